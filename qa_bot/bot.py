@@ -1,0 +1,139 @@
+"""The Python API: one object that loads (or builds) the index and answers questions.
+
+    from qa_bot import QABot
+    bot = QABot.from_directory("documents")
+    answer = bot.ask("Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    print(answer.answer, answer.citations[0].hit.document.title)
+    answer.to_dict()   # the JSON answer object of CONTRACT.md
+
+The CLI, the HTTP API and the chat UI are thin layers over this class.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .answer import compose, content_terms
+from .config import Settings
+from .documents import load_directory
+from .index import Index, build_index, is_fresh, load_index
+from .models import Answer, Document, SearchResult, document_full, document_listing
+from .retrieve import Query, Retriever
+
+
+class InputError(ValueError):
+    """Bad input from a user (empty question, out-of-range k...); the message is in Vietnamese."""
+
+
+ProgressFn = Callable[[int, int], None]
+
+
+class QABot:
+    """Question answering over an indexed folder of documents."""
+
+    def __init__(self, index: Index, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._set_index(index)
+
+    def _set_index(self, index: Index) -> None:
+        self.index = index
+        self.retriever = Retriever(index)
+
+    # -- construction -----------------------------------------------------------------------
+    @classmethod
+    def from_settings(cls, settings: Settings, progress: ProgressFn | None = None,
+                      rebuild: bool = False) -> QABot:
+        """Load the index of ``settings.documents_dir``, building it if missing or stale."""
+        return cls(open_index(settings, progress=progress, rebuild=rebuild), settings)
+
+    @classmethod
+    def from_directory(cls, documents: str | Path = "documents", index: str | Path | None = None,
+                       progress: ProgressFn | None = None, **overrides) -> QABot:
+        """Bot over a documents folder; the index goes to ``index`` (default: from settings)."""
+        settings = Settings.from_env(documents=documents, index=index, **overrides)
+        return cls.from_settings(settings, progress=progress)
+
+    def refresh(self, progress: ProgressFn | None = None) -> bool:
+        """Rebuild if the documents changed; keeps answering from the old index meanwhile.
+        Returns True if a new index was swapped in."""
+        with self._lock:
+            docs = load_directory(self.settings.documents_dir)
+            if is_fresh(Path(self.settings.index_dir), docs, self.settings):
+                return False
+            new = build_index(docs, self.settings, progress=progress)
+            self._set_index(new)
+            return True
+
+    # -- validation -------------------------------------------------------------------------
+    def _check(self, question: str, top_k: int | None) -> int:
+        if not isinstance(question, str) or not question.strip():
+            raise InputError("Câu hỏi trống: hãy nhập nội dung cần hỏi.")
+        if len(question) > self.settings.max_question_chars:
+            raise InputError(
+                f"Câu hỏi quá dài ({len(question)} ký tự); tối đa "
+                f"{self.settings.max_question_chars} ký tự."
+            )
+        k = self.settings.top_k if top_k is None else top_k
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= self.settings.max_top_k:
+            raise InputError(f"top_k phải là số nguyên từ 1 đến {self.settings.max_top_k}.")
+        return k
+
+    # -- queries ----------------------------------------------------------------------------
+    def query(self, question: str, year: int | None = None,
+              doc_ids: Sequence[str] | None = None) -> Query:
+        """How the question is understood (tokens, filters)."""
+        return self.retriever.analyze(question, year=year, doc_ids=doc_ids)
+
+    def search(self, query: str, top_k: int | None = None, year: int | None = None,
+               doc_ids: Sequence[str] | None = None) -> SearchResult:
+        """The best passages for ``query``, without an answer."""
+        k = self._check(query, top_k)
+        q = self.query(query, year, doc_ids)
+        return SearchResult(query, self.retriever.search(q, k))
+
+    def ask(self, question: str, top_k: int | None = None, year: int | None = None,
+            doc_ids: Sequence[str] | None = None) -> Answer:
+        """Answer ``question`` from the documents, with citations."""
+        k = self._check(question, top_k)
+        q = self.query(question, year, doc_ids)
+        hits = self.retriever.search(q, max(k, self.settings.answer_passages))
+        s = self.settings
+        answer = compose(question, content_terms(q.tokens), hits, self.retriever.idf,
+                         s.found_threshold, s.answer_passages, s.answer_sentences)
+        answer.citations = answer.citations[:k]
+        answer.debug.update({"tokens": q.tokens, "search_text": q.search_text})
+        return answer
+
+    # -- documents --------------------------------------------------------------------------
+    def documents(self) -> list[dict]:
+        """``GET /api/documents``: metadata and passage count of every document."""
+        idx = self.index
+        return [document_listing(d, int(idx.chunks[i])) for i, d in enumerate(idx.documents)]
+
+    def document(self, doc_id: str) -> dict | None:
+        """``GET /api/documents/{doc_id}``: metadata plus text, or None."""
+        doc = self.index.document(doc_id)
+        if doc is None:
+            return None
+        return document_full(doc, int(self.index.chunks[self.index.doc_index(doc_id)]))
+
+    def stats(self) -> dict:
+        return {"documents": len(self.index.documents), "chunks": self.index.n_passages}
+
+
+def open_index(settings: Settings, documents: Sequence[Document] | None = None,
+               progress: ProgressFn | None = None, rebuild: bool = False) -> Index:
+    """The index of ``settings.documents_dir``: loaded if fresh, else (re)built."""
+    docs = list(documents) if documents is not None else load_directory(settings.documents_dir)
+    if not docs:
+        raise InputError(f"Không có tài liệu nào trong thư mục {settings.documents_dir}.")
+    index_dir = Path(settings.index_dir)
+    if not rebuild and is_fresh(index_dir, docs, settings):
+        return load_index(index_dir)
+    return build_index(docs, settings, progress=progress)
+
+
+__all__ = ["InputError", "QABot", "open_index"]

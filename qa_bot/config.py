@@ -1,0 +1,52 @@
+"""All tunable settings of qa-bot, in one place.
+
+Paths come from arguments, then the environment (``QA_BOT_DOCUMENTS``, ``QA_BOT_INDEX``), then the
+defaults ``./documents`` and ``./index``. Every other number here was chosen by measurement; the
+README says how.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+#: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
+INDEX_FORMAT_VERSION = 1
+#: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
+TOKENIZER_VERSION = 3
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration. Build with :meth:`Settings.from_env` and override with ``replace``."""
+
+    documents_dir: Path = Path("documents")
+    index_dir: Path = Path("index")
+    top_k: int = 5
+    max_top_k: int = 50
+    max_question_chars: int = 2000
+    # BM25 (Lucene variant, as bm25s implements it).
+    k1: float = 1.2
+    b: float = 0.75
+    bm25_method: str = "lucene"
+    # Passages: sentences are packed up to this many characters, never cut.
+    passage_chars: int = 600
+    # Answers: how many top passages feed sentence selection, how many sentences at most.
+    answer_passages: int = 3
+    answer_sentences: int = 2
+    # Evidence threshold for ``found`` (idf-weighted share of the question's content words that the
+    # best passage holds); calibrated on tests/data/questions.jsonl, see README.
+    found_threshold: float = 0.45
+    # Index build: worker processes for tokenization (0 = all cores).
+    workers: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(
+        cls, documents: str | Path | None = None, index: str | Path | None = None, **overrides
+    ) -> Settings:
+        """Settings from explicit values, else ``QA_BOT_*`` environment variables, else defaults."""
+        docs = documents or os.environ.get("QA_BOT_DOCUMENTS") or cls.documents_dir
+        idx = index or os.environ.get("QA_BOT_INDEX") or cls.index_dir
+        return replace(cls(), documents_dir=Path(docs), index_dir=Path(idx), **overrides)
