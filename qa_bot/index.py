@@ -219,16 +219,20 @@ def build_index(
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
     extras: Callable[[Index, dict[str, Analysis], Path], None] | None = None,
+    precomputed: dict[str, Analysis] | None = None,
 ) -> Index:
     """Index ``documents`` into ``settings.index_dir``, re-using the analysis of unchanged ones.
 
     ``progress(done, total)`` is called as documents are analysed. ``extras`` may save more
     data (e.g. the diacritics model) into the new data folder before it goes live.
+    ``precomputed`` maps document hashes (:func:`document_hash`) to analyses made elsewhere
+    (benchmarks build large corpora from already tokenized passages this way).
     """
     index_dir = Path(settings.index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     hashes = [document_hash(d) for d in documents]
     cache = _load_cache(index_dir, settings)
+    cache.update(precomputed or {})
     todo = [i for i, h in enumerate(hashes) if h not in cache]
     total, done = len(documents), len(documents) - len(todo)
     if progress:
