@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,11 +10,8 @@ import numpy as np
 
 from .index import Index
 from .models import Hit
-from .normalize import nfc, normalize_word
-from .tokens import QUESTION_WORDS, query_tokens
-
-_QUESTION_PHRASES = sorted((w.replace("_", " ") for w in QUESTION_WORDS), key=len, reverse=True)
-_QUESTION_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _QUESTION_PHRASES)) + r")(?!\w)")
+from .normalize import nfc
+from .tokens import query_tokens, strip_question_words
 
 
 @dataclass
@@ -28,13 +24,6 @@ class Query:
     year: int | None = None
     doc_ids: list[str] = field(default_factory=list)
     notes: dict = field(default_factory=dict)
-
-
-def strip_question_words(text: str) -> str:
-    """The question without interrogatives ("bao nhiêu", "là gì", "khi nào" ...)."""
-    low = " ".join(normalize_word(w) for w in nfc(text).split())
-    stripped = _QUESTION_RE.sub(" ", low)
-    return " ".join(stripped.split()) or low
 
 
 class Retriever:

@@ -97,11 +97,22 @@ def word_tokens(text: str, syllables: bool = True) -> list[str]:
     return out + ordinal_tokens(stream)
 
 
+_QUESTION_RE = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(w.replace("_", " ")) for w in sorted(QUESTION_WORDS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
+def strip_question_words(text: str) -> str:
+    """The question, normalised, without interrogatives ("bao nhiêu", "là gì", "khi nào" ...)."""
+    low = " ".join(normalize_word(w) for w in text.split())
+    return " ".join(_QUESTION_RE.sub(" ", low).split()) or low
+
+
 def query_tokens(text: str, syllables: bool = True) -> list[str]:
     """Tokens of a question: as :func:`word_tokens`, without question words."""
-    tokens = word_tokens(text, syllables=syllables)
-    kept = [t for t in tokens if t not in QUESTION_WORDS]
-    return kept or tokens
+    return word_tokens(strip_question_words(text), syllables=syllables) or word_tokens(text, syllables)
 
 
 def _tokenize_batch(batch: Sequence[str]) -> list[list[str]]:

@@ -1,0 +1,37 @@
+from pathlib import Path
+
+from qa_bot.documents import load_directory
+from qa_bot.passages import chunk_sentences, make_passages, split_sentences
+
+DOCS = load_directory(Path(__file__).parent.parent / "documents")
+
+
+def test_passages_are_exact_slices_of_whole_sentences() -> None:
+    for doc in DOCS:
+        sentences = split_sentences(doc.text)
+        starts = {a for a, _ in sentences}
+        ends = {b for _, b in sentences}
+        passages = make_passages(doc, 600)
+        assert passages
+        for p in passages:
+            assert doc.text[p.start : p.end].strip() == doc.text[p.start : p.end]
+            assert p.start in starts and p.end in ends  # never cuts a sentence
+            assert p.sentences[0][0] == p.start and p.sentences[-1][1] == p.end
+
+
+def test_passages_cover_all_the_text() -> None:
+    for doc in DOCS:
+        covered = "".join(doc.text[p.start : p.end] for p in make_passages(doc, 600))
+        assert "".join(covered.split()) == "".join(doc.text.split())
+
+
+def test_size_bound_and_long_sentences() -> None:
+    spans = [(0, 100), (101, 900), (901, 1000), (1001, 1100)]
+    passages = chunk_sentences("d", spans, 300)
+    assert [(p.start, p.end) for p in passages] == [(0, 100), (101, 900), (901, 1100)]
+
+
+def test_sentence_split_respects_numbers_and_abbreviations() -> None:
+    text = "Chiều 2.2, Ban Chỉ đạo họp. Hà Giang cung cấp 1.818 dịch vụ, đạt 96,81%. Hết."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == ["Chiều 2.2, Ban Chỉ đạo họp.", "Hà Giang cung cấp 1.818 dịch vụ, đạt 96,81%.", "Hết."]
