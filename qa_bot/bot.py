@@ -20,7 +20,8 @@ from .config import Settings
 from .documents import load_directory
 from .index import Index, build_index, is_fresh, load_index
 from .models import Answer, Document, SearchResult, document_full, document_listing
-from .retrieve import Query, Retriever
+from .query import Query
+from .retrieve import Retriever
 
 
 class InputError(ValueError):

@@ -14,7 +14,7 @@ from pathlib import Path
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
 INDEX_FORMAT_VERSION = 1
 #: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
-TOKENIZER_VERSION = 3
+TOKENIZER_VERSION = 4
 
 
 @dataclass(frozen=True)

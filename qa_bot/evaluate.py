@@ -20,7 +20,8 @@ from .config import Settings
 from .documents import normalize_body
 from .index import Index
 from .models import Document
-from .retrieve import Query, Retriever
+from .query import Query
+from .retrieve import Retriever
 
 
 class DatasetError(ValueError):
@@ -69,7 +70,7 @@ def load_beir(folder: str | Path) -> tuple[list[Document], dict[str, str], dict[
 def rank_documents(retriever: Retriever, query: Query, depth: int = 10) -> list[str]:
     """Document ids ranked by their best passage."""
     index = retriever.index
-    scores = index.scores(query.tokens)
+    scores = retriever.scores(query)
     best = np.zeros(len(index.documents), dtype=np.float32)
     np.maximum.at(best, np.asarray(index.arrays["p_doc"]), scores)
     return [index.documents[i].doc_id for i, _ in Index.top(best, depth)]

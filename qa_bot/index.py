@@ -10,12 +10,14 @@ from the old index until it reloads.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import mmap
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -25,7 +27,10 @@ import bm25s
 import numpy as np
 
 from .config import INDEX_FORMAT_VERSION, TOKENIZER_VERSION, Settings
+from .diacritics import DiacriticRestorer
+from .diacritics import tokenize as syllable_tokens
 from .documents import document_hash
+from .lexicon import ABBREVIATIONS, Lexicon, syllables
 from .models import Document, Hit, Passage
 from .passages import chunk_sentences, split_sentences
 from .tokens import word_tokens
@@ -91,6 +96,19 @@ class Index:
             self._blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         self.chunks = np.bincount(arrays["p_doc"], minlength=len(documents))
         self.extras: dict = {}
+
+    # -- query models (loaded on first use) -------------------------------------------------
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        path = self.folder / "lexicon.json"
+        return Lexicon.from_dict(json.loads(path.read_text("utf-8"))) if path.is_file() else Lexicon()
+
+    @functools.cached_property
+    def restorer(self) -> DiacriticRestorer | None:
+        path = self.folder / "restorer.json"
+        if not path.is_file():
+            return None
+        return DiacriticRestorer.from_dict(json.loads(path.read_text("utf-8")))
 
     # -- sizes and lookup -------------------------------------------------------------------
     @property
@@ -267,6 +285,7 @@ def build_index(
         "counts": {"documents": len(documents),
                    "passages": sum(len(a.passages) for a in analyses)},
     }
+    _write_models(folder, documents, analyses)
     index = _open_folder(folder, manifest)
     if extras:
         extras(index, dict(zip(hashes, analyses, strict=True)), folder)
@@ -323,6 +342,31 @@ def _write_data(folder: Path, documents: Sequence[Document], hashes: Sequence[st
     bm25 = bm25s.BM25(k1=settings.k1, b=settings.b, method=settings.bm25_method)
     bm25.index(corpus_tokens or [[""]], show_progress=False)
     bm25.save(str(folder / "bm25"), show_progress=False)
+
+
+def _write_models(folder: Path, documents: Sequence[Document], analyses: Sequence[Analysis]) -> None:
+    """The corpus's own query models: abbreviation lexicon and diacritics restorer."""
+
+    def sentences():
+        for doc, an in zip(documents, analyses, strict=True):
+            yield syllable_tokens(doc.title)
+            for a, b in an.sentences:
+                yield syllable_tokens(doc.text[a:b])
+
+    restorer = DiacriticRestorer().fit(sentences())
+    (folder / "restorer.json").write_text(json.dumps(restorer.to_dict()), encoding="utf-8")
+
+    counts: Counter = Counter()
+    vocab_needed = {syllables(m) for ms in ABBREVIATIONS.values() if len(ms) > 1 for m in ms}
+    if vocab_needed:
+        for doc in documents:
+            words = syllables(doc.text)
+            for phrase in vocab_needed:
+                n = len(phrase)
+                counts[phrase] += sum(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    lexicon = Lexicon.build((d.text for d in documents), phrase_count=counts.__getitem__)
+    (folder / "lexicon.json").write_text(json.dumps(lexicon.to_dict(), ensure_ascii=False),
+                                         encoding="utf-8")
 
 
 def _open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index:

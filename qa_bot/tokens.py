@@ -17,9 +17,9 @@ from underthesea import word_tokenize
 
 from .normalize import normalize_word
 
-_SYLLABLE = re.compile(r"\w+")
+_SYLLABLE = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_DECIMAL = re.compile(r"^\d+,\d+$")
+_DECIMAL = re.compile(r"^\d+[.,]\d+$")
 
 #: Interrogatives and fillers of questions: frequent in questions, rare in documents, so left in
 #: they would get a high idf and pull the ranking towards the wrong passages.
@@ -67,11 +67,56 @@ def ordinal_tokens(syllables: Sequence[str]) -> list[str]:
     return out
 
 
+_MONTH_WORDS = {"giêng": 1, "chạp": 12}
+_DMY = re.compile(r"(?<![\d.,/])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}))?(?!\d|[.,]\d)")
+_DATE_LEAD = re.compile(r"(ngày|chiều|sáng|trưa|tối|đêm|hôm|từ|đến|vào)\s*$")
+_DAY_MONTH = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
+_MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2}|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*(?:năm\s+|/)(\d{4})\b")
+
+
+def _month(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word in _MONTH_WORDS:
+        return _MONTH_WORDS[word]
+    val = number_value(word.split())
+    return val[0] if val and val[1] == len(word.split()) else None
+
+
+def date_tokens(text: str) -> list[str]:
+    """Dates in one form whatever way they are written: ``ngày_<d>_<m>`` and ``tháng_<m>_<y>``.
+
+    "15/1/2025", "15-01-2025", "ngày 15 tháng 1 năm 2025" -> ngày_15_1, tháng_1_2025;
+    "Chiều 2.2" / "chiều 3-2" (a day word before it) -> ngày_2_2 / ngày_3_2;
+    "tháng 2 năm 2024", "tháng hai năm 2024", "tháng 2/2024" -> tháng_2_2024.
+    """
+    low = text.lower()
+    out: list[str] = []
+
+    def add(day: int | None, month: int | None, year: int | None) -> None:
+        if month is None or not 1 <= month <= 12:
+            return
+        if day is not None and 1 <= day <= 31:
+            out.append(f"ngày_{day}_{month}")
+        if year is not None:
+            out.append(f"tháng_{month}_{year}")
+
+    for m in _DMY.finditer(low):
+        year = m.group(4)
+        if year or _DATE_LEAD.search(low[max(0, m.start() - 8) : m.start()]):
+            add(int(m.group(1)), int(m.group(3)), int(year) if year else None)
+    for m in _DAY_MONTH.finditer(low):
+        add(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    for m in _MONTH_YEAR.finditer(low):
+        add(None, _month(m.group(1)), int(m.group(2)))
+    return list(dict.fromkeys(out))
+
+
 def _number_token(word: str) -> str | None:
     if _THOUSANDS.match(word):
         return word.replace(".", "")
-    if _DECIMAL.match(word):
-        return word
+    if _DECIMAL.match(word):  # 96,81 (Vietnamese) and 96.81 are one token
+        return word.replace(".", ",")
     return None
 
 
@@ -94,7 +139,7 @@ def word_tokens(text: str, syllables: bool = True) -> list[str]:
         out.append("_".join(parts))
         if syllables:
             out.extend(parts)
-    return out + ordinal_tokens(stream)
+    return out + ordinal_tokens(stream) + date_tokens(text)
 
 
 _QUESTION_RE = re.compile(

@@ -1,0 +1,91 @@
+"""Understand a question as people type it: restore missing diacritics, expand abbreviations and
+synonyms, notice the year, session or "what was required" it asks about.
+
+The result, a :class:`Query`, carries the tokens the retriever scores with and the hints the
+answer composer uses. Nothing here touches the index beyond its lexicon and diacritics model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .diacritics import DiacriticRestorer, strip_diacritics
+from .lexicon import Lexicon, syllables
+from .normalize import nfc
+from .tokens import query_tokens, strip_question_words, word_tokens
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_DIRECTIVE = re.compile(
+    r"\b(yêu cầu|nhấn mạnh|chỉ đạo|đề nghị|lưu ý|quán triệt|giao nhiệm vụ|chỉ thị|kết luận|"
+    r"đặt ra|đề ra|nhiệm vụ|giải pháp)\b.*\b(gì|những gì|nào|ra sao|thế nào)\b|"
+    r"\b(yêu cầu|nhấn mạnh|chỉ đạo|đề nghị|lưu ý)\s+(những\s+)?(gì|điều gì|nội dung gì|việc gì)\b"
+)
+#: Share of a question's restorable syllables that must lack marks before it is treated as typed
+#: without diacritics (Vietnamese prose has marks on most syllables).
+UNACCENTED_SHARE = 0.5
+
+
+@dataclass
+class Query:
+    """A question as the retriever understood it."""
+
+    text: str  # as typed (NFC, stripped)
+    search_text: str  # what was tokenized: restored diacritics, question words removed
+    tokens: list[str]
+    #: extra tokens from abbreviations (full weight) and synonyms (lower weight)
+    variant_tokens: list[str] = field(default_factory=list)
+    synonym_tokens: list[str] = field(default_factory=list)
+    year: int | None = None  # hard filter (user's choice)
+    doc_ids: list[str] = field(default_factory=list)  # hard filter (user's choice)
+    year_hint: int | None = None  # a year the question names: preferred, not required
+    directive: bool = False  # asks what was required / emphasised / directed
+    restored: bool = False
+
+
+def looks_unaccented(text: str) -> bool:
+    """True when most syllables that could carry a mark carry none (typed without diacritics)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", nfc(text).lower()) if len(w) > 1]
+    if not words:
+        return False
+    bare = sum(strip_diacritics(w) == w for w in words)
+    return bare / len(words) >= UNACCENTED_SHARE
+
+
+class QueryAnalyzer:
+    """Turns question strings into :class:`Query` objects for one index."""
+
+    def __init__(self, lexicon: Lexicon | None = None,
+                 restorer: DiacriticRestorer | None = None) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.restorer = restorer
+
+    def restore(self, text: str) -> tuple[str, bool]:
+        """``text`` with its missing diacritics restored when it was typed without them."""
+        if self.restorer is None or not looks_unaccented(text):
+            return text, False
+        return self.restorer.restore_text(text), True
+
+    def analyze(self, question: str, year: int | None = None,
+                doc_ids: Sequence[str] | None = None) -> Query:
+        text = nfc(question).strip()
+        restored_text, restored = self.restore(text)
+        search_text = strip_question_words(restored_text)
+        tokens = query_tokens(restored_text)
+        abbr, syn = self.lexicon.variants(syllables(search_text))
+        variant_tokens = [t for phrase in abbr for t in word_tokens(" ".join(phrase))]
+        synonym_tokens = [t for phrase in syn for t in word_tokens(" ".join(phrase))]
+        hint = _YEAR.search(text)
+        return Query(
+            text=text,
+            search_text=search_text,
+            tokens=tokens,
+            variant_tokens=[t for t in variant_tokens if t not in tokens],
+            synonym_tokens=[t for t in synonym_tokens if t not in tokens],
+            year=year,
+            doc_ids=list(doc_ids or []),
+            year_hint=int(hint.group(1)) if hint else None,
+            directive=bool(_DIRECTIVE.search(search_text) or _DIRECTIVE.search(restored_text.lower())),
+            restored=restored,
+        )
