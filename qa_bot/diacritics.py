@@ -161,8 +161,9 @@ class DiacriticRestorer:
     Counts: syllable unigrams and bigrams, with ``<s>`` at sentence boundaries and every token
     that contains a digit collapsed to ``<num>``. Memory is bounded for large corpora (1M
     passages): whenever the bigram table exceeds ``max_bigrams`` entries (default 2,000,000,
-    about 200 MB of Python objects) the rarest bigrams are dropped, raising the count threshold
-    until at most half the cap remains.
+    about 150 MB of Python objects, twice that briefly while pruning) the rarest bigrams are
+    dropped, raising the count threshold until at most half the cap remains. The vocabulary
+    itself is not capped (one entry per distinct token).
 
     Model: interpolated absolute discounting (Kneser-Ney style), ``P(w|v) = (c(v,w) - D) / c(v)
     + D T(v) / c(v) P(w)``, with ``T(v)`` the number of distinct successors of ``v`` and ``P(w)``
