@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .lexicon import Lexicon
 from .models import Answer, Citation, Hit
-from .normalize import normalize_word
-from .tokens import ordinal_tokens
+from .normalize import fold, normalize_word
+from .tokens import surface_tokens
 
 NOT_FOUND = (
     "Xin lỗi, các tài liệu hiện có không chứa thông tin để trả lời câu hỏi này. "
@@ -22,11 +23,12 @@ NOT_FOUND = (
 )
 
 _WORD = re.compile(r"\w+")
-_NUMBER_Q = re.compile(r"\b(bao nhiêu|phần trăm|mấy|tỷ lệ|tỉ lệ|số lượng|bao lâu|con số)\b")
-_DATE_Q = re.compile(r"\b(khi nào|bao giờ|ngày nào|ngày bao nhiêu|năm nào|thời gian nào|lúc nào|"
-                     r"thời điểm nào|hôm nào|tháng nào)\b")
-_WHO_Q = re.compile(r"\b(ai|người nào|đồng chí nào|vị nào)\b")
-_WHERE_Q = re.compile(r"\b(ở đâu|tại đâu|nơi nào|địa phương nào|tỉnh nào|điểm cầu nào)\b")
+# Question types, matched on the question folded to no diacritics (as helpdesk staff type it).
+_NUMBER_Q = re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram)\b")
+_DATE_Q = re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|thoi gian nao|luc nao|thoi diem nao|"
+                     r"hom nao|thang nao)\b")
+_WHO_Q = re.compile(r"\b(ai|nguoi nao|dong chi nao|vi nao)\b")
+_WHERE_Q = re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao)\b")
 _DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}([/.-]\d{2,4})?\b|\bngày\s+\d|\btháng\s+\d|"
                    r"\bnăm\s+\d{4}\b|\bchiều\b|\bsáng\b")
@@ -38,6 +40,13 @@ _NAME = re.compile(rf"\b(?:{_SURNAMES})(?:\s+{_CAP}){{1,3}}\b|"
                    rf"\b(?:ông|bà|đồng chí|anh|chị)\s+{_CAP}(?:\s+{_CAP}){{0,3}}")
 
 
+#: A sentence that states what was required, emphasised or directed ("yêu cầu của" is a noun).
+_DIRECTIVE_VERB = re.compile(
+    r"\b(yêu cầu(?! của)|nhấn mạnh|đề nghị|lưu ý|phát biểu chỉ đạo|chỉ đạo:|giao nhiệm vụ)"
+)
+MAX_POINTS = 12
+
+
 @dataclass
 class Evidence:
     """How well a text covers the question's content words."""
@@ -46,56 +55,33 @@ class Evidence:
     matched: list[str]
 
 
-def syllables(text: str) -> str:
-    """Normalised syllables of a text joined by single spaces, padded for phrase lookups."""
-    return " " + " ".join(normalize_word(w) for w in _WORD.findall(text)) + " "
-
-
-def content_terms(tokens: Sequence[str]) -> list[str]:
-    """The question's words (compounds and single words), without the extra syllables that
-    the index adds for compounds; order kept, duplicates dropped."""
-    terms: list[str] = []
-    covered: set[str] = set()
-    for t in tokens:
-        if "_" in t:
-            covered.update(t.split("_"))
-    pending_syllables: list[str] = []
-    for t in tokens:
-        if "_" in t:
-            pending_syllables = t.split("_")
-            if t not in terms:
-                terms.append(t)
-        elif pending_syllables and t == pending_syllables[0]:
-            pending_syllables = pending_syllables[1:]
-        elif t not in terms:
-            terms.append(t)
-    return terms
-
-
-def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float]) -> Evidence:
+def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
+             variants: Lexicon | None = None) -> Evidence:
     """Idf-weighted share of ``terms`` present in ``text`` (a compound counts as a phrase,
-    half if only its syllables occur apart)."""
-    hay = syllables(text)
-    words = set(hay.split())
-    words.update(ordinal_tokens(hay.split()))
+    half if only its syllables occur apart). With a lexicon, an abbreviation in the text also
+    matches its full form in the terms and the reverse."""
+    syls, words = surface_tokens(text)
+    hay = " " + " ".join(syls) + " "
+    if variants is not None:
+        for phrase in variants.variants(syls)[0]:
+            hay += "| " + " ".join(phrase) + " "
+            words.update(phrase)
     total = got = 0.0
     matched = []
     for t in terms:
         w = max(idf(t), 0.1)
         total += w
-        phrase = t.replace("_", " ")
-        if f" {phrase} " in hay or t in words:
+        if t in words or f" {t.replace('_', ' ')} " in hay:
             got += w
             matched.append(t)
         elif "_" in t:
             parts = t.split("_")
-            share = sum(p in words for p in parts) / len(parts)
-            got += 0.5 * w * share
+            got += 0.5 * w * sum(p in words for p in parts) / len(parts)
     return Evidence(got / total if total else 0.0, matched)
 
 
 def _type_bonus(question: str, sentence: str) -> float:
-    q = " ".join(normalize_word(w) for w in question.split())
+    q = fold(question)
     bonus = 0.0
     if _NUMBER_Q.search(q) and _DIGIT.search(sentence):
         bonus += 0.25
@@ -126,18 +112,19 @@ def compose(
     threshold: float,
     passages: int = 3,
     max_sentences: int = 2,
+    lexicon: Lexicon | None = None,
 ) -> Answer:
     """The answer object for ``question`` from ranked ``hits``."""
     if not hits or not terms:
         return Answer(question, NOT_FOUND, False, [], {"evidence": 0.0})
-    best = max(coverage(terms, _context(h), idf).weight for h in hits[:passages])
+    best = max(coverage(terms, _context(h), idf, lexicon).weight for h in hits[:passages])
     if best < threshold:
         return Answer(question, NOT_FOUND, False, [], {"evidence": round(best, 3)})
     scored: list[tuple[float, int, int, str]] = []
     for rank, hit in enumerate(hits[:passages]):
-        context = coverage(terms, _context(hit), idf).weight
+        context = coverage(terms, _context(hit), idf, lexicon).weight
         for order, (_, _, sentence) in enumerate(hit.sentences):
-            ev = coverage(terms, sentence, idf)
+            ev = coverage(terms, sentence, idf, lexicon)
             if ev.weight <= 0:
                 continue
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(question, sentence)
@@ -152,7 +139,7 @@ def compose(
         key = _dedupe_key(sentence)
         if key in seen or score < 0.75 * top:
             continue
-        matched = set(coverage(terms, sentence, idf).matched)
+        matched = set(coverage(terms, sentence, idf, lexicon).matched)
         if chosen and matched <= covered:  # adds nothing the answer does not already say
             continue
         seen.add(key)
@@ -165,3 +152,47 @@ def compose(
     citations = [Citation(i + 1, h) for i, h in enumerate(hits)]
     return Answer(question, text or NOT_FOUND, bool(text), citations,
                   {"evidence": round(best, 3)})
+
+
+def directive_points(doc_hits: Sequence[Hit], doc_text: str) -> list[tuple[int, str]]:
+    """The directive sentences of one document: each sentence that states a requirement or an
+    emphasis, followed by the rest of its paragraph (the items it lists), as
+    ``(index into doc_hits, sentence)`` in text order."""
+    flat = [(i, a, b, text) for i, h in enumerate(doc_hits) for a, b, text in h.sentences]
+    points: list[tuple[int, str]] = []
+    active = False
+    prev_end = None
+    for i, a, b, text in flat:
+        if prev_end is not None and "\n" in doc_text[prev_end:a]:
+            active = False  # a new paragraph
+        prev_end = b
+        if _DIRECTIVE_VERB.search(text.lower()):
+            active = True
+        if active:
+            points.append((i, text.strip()))
+        if len(points) >= MAX_POINTS:
+            break
+    return points
+
+
+def compose_directives(question: str, hits: Sequence[Hit], doc_hits: Sequence[Hit],
+                       doc_text: str, evidence: float) -> Answer | None:
+    """A point-by-point answer listing what the best-matching source required, or None when
+    that source states no requirement."""
+    points = directive_points(doc_hits, doc_text)
+    if not points:
+        return None
+    order = [(h.document.doc_id, h.passage.start) for h in hits]
+    cited = list(hits)
+    numbers: dict[tuple[str, int], int] = {key: n + 1 for n, key in enumerate(order)}
+    lines = []
+    for i, sentence in points:
+        hit = doc_hits[i]
+        key = (hit.document.doc_id, hit.passage.start)
+        if key not in numbers:
+            cited.append(hit)
+            numbers[key] = len(cited)
+        lines.append(f"- {sentence} [{numbers[key]}]")
+    citations = [Citation(n + 1, h) for n, h in enumerate(cited)]
+    return Answer(question, "\n".join(lines), True, citations,
+                  {"evidence": round(evidence, 3), "directive": True})

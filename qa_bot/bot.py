@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .answer import compose, content_terms
+from .answer import compose, compose_directives
 from .config import Settings
 from .documents import load_directory
 from .index import Index, build_index, is_fresh, load_index
@@ -41,7 +41,7 @@ class QABot:
 
     def _set_index(self, index: Index) -> None:
         self.index = index
-        self.retriever = Retriever(index)
+        self.retriever = Retriever(index, self.settings)
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -102,9 +102,17 @@ class QABot:
         q = self.query(question, year, doc_ids)
         hits = self.retriever.search(q, max(k, self.settings.answer_passages))
         s = self.settings
-        answer = compose(question, content_terms(q.tokens), hits, self.retriever.idf,
-                         s.found_threshold, s.answer_passages, s.answer_sentences)
-        answer.citations = answer.citations[:k]
+        answer = compose(question, q.tokens, hits, self.retriever.idf, s.found_threshold,
+                         s.answer_passages, s.answer_sentences, self.index.lexicon)
+        if answer.found and q.directive:
+            doc_id = hits[0].document.doc_id
+            doc_hits = [self.index.hit(i, 0.0) for i in self.index.doc_passages(doc_id)]
+            listed = compose_directives(question, hits[:k], doc_hits,
+                                        self.index.document(doc_id).text, answer.debug["evidence"])
+            if listed is not None:
+                answer = listed
+        else:
+            answer.citations = answer.citations[:k]
         answer.debug.update({"tokens": q.tokens, "search_text": q.search_text})
         return answer
 

@@ -14,7 +14,7 @@ from pathlib import Path
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
 INDEX_FORMAT_VERSION = 1
 #: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,11 @@ class Settings:
     k1: float = 1.2
     b: float = 0.75
     bm25_method: str = "lucene"
+    # Query weights: syllables of compound words and curated synonyms count for less than the
+    # question's own words; a year named in the question multiplies that year's passages.
+    syllable_weight: float = 0.5
+    synonym_weight: float = 0.5
+    year_hint_boost: float = 1.3
     # Passages: sentences are packed up to this many characters, never cut.
     passage_chars: int = 600
     # Answers: how many top passages feed sentence selection, how many sentences at most.

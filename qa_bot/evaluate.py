@@ -109,7 +109,7 @@ def evaluate(
     settings = settings or Settings()
     with tempfile.TemporaryDirectory(prefix="qa-bot-eval-") as tmp:
         index = open_index(replace(settings, index_dir=Path(tmp)), docs, progress=progress)
-        retriever = Retriever(index)
+        retriever = Retriever(index, settings)
         totals: dict[str, float] = {}
         for qid in asked:
             text = transform(queries[qid]) if transform else queries[qid]

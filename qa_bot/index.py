@@ -121,6 +121,14 @@ class Index:
     def _text(self, b0: int, b1: int) -> str:
         return bytes(self._blob[b0:b1]).decode("utf-8")
 
+    def doc_passages(self, doc_id: str) -> range:
+        """Indices of the passages of a document, in text order (empty for an unknown id)."""
+        i = self._by_id.get(doc_id)
+        if i is None:
+            return range(0)
+        p_doc = self.arrays["p_doc"]
+        return range(int(np.searchsorted(p_doc, i, "left")), int(np.searchsorted(p_doc, i, "right")))
+
     def document(self, doc_id: str) -> Document | None:
         """The full document (with text), or None for an unknown id."""
         i = self._by_id.get(doc_id)

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 
 from .diacritics import DiacriticRestorer, strip_diacritics
 from .lexicon import Lexicon, syllables
-from .normalize import nfc
+from .normalize import nfc, normalize_word
 from .tokens import query_tokens, strip_question_words, word_tokens
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: "What did X require / emphasise / direct?" ("Ban Chỉ đạo" is a name, not a verb).
 _DIRECTIVE = re.compile(
-    r"\b(yêu cầu|nhấn mạnh|chỉ đạo|đề nghị|lưu ý|quán triệt|giao nhiệm vụ|chỉ thị|kết luận|"
-    r"đặt ra|đề ra|nhiệm vụ|giải pháp)\b.*\b(gì|những gì|nào|ra sao|thế nào)\b|"
-    r"\b(yêu cầu|nhấn mạnh|chỉ đạo|đề nghị|lưu ý)\s+(những\s+)?(gì|điều gì|nội dung gì|việc gì)\b"
+    r"(?<!ban )\b(yêu cầu|nhấn mạnh|chỉ đạo|đề nghị|lưu ý|đề ra|giao)\b(\s+\S+){0,4}?\s+"
+    r"(gì|những gì|điều gì|nội dung gì|việc gì|nhiệm vụ gì|những (nội dung|nhiệm vụ|việc|điều) nào|"
+    r"ra sao|thế nào)(?!\w)"
 )
 #: Share of a question's restorable syllables that must lack marks before it is treated as typed
 #: without diacritics (Vietnamese prose has marks on most syllables).
@@ -33,7 +34,9 @@ class Query:
 
     text: str  # as typed (NFC, stripped)
     search_text: str  # what was tokenized: restored diacritics, question words removed
-    tokens: list[str]
+    tokens: list[str]  # words: compounds, single syllables, numbers, ordinals, dates
+    #: syllables of the question's compound words (scored at a lower weight)
+    syllable_tokens: list[str] = field(default_factory=list)
     #: extra tokens from abbreviations (full weight) and synonyms (lower weight)
     variant_tokens: list[str] = field(default_factory=list)
     synonym_tokens: list[str] = field(default_factory=list)
@@ -72,7 +75,7 @@ class QueryAnalyzer:
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
         search_text = strip_question_words(restored_text)
-        tokens = query_tokens(restored_text)
+        tokens, syllable_tokens = query_tokens(restored_text)
         abbr, syn = self.lexicon.variants(syllables(search_text))
         variant_tokens = [t for phrase in abbr for t in word_tokens(" ".join(phrase))]
         synonym_tokens = [t for phrase in syn for t in word_tokens(" ".join(phrase))]
@@ -81,11 +84,12 @@ class QueryAnalyzer:
             text=text,
             search_text=search_text,
             tokens=tokens,
+            syllable_tokens=syllable_tokens,
             variant_tokens=[t for t in variant_tokens if t not in tokens],
             synonym_tokens=[t for t in synonym_tokens if t not in tokens],
             year=year,
             doc_ids=list(doc_ids or []),
             year_hint=int(hint.group(1)) if hint else None,
-            directive=bool(_DIRECTIVE.search(search_text) or _DIRECTIVE.search(restored_text.lower())),
+            directive=bool(_DIRECTIVE.search(" ".join(normalize_word(w) for w in restored_text.split()))),
             restored=restored,
         )

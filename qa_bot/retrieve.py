@@ -7,21 +7,18 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .config import Settings
 from .index import Index
 from .models import Hit
 from .query import Query, QueryAnalyzer
-
-#: Weight of synonym tokens relative to the question's own words.
-SYNONYM_WEIGHT = 0.5
-#: Score multiplier for passages of documents dated in the year a question names.
-YEAR_HINT_BOOST = 1.3
 
 
 class Retriever:
     """BM25 search over an :class:`Index`, with question analysis, preferences and filters."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, settings: Settings | None = None) -> None:
         self.index = index
+        self.settings = settings or Settings()
         self.analyzer = QueryAnalyzer(index.lexicon, index.restorer)
         self._df = np.diff(np.asarray(index.bm25.scores["indptr"]))
         self._n = max(1, index.n_passages)
@@ -38,14 +35,18 @@ class Retriever:
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
     def scores(self, query: Query) -> np.ndarray:
-        """Score of every passage: BM25 of the words and abbreviation variants, plus synonyms at a
-        lower weight, times a preference for the year the question names."""
+        """Score of every passage: BM25 of the words and abbreviation variants, plus compound
+        syllables and synonyms at lower weights, times a preference for the year the question
+        names."""
+        s = self.settings
         scores = self.index.scores(query.tokens + query.variant_tokens)
-        if query.synonym_tokens:
-            scores = scores + SYNONYM_WEIGHT * self.index.scores(query.synonym_tokens)
+        weak = [(query.syllable_tokens, s.syllable_weight), (query.synonym_tokens, s.synonym_weight)]
+        for tokens, weight in weak:
+            if tokens:
+                scores = scores + weight * self.index.scores(tokens)
         if query.year_hint is not None and query.year is None:
             years = np.asarray(self.index.arrays["doc_year"])[np.asarray(self.index.arrays["p_doc"])]
-            scores = np.where(years == query.year_hint, scores * YEAR_HINT_BOOST, scores)
+            scores = np.where(years == query.year_hint, scores * s.year_hint_boost, scores)
         return scores
 
     def search(self, query: Query, k: int) -> list[Hit]:

@@ -2,8 +2,9 @@
 
 underthesea joins the syllables of a compound word ("cải cách" -> ``cải_cách``); each token is
 lower-cased and tone-normalised. A compound word also contributes its syllables, so that a query
-written with a different word split still meets the passage (measured gain on all three public
-sets, see README). Numbers are written one way (``1.818`` -> ``1818``).
+written with a different word split still meets the passage; queries weigh those syllables at
+half the weight of whole words (measured on the three public sets, see README). Numbers are
+written one way (``1.818`` -> ``1818``), and so are ordinals and dates.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .normalize import normalize_word
 _SYLLABLE = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 #: Interrogatives and fillers of questions: frequent in questions, rare in documents, so left in
 #: they would get a high idf and pull the ranking towards the wrong passages.
@@ -120,26 +122,59 @@ def _number_token(word: str) -> str | None:
     return None
 
 
-def word_tokens(text: str, syllables: bool = True) -> list[str]:
-    """Index tokens of ``text``: compound words joined by ``_``, plus their syllables."""
-    out: list[str] = []
+def split_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Tokens of ``text`` in two lists: words (compounds joined by ``_``, single syllables, numbers,
+    ordinals, dates) and the syllables of its compound words."""
+    words: list[str] = []
+    extra: list[str] = []
     stream: list[str] = []
-    for word in word_tokenize(text):
-        word = normalize_word(word)
-        stream.extend(_SYLLABLE.findall(word))
-        if (number := _number_token(word)) is not None:
-            out.append(number)
-            continue
+    for word in _pieces(word_tokenize(text)):
         parts = _SYLLABLE.findall(word)
-        if not parts:
-            continue
-        if len(parts) == 1:
-            out.append(parts[0])
-            continue
-        out.append("_".join(parts))
-        if syllables:
-            out.extend(parts)
-    return out + ordinal_tokens(stream) + date_tokens(text)
+        stream.extend(parts)
+        if (number := _number_token(word)) is not None:
+            words.append(number)
+        elif len(parts) == 1:
+            words.append(parts[0])
+        elif parts:
+            words.append("_".join(parts))
+            extra.extend(parts)
+    return words + ordinal_tokens(stream) + date_tokens(text), extra
+
+
+def _pieces(words: Iterable[str]) -> Iterable[str]:
+    """Normalised words; a "word" the segmenter glued to a number ("1.818 dịch vụ") is split so
+    that the number stands alone."""
+    for word in words:
+        word = normalize_word(word)
+        pieces = word.split()
+        if len(pieces) > 1 and any(_NUMBER.fullmatch(p) for p in pieces):
+            run: list[str] = []
+            for p in pieces:
+                if _NUMBER.fullmatch(p):
+                    if run:
+                        yield " ".join(run)
+                        run = []
+                    yield p
+                else:
+                    run.append(p)
+            if run:
+                yield " ".join(run)
+        else:
+            yield word
+
+
+def surface_tokens(text: str) -> tuple[list[str], set[str]]:
+    """Cheap token view of a text without the word segmenter: its normalised syllables in order,
+    and the set of those syllables plus its number, ordinal and date tokens."""
+    syls = [normalize_word(w) for w in _SYLLABLE.findall(text)]
+    extra = {t for m in _NUMBER.findall(text) if (t := _number_token(m))}
+    return syls, set(syls) | extra | set(ordinal_tokens(syls)) | set(date_tokens(text))
+
+
+def word_tokens(text: str) -> list[str]:
+    """Index tokens of ``text``: words, then the syllables of its compound words."""
+    words, extra = split_tokens(text)
+    return words + extra
 
 
 _QUESTION_RE = re.compile(
@@ -155,9 +190,11 @@ def strip_question_words(text: str) -> str:
     return " ".join(_QUESTION_RE.sub(" ", low).split()) or low
 
 
-def query_tokens(text: str, syllables: bool = True) -> list[str]:
-    """Tokens of a question: as :func:`word_tokens`, without question words."""
-    return word_tokens(strip_question_words(text), syllables=syllables) or word_tokens(text, syllables)
+def query_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Words and compound syllables of a question (as :func:`split_tokens`), without question
+    words."""
+    words, extra = split_tokens(strip_question_words(text))
+    return (words, extra) if words else split_tokens(text)
 
 
 def _tokenize_batch(batch: Sequence[str]) -> list[list[str]]:

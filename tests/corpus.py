@@ -16,12 +16,13 @@ from qa_bot import QABot
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "documents"
-QUESTIONS = Path(__file__).resolve().parent / "data" / "questions.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
 
 
-def load_questions() -> list[dict]:
-    """The end-to-end question set (answerable with the expected fact, and out-of-corpus)."""
-    return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line]
+def load_questions(name: str = "questions.jsonl") -> list[dict]:
+    """An end-to-end question set: each row a question, ``found`` and the expected fact."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
 
 
 def copy_documents(dest: Path) -> Path:

@@ -1,4 +1,12 @@
-from qa_bot.tokens import number_value, ordinal_tokens, query_tokens, tokenize_many, word_tokens
+from qa_bot.tokens import (
+    date_tokens,
+    number_value,
+    ordinal_tokens,
+    query_tokens,
+    surface_tokens,
+    tokenize_many,
+    word_tokens,
+)
 
 
 def test_compound_words_and_their_syllables() -> None:
@@ -23,8 +31,27 @@ def test_ordinals_in_words_and_digits_match() -> None:
 
 
 def test_question_words_left_out_of_queries() -> None:
-    toks = query_tokens("Hà Giang có bao nhiêu dịch vụ công là gì?")
-    assert "bao_nhiêu" not in toks and "là_gì" not in toks and "hà_giang" in toks
+    words, syllables = query_tokens("Hà Giang có bao nhiêu dịch vụ công là gì?")
+    toks = words + syllables
+    assert "bao_nhiêu" not in toks and "bao" not in toks and "gì" not in toks
+    assert "hà_giang" in words and {"hà", "giang"} <= set(syllables)
+
+
+def test_surface_tokens_match_index_tokens_for_numbers_and_dates() -> None:
+    syls, words = surface_tokens("Chiều 2.2, Hà Giang cung cấp 1.818 dịch vụ (96,81%) phiên thứ bảy")
+    assert syls[:3] == ["chiều", "2", "2"]
+    assert {"1818", "96,81", "ngày_2_2", "thứ_7", "hà"} <= words
+    assert {"1818", "96,81", "ngày_2_2", "thứ_7"} <= set(
+        word_tokens("Chiều 2.2, Hà Giang cung cấp 1.818 dịch vụ (96,81%) phiên thứ bảy"))
+
+
+def test_dates_in_every_written_form() -> None:
+    assert date_tokens("Chiều ngày 15/1/2025") == ["ngày_15_1", "tháng_1_2025"]
+    assert date_tokens("ngày 15 tháng 01 năm 2025") == ["ngày_15_1", "tháng_1_2025"]
+    assert date_tokens("Chiều 2.2, Ban Chỉ đạo") == ["ngày_2_2"]
+    assert date_tokens("tháng hai năm 2024") == date_tokens("tháng 2/2024") == ["tháng_2_2024"]
+    assert date_tokens("đạt 96,81% và 2.5 lần") == []
+    assert word_tokens("đạt 96.81")[-1] == word_tokens("đạt 96,81")[-1] == "96,81"
 
 
 def test_tokenize_many_matches_single_process() -> None:
