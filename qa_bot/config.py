@@ -33,6 +33,9 @@ class Settings:
     # Query weights: syllables of compound words and curated synonyms count for less than the
     # question's own words; a year named in the question multiplies that year's passages.
     syllable_weight: float = 0.5
+    # Segment questions by longest match against the index vocabulary instead of underthesea:
+    # `qa-bot ask` starts in ~0.4 s instead of ~1.1 s; nDCG@10 moves by -0.01..+0.005 (README).
+    fast_query_segmentation: bool = True
     synonym_weight: float = 0.5
     year_hint_boost: float = 1.3
     # Passages: sentences are packed up to this many characters, never cut.

@@ -23,7 +23,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
 from .config import INDEX_FORMAT_VERSION, TOKENIZER_VERSION, Settings
@@ -34,8 +33,6 @@ from .lexicon import ABBREVIATIONS, Lexicon, syllables
 from .models import Document, Hit, Passage
 from .passages import chunk_sentences, split_sentences
 from .tokens import word_tokens
-
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 MANIFEST = "manifest.json"
 _ARRAYS = ("p_doc", "p_start", "p_end", "p_bstart", "p_bend", "p_sent", "s_start", "s_end",
@@ -80,11 +77,36 @@ def _byte_offsets(text: str, offsets: Sequence[int]) -> list[int]:
     return [table[c] for c in offsets]
 
 
+class Postings:
+    """The BM25 term-passage score matrix that bm25s saves (CSC: one column per token), read
+    memory-mapped and summed with numpy alone, so answering needs neither bm25s nor scipy."""
+
+    def __init__(self, folder: Path, mmap_mode: str | None = "r") -> None:
+        self.data = np.load(folder / "data.csc.index.npy", mmap_mode=mmap_mode)
+        self.indices = np.load(folder / "indices.csc.index.npy", mmap_mode=mmap_mode)
+        self.indptr = np.load(folder / "indptr.csc.index.npy", mmap_mode=mmap_mode)
+        self.vocab_dict: dict[str, int] = json.loads((folder / "vocab.index.json").read_text("utf-8"))
+        params = json.loads((folder / "params.index.json").read_text("utf-8"))
+        self.num_docs = int(params["num_docs"])
+
+    def df(self, token_id: int) -> int:
+        """Number of passages holding a token."""
+        return int(self.indptr[token_id + 1] - self.indptr[token_id])
+
+    def get_scores_from_ids(self, token_ids: Sequence[int]) -> np.ndarray:
+        """Sum of the BM25 scores of the given tokens (repeats count again) for every passage."""
+        scores = np.zeros(self.num_docs, dtype=np.float32)
+        for t in token_ids:
+            a, b = int(self.indptr[t]), int(self.indptr[t + 1])
+            scores[self.indices[a:b]] += self.data[a:b]  # a column's passages are distinct
+        return scores
+
+
 class Index:
     """A loaded index: document metadata, passage offsets, the text store and BM25 scores."""
 
     def __init__(self, folder: Path, manifest: dict, documents: list[Document],
-                 arrays: dict[str, np.ndarray], bm25: bm25s.BM25) -> None:
+                 arrays: dict[str, np.ndarray], bm25: Postings) -> None:
         self.folder = folder
         self.manifest = manifest
         self.documents = documents
@@ -347,6 +369,10 @@ def _write_data(folder: Path, documents: Sequence[Document], hashes: Sequence[st
         json.dumps([{**d.meta(), "path": d.path} for d in documents], ensure_ascii=False),
         encoding="utf-8",
     )
+    import bm25s  # only building needs it
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+
     bm25 = bm25s.BM25(k1=settings.k1, b=settings.b, method=settings.bm25_method)
     bm25.index(corpus_tokens or [[""]], show_progress=False)
     bm25.save(str(folder / "bm25"), show_progress=False)
@@ -382,8 +408,7 @@ def _open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Inde
     arrays = {k: np.load(folder / f"{k}.npy", mmap_mode=mode) for k in _ARRAYS}
     meta = json.loads((folder / "documents.json").read_text(encoding="utf-8"))
     documents = [Document(text="", **m) for m in meta]
-    bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=mmap_arrays, show_progress=False)
-    return Index(folder, manifest, documents, arrays, bm25)
+    return Index(folder, manifest, documents, arrays, Postings(folder / "bm25", mode))
 
 
 def load_index(index_dir: Path) -> Index:

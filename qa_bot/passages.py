@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from underthesea import sent_tokenize
-
 from .models import Document, Passage
 
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\n\s*\n|\Z)", re.DOTALL)
@@ -40,6 +38,8 @@ def _locate(paragraph: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding white space."""
+    from underthesea import sent_tokenize  # slow to import: only indexing needs it
+
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         base = para.start()

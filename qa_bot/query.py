@@ -8,13 +8,13 @@ answer composer uses. Nothing here touches the index beyond its lexicon and diac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .diacritics import DiacriticRestorer, strip_diacritics
 from .lexicon import Lexicon, syllables
 from .normalize import nfc, normalize_word
-from .tokens import query_tokens, strip_question_words, word_tokens
+from .tokens import query_tokens, segment_words, split_tokens, strip_question_words
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 #: "What did X require / emphasise / direct?" ("Ban Chỉ đạo" is a name, not a verb).
@@ -59,26 +59,33 @@ def looks_unaccented(text: str) -> bool:
 class QueryAnalyzer:
     """Turns question strings into :class:`Query` objects for one index."""
 
-    def __init__(self, lexicon: Lexicon | None = None,
-                 restorer: DiacriticRestorer | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None,  # restorer: loaded on first use
+                 restorer: Callable[[], DiacriticRestorer | None] | None = None,
+                 segment: Callable[[str], list[str]] = segment_words) -> None:
         self.lexicon = lexicon or Lexicon()
         self.restorer = restorer
+        self.segment = segment
 
     def restore(self, text: str) -> tuple[str, bool]:
         """``text`` with its missing diacritics restored when it was typed without them."""
-        if self.restorer is None or not looks_unaccented(text):
+        restorer = self.restorer() if self.restorer is not None else None
+        if restorer is None or not looks_unaccented(text):
             return text, False
-        return self.restorer.restore_text(text), True
+        return restorer.restore_text(text), True
+
+    def _phrase_tokens(self, phrase: Sequence[str]) -> list[str]:
+        words, extra = split_tokens(" ".join(phrase), self.segment)
+        return words + extra
 
     def analyze(self, question: str, year: int | None = None,
                 doc_ids: Sequence[str] | None = None) -> Query:
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
         search_text = strip_question_words(restored_text)
-        tokens, syllable_tokens = query_tokens(restored_text)
+        tokens, syllable_tokens = query_tokens(restored_text, self.segment)
         abbr, syn = self.lexicon.variants(syllables(search_text))
-        variant_tokens = [t for phrase in abbr for t in word_tokens(" ".join(phrase))]
-        synonym_tokens = [t for phrase in syn for t in word_tokens(" ".join(phrase))]
+        variant_tokens = [t for phrase in abbr for t in self._phrase_tokens(phrase)]
+        synonym_tokens = [t for phrase in syn for t in self._phrase_tokens(phrase)]
         hint = _YEAR.search(text)
         return Query(
             text=text,

@@ -11,6 +11,7 @@ from .config import Settings
 from .index import Index
 from .models import Hit
 from .query import Query, QueryAnalyzer
+from .tokens import segment_words, vocabulary_segmenter
 
 
 class Retriever:
@@ -19,8 +20,10 @@ class Retriever:
     def __init__(self, index: Index, settings: Settings | None = None) -> None:
         self.index = index
         self.settings = settings or Settings()
-        self.analyzer = QueryAnalyzer(index.lexicon, index.restorer)
-        self._df = np.diff(np.asarray(index.bm25.scores["indptr"]))
+        segment = segment_words
+        if self.settings.fast_query_segmentation:
+            segment = vocabulary_segmenter(index.bm25.vocab_dict)
+        self.analyzer = QueryAnalyzer(index.lexicon, lambda: index.restorer, segment)
         self._n = max(1, index.n_passages)
 
     def analyze(self, question: str, year: int | None = None,
@@ -31,7 +34,7 @@ class Retriever:
     def idf(self, token: str) -> float:
         """Lucene idf of a token in this index; a token the index never saw gets the highest."""
         tid = self.index.bm25.vocab_dict.get(token)
-        df = 0 if tid is None or token == "" else int(self._df[tid])
+        df = 0 if tid is None or token == "" else self.index.bm25.df(tid)
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
     def scores(self, query: Query) -> np.ndarray:

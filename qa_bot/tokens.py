@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-
-from underthesea import word_tokenize
 
 from .normalize import normalize_word
 
@@ -122,13 +120,48 @@ def _number_token(word: str) -> str | None:
     return None
 
 
-def split_tokens(text: str) -> tuple[list[str], list[str]]:
+def segment_words(text: str) -> list[str]:
+    """underthesea's word segmentation (imported on first use: it is slow to import)."""
+    from underthesea import word_tokenize
+
+    return word_tokenize(text)
+
+
+_RAW = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+
+
+def vocabulary_segmenter(vocab: Container[str], longest: int = 4) -> Callable[[str], list[str]]:
+    """A fast segmenter for questions: greedy longest match of syllables against the compound words
+    an index knows, so that answering needs no segmentation model (see README for its measured
+    cost in quality and gain in start-up time)."""
+
+    def segment(text: str) -> list[str]:
+        raw = _RAW.findall(text)
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            for n in range(min(longest, len(raw) - i), 1, -1):
+                piece = raw[i : i + n]
+                if all(p.isalpha() for p in piece) and "_".join(map(normalize_word, piece)) in vocab:
+                    out.append(" ".join(piece))
+                    i += n
+                    break
+            else:
+                out.append(raw[i])
+                i += 1
+        return out
+
+    return segment
+
+
+def split_tokens(text: str, segment: Callable[[str], list[str]] = segment_words,
+                 ) -> tuple[list[str], list[str]]:
     """Tokens of ``text`` in two lists: words (compounds joined by ``_``, single syllables, numbers,
     ordinals, dates) and the syllables of its compound words."""
     words: list[str] = []
     extra: list[str] = []
     stream: list[str] = []
-    for word in _pieces(word_tokenize(text)):
+    for word in _pieces(segment(text)):
         parts = _SYLLABLE.findall(word)
         stream.extend(parts)
         if (number := _number_token(word)) is not None:
@@ -190,11 +223,12 @@ def strip_question_words(text: str) -> str:
     return " ".join(_QUESTION_RE.sub(" ", low).split()) or low
 
 
-def query_tokens(text: str) -> tuple[list[str], list[str]]:
+def query_tokens(text: str, segment: Callable[[str], list[str]] = segment_words,
+                 ) -> tuple[list[str], list[str]]:
     """Words and compound syllables of a question (as :func:`split_tokens`), without question
     words."""
-    words, extra = split_tokens(strip_question_words(text))
-    return (words, extra) if words else split_tokens(text)
+    words, extra = split_tokens(strip_question_words(text), segment)
+    return (words, extra) if words else split_tokens(text, segment)
 
 
 def _tokenize_batch(batch: Sequence[str]) -> list[list[str]]:
