@@ -59,11 +59,12 @@ def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
              variants: Lexicon | None = None) -> Evidence:
     """Idf-weighted share of ``terms`` present in ``text`` (a compound counts as a phrase,
     half if only its syllables occur apart). With a lexicon, an abbreviation in the text also
-    matches its full form in the terms and the reverse."""
+    matches its full form in the terms and the reverse, and a curated synonym matches too."""
     syls, words = surface_tokens(text)
     hay = " " + " ".join(syls) + " "
     if variants is not None:
-        for phrase in variants.variants(syls)[0]:
+        abbreviations, synonyms = variants.variants(syls)
+        for phrase in abbreviations + synonyms:
             hay += "| " + " ".join(phrase) + " "
             words.update(phrase)
     total = got = 0.0
