@@ -1,0 +1,297 @@
+"""HTTP API of ``qa-bot serve`` (CONTRACT.md), against a real server subprocess on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+import pytest
+
+HA_GIANG = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
+THIRD_SESSION = "Phiên họp thứ ba kết nối tới bao nhiêu địa phương?"
+CITATION_FIELDS = {"n": int, "doc_id": str, "title": str, "start": int, "end": int, "text": str}
+NULLABLE_STR = ("source", "url", "date")
+FOREIGN_ORIGIN = "http://evil.example"
+PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+
+
+@pytest.fixture(scope="module")
+def client(server_url: str):
+    with httpx.Client(base_url=server_url, timeout=30) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def doc_texts(client: httpx.Client) -> dict[str, str]:
+    return {d["doc_id"]: client.get(f"/api/documents/{d['doc_id']}").json()["text"]
+            for d in client.get("/api/documents").json()}
+
+
+def check_passage(item: dict, doc_texts: dict[str, str]) -> None:
+    """Fields and types of a citation or search result; ``text == document text[start:end]``."""
+    for name in ("doc_id", "title", "text"):
+        assert isinstance(item[name], str) and item[name], name
+    for name in NULLABLE_STR:
+        assert item[name] is None or isinstance(item[name], str), name
+    if item["date"] is not None:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["date"])
+    assert isinstance(item["start"], int) and isinstance(item["end"], int)
+    assert 0 <= item["start"] < item["end"]
+    assert isinstance(item["score"], (int, float))
+    assert doc_texts[item["doc_id"]][item["start"]:item["end"]] == item["text"]
+
+
+# -- the contract ---------------------------------------------------------------------------------
+def test_healthz(client: httpx.Client) -> None:
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    body = r.json()
+    docs = client.get("/api/documents").json()
+    assert body == {"status": "ok", "documents": len(docs), "chunks": sum(d["chunks"] for d in docs)}
+    assert body["documents"] == 5 and body["chunks"] > 0
+
+
+def test_ask_answer_object(client: httpx.Client, doc_texts: dict[str, str]) -> None:
+    r = client.post("/api/ask", json={"question": HA_GIANG})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    a = r.json()
+    assert set(a) >= {"question", "answer", "found", "citations"}
+    assert a["question"] == HA_GIANG
+    assert a["found"] is True
+    assert isinstance(a["answer"], str) and "1.818" in a["answer"]
+    assert isinstance(a["citations"], list) and 1 <= len(a["citations"]) <= 5
+    numbers = [c["n"] for c in a["citations"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for c in a["citations"]:
+        for name, kind in CITATION_FIELDS.items():
+            assert isinstance(c[name], kind), name
+        check_passage(c, doc_texts)
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", a["answer"])}
+    assert markers and markers <= set(numbers)
+    first = a["citations"][min(markers) - 1]
+    assert first["doc_id"] == "2024-02-02-bcd-cchc-trien-khai-nhiem-vu-nam-2024"
+    assert first["url"].startswith("http://baohagiang.vn/")
+
+
+def test_ask_top_k_and_filters(client: httpx.Client) -> None:
+    a = client.post("/api/ask", json={"question": THIRD_SESSION, "top_k": 2}).json()
+    assert "63" in a["answer"] and len(a["citations"]) <= 2
+    a = client.post("/api/ask", json={"question": THIRD_SESSION, "filters": {"year": 2025}}).json()
+    assert all(c["date"].startswith("2025") for c in a["citations"])
+    doc = "2023-02-03-phien-hop-thu-ba-bcd-cchc"
+    a = client.post("/api/ask", json={"question": THIRD_SESSION, "filters": {"doc_ids": [doc]}}).json()
+    assert a["found"] and a["citations"] and {c["doc_id"] for c in a["citations"]} == {doc}
+
+
+def test_ask_not_found(client: httpx.Client) -> None:
+    r = client.post("/api/ask", json={"question": "Giá vé máy bay từ Paris đi Tokyo hôm nay là bao nhiêu?"})
+    assert r.status_code == 200
+    a = r.json()
+    assert a["found"] is False
+    assert "không" in a["answer"].lower()
+
+
+def test_ask_question_of_exactly_2000_characters(client: httpx.Client) -> None:
+    q = (HA_GIANG + " ") * 60
+    q = q[:2000]
+    assert client.post("/api/ask", json={"question": q}).status_code == 200
+
+
+def test_search(client: httpx.Client, doc_texts: dict[str, str]) -> None:
+    r = client.get("/api/search", params={"q": HA_GIANG, "k": 3})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["query"] == HA_GIANG
+    assert 1 <= len(body["results"]) <= 3
+    for hit in body["results"]:
+        assert "n" not in hit
+        check_passage(hit, doc_texts)
+    assert any("1.818" in h["text"] for h in body["results"])
+    scores = [h["score"] for h in body["results"]]
+    assert scores == sorted(scores, reverse=True)
+    doc = "2025-01-16-phien-hop-thu-chin-bcd-cchc"
+    only = client.get("/api/search", params={"q": HA_GIANG, "doc_id": doc}).json()["results"]
+    assert only and {h["doc_id"] for h in only} == {doc}
+    year = client.get("/api/search", params={"q": HA_GIANG, "year": 2023}).json()["results"]
+    assert all(h["date"].startswith("2023") for h in year)
+
+
+def test_documents(client: httpx.Client) -> None:
+    docs = client.get("/api/documents").json()
+    assert len(docs) == 5
+    for d in docs:
+        assert set(d) >= {"doc_id", "title", "source", "url", "date", "chunks"}
+        assert isinstance(d["chunks"], int) and d["chunks"] > 0
+        full = client.get(f"/api/documents/{d['doc_id']}").json()
+        assert {k: full[k] for k in d} == d
+        assert isinstance(full["text"], str) and len(full["text"]) > 100
+
+
+def test_openapi_docs_and_ui(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/ask", "/api/search", "/api/documents", "/api/documents/{doc_id}", "/healthz"):
+        assert path in spec["paths"], path
+    assert "question" in json.dumps(spec["components"]["schemas"]["AskRequest"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    ui = client.get("/")
+    assert ui.status_code == 200 and ui.headers["content-type"].startswith("text/html")
+    assert "gradio" in ui.text.lower()
+
+
+def test_startup_log_says_where_to_open(server) -> None:
+    assert f"Mở http://127.0.0.1:{server.port}" in server.log()
+
+
+# -- bad input: 4xx JSON with a readable message, never a 500 ------------------------------------
+BAD_ASK_BODIES = [
+    ({"question": ""}, 422),
+    ({"question": "   \n\t "}, 422),
+    ({"question": "x" * 2001}, 422),
+    ({"question": HA_GIANG, "top_k": 0}, 422),
+    ({"question": HA_GIANG, "top_k": 51}, 422),
+    ({"question": HA_GIANG, "top_k": -3}, 422),
+    ({"question": HA_GIANG, "top_k": "5"}, 422),
+    ({"question": HA_GIANG, "top_k": 2.5}, 422),
+    ({"question": HA_GIANG, "top_k": True}, 422),
+    ({"question": 42}, 422),
+    ({"question": None}, 422),
+    ({"question": ["a"]}, 422),
+    ({}, 422),
+    ({"query": HA_GIANG}, 422),
+    ({"question": HA_GIANG, "filters": {"year": "2024"}}, 422),
+    ({"question": HA_GIANG, "filters": {"doc_ids": "abc"}}, 422),
+    ({"question": HA_GIANG, "filters": "2024"}, 422),
+    ({"question": HA_GIANG, "filters": {"doc_ids": ["khong-co-van-ban-nay"]}}, 404),
+]
+
+
+@pytest.mark.parametrize(("body", "status"), BAD_ASK_BODIES, ids=[str(i) for i in range(len(BAD_ASK_BODIES))])
+def test_ask_bad_input(client: httpx.Client, body: dict, status: int) -> None:
+    r = client.post("/api/ask", json=body)
+    assert r.status_code == status, r.text
+    err = r.json()
+    assert isinstance(err["error"], str) and len(err["error"]) > 10
+
+
+@pytest.mark.parametrize("raw", [b"not json", b"[1, 2]", b'"question"', b"", b'{"question": "a"'])
+def test_ask_malformed_body(client: httpx.Client, raw: bytes) -> None:
+    r = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
+    assert 400 <= r.status_code < 500, r.text
+    assert isinstance(r.json()["error"], str)
+
+
+def test_ask_messages_are_vietnamese(client: httpx.Client) -> None:
+    assert "trống" in client.post("/api/ask", json={"question": " "}).json()["error"]
+    assert "2000" in client.post("/api/ask", json={"question": "x" * 2001}).json()["error"]
+    assert "top_k" in client.post("/api/ask", json={"question": "a", "top_k": 99}).json()["error"]
+    assert "số nguyên" in client.post("/api/ask", json={"question": "a", "top_k": "x"}).json()["error"]
+
+
+BAD_GETS = [
+    ("/api/search", {"q": ""}, 422),
+    ("/api/search", {"q": "  "}, 422),
+    ("/api/search", {}, 422),
+    ("/api/search", {"q": HA_GIANG, "k": 0}, 422),
+    ("/api/search", {"q": HA_GIANG, "k": 51}, 422),
+    ("/api/search", {"q": HA_GIANG, "k": "abc"}, 422),
+    ("/api/search", {"q": HA_GIANG, "year": "năm ngoái"}, 422),
+    ("/api/search", {"q": "x" * 2001}, 422),
+    ("/api/search", {"q": HA_GIANG, "doc_id": "khong-co"}, 404),
+    ("/api/documents/khong-co-van-ban-nay", {}, 404),
+    ("/api/khong-co-duong-dan", {}, 404),
+    ("/api/ask", {}, 405),
+]
+
+
+@pytest.mark.parametrize(("path", "params", "status"), BAD_GETS, ids=[str(i) for i in range(len(BAD_GETS))])
+def test_get_bad_input(client: httpx.Client, path: str, params: dict, status: int) -> None:
+    r = client.get(path, params=params)
+    assert r.status_code == status, r.text
+    assert isinstance(r.json()["error"], str) and r.json()["error"]
+
+
+def test_body_size_limit(client: httpx.Client) -> None:
+    big = json.dumps({"question": "a" * 200_000})
+    r = client.post("/api/ask", content=big, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "quá lớn" in r.json()["error"]
+
+    def chunks():  # no Content-Length: the limit is enforced while reading
+        yield b'{"question": "'
+        for _ in range(100):
+            yield b"a" * 4096
+        yield b'"}'
+
+    r = client.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+# -- CORS --------------------------------------------------------------------------------------------
+def test_cors_closed_by_default(client: httpx.Client) -> None:
+    r = client.get("/api/documents", headers={"Origin": FOREIGN_ORIGIN})
+    assert r.status_code == 200
+    assert "access-control-allow-origin" not in r.headers
+    pre = client.options("/api/ask", headers={"Origin": FOREIGN_ORIGIN, **PREFLIGHT})
+    assert "access-control-allow-origin" not in pre.headers
+    ui = client.get("/config", headers={"Origin": FOREIGN_ORIGIN})
+    assert "access-control-allow-origin" not in ui.headers
+
+
+def test_cors_open_with_flag(cors_server_url: str, cors_origin: str) -> None:
+    with httpx.Client(base_url=cors_server_url, timeout=30) as c:
+        r = c.post("/api/ask", json={"question": HA_GIANG}, headers={"Origin": cors_origin})
+        assert r.status_code == 200
+        assert r.headers["access-control-allow-origin"] == cors_origin
+        pre = c.options("/api/ask", headers={"Origin": cors_origin, **PREFLIGHT})
+        assert pre.status_code == 200 and pre.headers["access-control-allow-origin"] == cors_origin
+        other = c.get("/api/documents", headers={"Origin": FOREIGN_ORIGIN})
+        assert "access-control-allow-origin" not in other.headers
+
+
+# -- the Gradio endpoint and the document page ----------------------------------------------------------
+def test_gradio_client_ask(server_url: str) -> None:
+    from gradio_client import Client
+
+    client = Client(server_url + "/", verbose=False)
+    result = client.predict(HA_GIANG, api_name="/ask")
+    assert result["found"] is True and "1.818" in result["answer"]
+    assert result["citations"][0]["doc_id"]
+    filtered = client.predict(HA_GIANG, "2021", [], api_name="/ask")
+    assert all(c["date"].startswith("2021") for c in filtered["citations"])
+    with pytest.raises(Exception, match="trống"):
+        client.predict("   ", api_name="/ask")
+
+
+def test_document_page_marks_the_passage(client: httpx.Client) -> None:
+    a = client.post("/api/ask", json={"question": HA_GIANG}).json()
+    c = a["citations"][0]
+    r = client.get(f"/tai-lieu/{c['doc_id']}", params={"start": c["start"], "end": c["end"]})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert '<mark id="trich-dan">' in r.text and "1.818" in r.text
+    assert client.get("/tai-lieu/khong-co").status_code == 404
+
+
+def test_document_with_html_is_escaped_everywhere(xss_server_url: str) -> None:
+    with httpx.Client(base_url=xss_server_url, timeout=30) as c:
+        (doc,) = c.get("/api/documents").json()
+        text = c.get(f"/api/documents/{doc['doc_id']}").json()["text"]
+        assert "<script>alert(1)</script>" in text  # the API returns the text verbatim (JSON)
+        page = c.get(f"/tai-lieu/{doc['doc_id']}").text
+        assert "<script>alert" not in page and "<b>html</b>" not in page and "<img" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert 'href="javascript' not in page
+
+
+def test_concurrent_requests_share_one_index(client: httpx.Client, server) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [HA_GIANG, THIRD_SESSION] * 8
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda q: client.post("/api/ask", json={"question": q}), questions))
+    assert all(r.status_code == 200 for r in answers)
+    assert all("1.818" in r.json()["answer"] for r in answers[::2])
+    assert all("63" in r.json()["answer"] for r in answers[1::2])
+    assert server.log().count("chỉ mục sẵn sàng") == 1  # loaded once, at start-up

@@ -1,0 +1,209 @@
+"""End-to-end tests of the chat UI in headless Chromium (Debian ``chromium`` driven by Playwright).
+
+Playwright never downloads a browser here: it launches ``/usr/bin/chromium`` via ``executable_path``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("QA_BOT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HA_GIANG = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
+TIMEOUT_MS = 20_000
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """``page_at(url, width=1280)``: a fresh page on the UI, ready for input; records dialogs."""
+    contexts = []
+
+    def open_page(url: str, width: int = 1280, height: int = 900):
+        ctx = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        ctx.set_default_timeout(TIMEOUT_MS)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.dialogs = []
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto(url + "/")
+        page.wait_for_selector("#qa-question textarea")
+        return page
+
+    yield open_page
+    for ctx in contexts:
+        ctx.close()
+
+
+def ask(page, question: str) -> None:
+    turns = page.locator(".qa-turn").count()
+    box = page.locator("#qa-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    expect(page.locator(".qa-turn")).to_have_count(turns + 1)
+
+
+def test_seed_question_answer_and_source(page_at, server_url: str) -> None:
+    page = page_at(server_url)
+    expect(page.locator(".qa-header h1")).to_have_text("Trợ lý hỏi đáp Cải cách hành chính")
+    ask(page, HA_GIANG)
+    answer = page.locator(".qa-bot .qa-answer").last
+    expect(answer).to_contain_text("1.818")
+    expect(page.locator(".qa-user .qa-bubble").last).to_have_text(HA_GIANG)
+    expect(page.locator("#qa-question textarea")).to_have_value("")
+
+    # the sources panel: title, publisher, date, highlighted words, link to the original
+    card = page.locator("#src-1-1")
+    expect(card.locator(".qa-card-title")).to_have_text(
+        "Ban Chỉ đạo Cải cách hành chính của Chính phủ triển khai nhiệm vụ năm 2024")
+    expect(card.locator(".qa-meta")).to_contain_text("Báo Hà Giang (baohagiang.vn)")
+    expect(card.locator(".qa-meta time")).to_have_text("02/02/2024")
+    expect(card.locator(".qa-passage")).to_contain_text("1.818 dịch vụ công")
+    assert card.locator(".qa-passage mark").count() >= 2
+    marked = " ".join(card.locator(".qa-passage mark").all_inner_texts()).lower()
+    assert "dịch vụ công" in marked
+    original = card.locator("a.qa-ext")
+    assert original.get_attribute("href").startswith("http://baohagiang.vn/")
+    assert original.get_attribute("rel") == "noopener noreferrer"
+    assert original.get_attribute("target") == "_blank"
+
+    # the [1] marker leads to the card
+    page.locator(".qa-answer a.qa-cite").first.click()
+    expect(card).to_have_class(re.compile(r"qa-flash"))
+    expect(card).to_be_in_viewport()
+
+    # open the source: the full document with the cited passage marked
+    with page.context.expect_page() as popup:
+        card.locator("a.qa-open").click()
+    doc = popup.value
+    doc.wait_for_load_state()
+    assert "/tai-lieu/2024-02-02-bcd-cchc-trien-khai-nhiem-vu-nam-2024" in doc.url
+    expect(doc.locator("h1")).to_have_text(
+        "Ban Chỉ đạo Cải cách hành chính của Chính phủ triển khai nhiệm vụ năm 2024")
+    expect(doc.locator("mark#trich-dan")).to_contain_text("1.818 dịch vụ công/1.876 TTHC")
+    assert page.dialogs == []
+
+
+def test_examples_filters_not_found_and_copy(page_at, server_url: str) -> None:
+    page = page_at(server_url)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
+    examples = page.locator("button.qa-example")
+    assert examples.count() >= 3
+    examples.filter(has_text="Phiên họp thứ ba").click()
+    expect(page.locator(".qa-turn")).to_have_count(1)
+    expect(page.locator(".qa-bot .qa-answer").last).to_contain_text("63 địa phương")
+    expect(page.locator(".qa-card").first).to_contain_text("Phiên họp thứ ba")
+
+    # copy button: the answer and its sources go to the clipboard
+    copy = page.locator("button.qa-copy").last
+    copy.click()
+    expect(copy).to_have_text("Đã sao chép ✓")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert "63 địa phương" in copied and "Nguồn:" in copied
+
+    # year filter: 2021 has no answer to the Hà Giang question -> a clear message
+    page.locator("#qa-year input").click()
+    page.get_by_role("option", name="2021").click()
+    ask(page, HA_GIANG)
+    last = page.locator(".qa-bot").last
+    if "qa-notfound" in (last.get_attribute("class") or ""):
+        expect(last).to_contain_text("Không tìm thấy câu trả lời")
+        expect(last.locator(".qa-nf-tip")).to_contain_text("năm 2021")
+    for date in page.locator(".qa-sources > .qa-card time").all_inner_texts():
+        assert date.endswith("2021")
+
+    # nothing in the documents: a clear message, no sources
+    page.locator("#qa-year input").click()
+    page.get_by_role("option", name="Tất cả các năm").click()
+    ask(page, "Giá vé máy bay từ Paris đi Tokyo hôm nay là bao nhiêu?")
+    last = page.locator(".qa-bot").last
+    expect(last).to_have_class(re.compile(r"qa-notfound"))
+    expect(last).to_contain_text("Không tìm thấy câu trả lời trong tài liệu")
+    expect(page.locator(".qa-sources > .qa-empty")).to_be_visible()
+
+    # empty question: a Vietnamese error, no new turn
+    page.locator("#qa-question textarea").fill("   ")
+    page.locator("#qa-send").click()
+    expect(page.get_by_text("Câu hỏi trống").first).to_be_visible()
+    expect(page.locator(".qa-turn")).to_have_count(3)
+
+    page.locator("#qa-new").click()
+    expect(page.locator(".qa-turn")).to_have_count(0)
+    expect(page.locator(".qa-welcome")).to_be_visible()
+    assert page.dialogs == []
+
+
+def test_phone_width(page_at, server_url: str) -> None:
+    page = page_at(server_url, width=390, height=844)
+    ask(page, HA_GIANG)
+    expect(page.locator(".qa-bot .qa-answer").last).to_contain_text("1.818")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"horizontal scroll at 390 px: {overflow} px"
+    chat = page.locator("#qa-chat").bounding_box()
+    sources = page.locator("#qa-sources-panel").bounding_box()
+    assert chat["width"] <= 390 and sources["width"] <= 390
+    assert sources["y"] > chat["y"]  # stacked, not squeezed side by side
+    send = page.locator("#qa-send").bounding_box()
+    assert send["x"] + send["width"] <= 390
+
+
+def test_html_in_documents_and_questions_shows_as_text(page_at, xss_server_url: str) -> None:
+    page = page_at(xss_server_url)
+    ask(page, "Trung tâm phục vụ hành chính công đã tiếp nhận bao nhiêu hồ sơ trực tuyến?")
+    answer = page.locator(".qa-bot .qa-answer").last
+    expect(answer).to_contain_text("1.234 hồ sơ trực tuyến <script>alert(1)</script>")
+    card = page.locator(".qa-card").first
+    expect(card.locator(".qa-card-title")).to_have_text(
+        'Thử nghiệm hiển thị <script>alert("tieu-de")</script> văn bản <i>nghiêng</i>')
+    expect(card.locator(".qa-meta")).to_contain_text("Tổ kiểm thử <b>giao diện</b>")
+    passage = card.locator(".qa-passage")
+    expect(passage).to_contain_text("<script>alert(1)</script>")
+    expect(passage).to_contain_text("<b>html</b>")
+    expect(passage).to_contain_text('<img src=x onerror="alert(2)">')
+    expect(passage).to_contain_text("**bold**")
+    expect(passage).to_contain_text("[liên kết](javascript:alert(3))")
+    # a javascript: URL in the metadata is not turned into a link
+    assert card.locator("a.qa-ext").count() == 0
+
+    # a user's question with HTML and Markdown is shown as typed
+    typed = 'Hồ sơ <img src=x onerror="alert(9)"> **đậm** <b>x</b> trực tuyến?'
+    ask(page, typed)
+    expect(page.locator(".qa-user .qa-bubble").last).to_have_text(typed)
+
+    injected = page.evaluate("""() => {
+        const q = (sel) => document.querySelectorAll(
+            `#qa-chat ${sel}, #qa-sources-panel ${sel}`).length;
+        return {script: q('script'), img: q('img'), b: q('b'), i: q('i'), strong: q('strong'),
+                js_links: q('a[href^="javascript"]'), onerror: q('[onerror]')};
+    }""")
+    assert injected == {"script": 0, "img": 0, "b": 0, "i": 0, "strong": 0, "js_links": 0, "onerror": 0}
+    page.wait_for_timeout(300)
+    assert page.dialogs == [], f"a dialog was opened: {page.dialogs}"
+
+    # the document page shows the same text, escaped
+    with page.context.expect_page() as popup:
+        card.locator("a.qa-open").click()
+    doc = popup.value
+    doc.wait_for_load_state()
+    expect(doc.locator("article.text")).to_contain_text("<script>alert(1)</script>")
+    assert doc.locator("article.text script, article.text b, article.text img").count() == 0
+    assert page.dialogs == []
