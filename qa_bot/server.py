@@ -265,6 +265,26 @@ def _known_doc_ids(bot: QABot, doc_ids: list[str] | None) -> None:
         raise StarletteHTTPException(404, "Không có văn bản với mã: " + ", ".join(missing) + ".")
 
 
+def _offline_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI served from the ``swagger-ui-bundle`` package, not from a CDN, so the
+    page works on an offline intranet."""
+    import swagger_ui_bundle
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="qa-bot API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
+
+
 def create_app(bot: QABot, cors: list[str] | None = None, max_body: int = DEFAULT_MAX_BODY,
                ui: bool = True) -> FastAPI:
     """The FastAPI application over ``bot``: API routes, then the Gradio chat UI mounted at ``/``.
@@ -280,11 +300,12 @@ def create_app(bot: QABot, cors: list[str] | None = None, max_body: int = DEFAUL
             "`text` của một trích dẫn đúng bằng `text[start:end]` của văn bản "
             "(`GET /api/documents/{doc_id}`)."
         ),
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.state.bot = bot
+    _offline_docs(app)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -136,6 +136,9 @@ def test_openapi_docs_and_ui(client: httpx.Client) -> None:
     assert "question" in json.dumps(spec["components"]["schemas"]["AskRequest"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    # served from this server, not a CDN: the page works offline
+    assert "cdn" not in docs.text.lower() and "/static/swagger/swagger-ui-bundle.js" in docs.text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
     ui = client.get("/")
     assert ui.status_code == 200 and ui.headers["content-type"].startswith("text/html")
     assert "gradio" in ui.text.lower()
