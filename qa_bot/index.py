@@ -390,14 +390,12 @@ def _write_models(folder: Path, documents: Sequence[Document], analyses: Sequenc
     restorer = DiacriticRestorer().fit(sentences())
     (folder / "restorer.json").write_text(json.dumps(restorer.to_dict()), encoding="utf-8")
 
+    ambiguous = {syllables(m) for ms in ABBREVIATIONS.values() if len(ms) > 1 for m in ms}
     counts: Counter = Counter()
-    vocab_needed = {syllables(m) for ms in ABBREVIATIONS.values() if len(ms) > 1 for m in ms}
-    if vocab_needed:
-        for doc in documents:
-            words = syllables(doc.text)
-            for phrase in vocab_needed:
-                n = len(phrase)
-                counts[phrase] += sum(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    for doc in documents:  # how often the corpus uses each meaning of an ambiguous abbreviation
+        text = " " + " ".join(syllables(doc.text)) + " "
+        for phrase in ambiguous:
+            counts[phrase] += text.count(" " + " ".join(phrase) + " ")
     lexicon = Lexicon.build((d.text for d in documents), phrase_count=counts.__getitem__)
     (folder / "lexicon.json").write_text(json.dumps(lexicon.to_dict(), ensure_ascii=False),
                                          encoding="utf-8")
