@@ -58,5 +58,5 @@ def main(seed_dir: Path, out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    main(Path(args[0] if args else "../shared/seed-documents"), Path(args[1] if len(args) > 1 else "documents"))
+    args = sys.argv[1:] + ["../shared/seed-documents", "documents"][len(sys.argv[1:]) :]
+    main(Path(args[0]), Path(args[1]))
