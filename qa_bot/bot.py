@@ -12,6 +12,7 @@ The CLI, the HTTP API and the chat UI are thin layers over this class.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,11 +38,13 @@ class QABot:
     def __init__(self, index: Index, settings: Settings) -> None:
         self.settings = settings
         self._lock = threading.Lock()
-        self._set_index(index)
+        self._watcher: threading.Thread | None = None
+        self.retriever = Retriever(index, settings)
 
-    def _set_index(self, index: Index) -> None:
-        self.index = index
-        self.retriever = Retriever(index, self.settings)
+    @property
+    def index(self) -> Index:
+        """The index answering now (a rebuild swaps in a new one atomically)."""
+        return self.retriever.index
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -65,8 +68,37 @@ class QABot:
             if is_fresh(Path(self.settings.index_dir), docs, self.settings):
                 return False
             new = build_index(docs, self.settings, progress=progress)
-            self._set_index(new)
+            self.retriever = Retriever(new, self.settings)  # one assignment: requests see old or new
             return True
+
+    def watch(self, interval: float = 10.0, on_error: Callable[[Exception], None] | None = None) -> None:
+        """Check the documents folder every ``interval`` seconds (file names, sizes and times) and
+        rebuild in the background when it changed; questions are answered meanwhile."""
+        if self._watcher is not None or interval <= 0:
+            return
+
+        def signature() -> tuple:
+            folder = Path(self.settings.documents_dir)
+            return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                                for p in folder.iterdir() if p.is_file()))
+
+        last = signature()
+
+        def loop() -> None:
+            nonlocal last
+            while True:
+                time.sleep(interval)
+                try:
+                    now = signature()
+                    if now != last:
+                        self.refresh()
+                        last = now
+                except Exception as exc:  # a bad file must not stop the watcher or the server
+                    if on_error:
+                        on_error(exc)
+
+        self._watcher = threading.Thread(target=loop, name="qa-bot-watch", daemon=True)
+        self._watcher.start()
 
     # -- validation -------------------------------------------------------------------------
     def _check(self, question: str, top_k: int | None) -> int:
@@ -99,18 +131,20 @@ class QABot:
             doc_ids: Sequence[str] | None = None) -> Answer:
         """Answer ``question`` from the documents, with citations."""
         k = self._check(question, top_k)
-        q = self.query(question, year, doc_ids)
-        hits = self.retriever.search(q, max(k, self.settings.answer_passages))
-        s = self.settings
-        answer = compose(question, q.tokens, hits, self.retriever.idf, s.found_threshold,
-                         s.answer_passages, s.answer_sentences, self.index.lexicon)
+        retriever = self.retriever  # one index for the whole question, even during a rebuild
+        index, s = retriever.index, self.settings
+        q = retriever.analyze(question, year=year, doc_ids=doc_ids)
+        hits = retriever.search(q, max(k, s.answer_passages))
+        answer = compose(question, q.tokens, hits, retriever.idf, s.found_threshold,
+                         s.answer_passages, s.answer_sentences, index.lexicon)
+        listed = None
         if answer.found and q.directive:
             doc_id = hits[0].document.doc_id
-            doc_hits = [self.index.hit(i, 0.0) for i in self.index.doc_passages(doc_id)]
-            listed = compose_directives(question, hits[:k], doc_hits,
-                                        self.index.document(doc_id).text, answer.debug["evidence"])
-            if listed is not None:
-                answer = listed
+            doc_hits = [index.hit(i, 0.0) for i in index.doc_passages(doc_id)]
+            listed = compose_directives(question, hits[:k], doc_hits, index.document(doc_id).text,
+                                        answer.debug["evidence"])
+        if listed is not None:
+            answer = listed
         else:
             answer.citations = answer.citations[:k]
         answer.debug.update({"tokens": q.tokens, "search_text": q.search_text})

@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(os.environ.get("QA_BOT_PORT", "7860")))
     p.add_argument("--cors", action="append", default=None, metavar="ORIGIN",
                    help="allow this browser origin (repeatable; none by default)")
+    p.add_argument("--watch", type=float, default=10.0, metavar="SECONDS",
+                   help="re-index changed documents in the background every SECONDS (0: off)")
     _common(p, k=False)
     return parser
 
@@ -176,7 +178,7 @@ def _run(args: argparse.Namespace) -> int:
     if cmd == "serve":
         from .server import serve
 
-        serve(_settings(args), host=args.host, port=args.port, cors=args.cors or [])
+        serve(_settings(args), host=args.host, port=args.port, cors=args.cors or [], watch=args.watch)
         return 0
     raise InputError(f"lệnh không rõ: {cmd}")
 

@@ -17,6 +17,7 @@ import mmap
 import os
 import shutil
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -302,9 +303,7 @@ def build_index(
             if progress:
                 progress(done, total)
     analyses = [cache[h] for h in hashes]
-    folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    if folder.exists():
-        shutil.rmtree(folder)
+    folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
     _write_data(folder, documents, hashes, analyses, settings)
     manifest = {
@@ -319,11 +318,12 @@ def build_index(
     index = _open_folder(folder, manifest)
     if extras:
         extras(index, dict(zip(hashes, analyses, strict=True)), folder)
+    previous = (read_manifest(index_dir) or {}).get("data")
     tmp = index_dir / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, index_dir / MANIFEST)
-    for old in index_dir.glob("data-*"):
-        if old.name != folder.name:
+    for old in index_dir.glob("data-*"):  # the previous folder stays for requests still using it
+        if old.name not in (folder.name, previous):
             shutil.rmtree(old, ignore_errors=True)
     return index
 

@@ -436,8 +436,10 @@ def _url(host: str, port: int) -> str:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860, cors: list[str] | None = None,
-          max_body: int | None = None) -> None:
-    """Load the index once, then serve the UI and the API with uvicorn until interrupted."""
+          max_body: int | None = None, watch: float = 10.0) -> None:
+    """Load the index once, then serve the UI and the API with uvicorn until interrupted.
+    Every ``watch`` seconds (0: never) a changed documents folder is re-indexed in the
+    background while the old index keeps answering."""
     import uvicorn
 
     # Importing Gradio takes seconds: do it while the index loads or builds.
@@ -456,6 +458,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860, cors: l
     say(f"Mở {url} trong trình duyệt (giao diện hỏi đáp)")
     say(f"API: {url}/api  ·  tài liệu API: {url}/docs  ·  kiểm tra: {url}/healthz")
     say("CORS: " + (", ".join(cors) if cors else "đóng (chỉ cùng nguồn; mở bằng --cors ORIGIN)"))
+    if watch > 0:
+        bot.watch(watch, on_error=lambda exc: say(f"lập lại chỉ mục thất bại: {exc}"))
+        say(f"theo dõi thay đổi trong {settings.documents_dir} mỗi {watch:g} s")
     say(f"sẵn sàng sau {time.perf_counter() - t0:.1f} s; Ctrl+C để dừng")
     config = uvicorn.Config(app, log_level=os.environ.get("QA_BOT_LOG_LEVEL", "warning"),
                             timeout_graceful_shutdown=3)

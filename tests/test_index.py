@@ -109,3 +109,26 @@ def test_lucene_variant_used_by_the_product_keeps_the_okapi_order_per_term(tmp_p
         ours = index.scores([term])
         ref = reference.get_scores([term])
         assert_same_ranking(ours, ref, term)
+
+
+def test_background_rebuild_keeps_answering(tmp_path: Path) -> None:
+    """A watched folder is re-indexed in the background; questions asked meanwhile are answered
+    from the old index, and the new document is found once the new index is swapped in."""
+    import time
+
+    s = _settings(tmp_path)
+    bot = QABot.from_settings(s)
+    before = bot.stats()
+    bot.watch(0.2)
+    (s.documents_dir / "moi.md").write_text(
+        "---\ntitle: Văn bản mới về lệ phí hộ chiếu\ndate: 2025-05-05\n---\n"
+        "Lệ phí cấp hộ chiếu phổ thông là 200.000 đồng.\n", encoding="utf-8")
+    deadline = time.monotonic() + 120
+    answered = 0
+    while bot.stats() == before and time.monotonic() < deadline:
+        assert bot.ask("Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?").found
+        answered += 1
+    assert bot.stats()["documents"] == before["documents"] + 1, "no rebuild within 120 s"
+    assert answered > 0
+    a = bot.ask("Lệ phí cấp hộ chiếu phổ thông là bao nhiêu?")
+    assert a.found and "200.000 đồng" in a.answer
