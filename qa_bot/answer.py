@@ -8,6 +8,7 @@ Vietnamese that the documents do not answer, instead of guessing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,17 +82,22 @@ def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
     return Evidence(got / total if total else 0.0, matched)
 
 
-def _type_bonus(question: str, sentence: str) -> float:
+@functools.lru_cache(maxsize=4096)
+def _question_types(question: str) -> tuple[bool, bool, bool, bool]:
     q = fold(question)
+    return (bool(_NUMBER_Q.search(q)), bool(_DATE_Q.search(q)), bool(_WHO_Q.search(q)),
+            bool(_WHERE_Q.search(q)))
+
+
+def _type_bonus(question: str, sentence: str) -> float:
+    number, date, who, where = _question_types(question)
     bonus = 0.0
-    if _NUMBER_Q.search(q) and _DIGIT.search(sentence):
+    if number and _DIGIT.search(sentence):
         bonus += 0.25
-    if _DATE_Q.search(q) and _DATE.search(sentence.lower()):
+    if date and _DATE.search(sentence.lower()):
         bonus += 0.25
-    if _WHO_Q.search(q) and _NAME.search(sentence):
-        bonus += 0.4
-    if _WHERE_Q.search(q) and _NAME.search(sentence):
-        bonus += 0.1
+    if (who or where) and _NAME.search(sentence):
+        bonus += 0.4 if who else 0.1
     return bonus
 
 
@@ -118,33 +124,34 @@ def compose(
     """The answer object for ``question`` from ranked ``hits``."""
     if not hits or not terms:
         return Answer(question, NOT_FOUND, False, [], {"evidence": 0.0})
-    best = max(coverage(terms, _context(h), idf, lexicon).weight for h in hits[:passages])
+    weights = {t: max(idf(t), 0.1) for t in terms}  # idf once per question, not per sentence
+    weight = weights.__getitem__
+    contexts = [coverage(terms, _context(h), weight, lexicon).weight for h in hits[:passages]]
+    best = max(contexts)
     if best < threshold:
         return Answer(question, NOT_FOUND, False, [], {"evidence": round(best, 3)})
-    scored: list[tuple[float, int, int, str]] = []
-    for rank, hit in enumerate(hits[:passages]):
-        context = coverage(terms, _context(hit), idf, lexicon).weight
+    scored: list[tuple[float, int, int, str, list[str]]] = []
+    for rank, (hit, context) in enumerate(zip(hits[:passages], contexts, strict=False)):
         for order, (_, _, sentence) in enumerate(hit.sentences):
-            ev = coverage(terms, sentence, idf, lexicon)
+            ev = coverage(terms, sentence, weight, lexicon)
             if ev.weight <= 0:
                 continue
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(question, sentence)
             score /= 1 + 0.1 * rank
-            scored.append((score, rank, order, sentence))
+            scored.append((score, rank, order, sentence, ev.matched))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     chosen: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     covered: set[str] = set()
     top = scored[0][0] if scored else 0.0
-    for score, rank, order, sentence in scored:
+    for score, rank, order, sentence, matched in scored:
         key = _dedupe_key(sentence)
         if key in seen or score < 0.75 * top:
             continue
-        matched = set(coverage(terms, sentence, idf, lexicon).matched)
-        if chosen and matched <= covered:  # adds nothing the answer does not already say
+        if chosen and set(matched) <= covered:  # adds nothing the answer does not already say
             continue
         seen.add(key)
-        covered |= matched
+        covered.update(matched)
         chosen.append((rank, order, sentence))
         if len(chosen) >= max_sentences:
             break

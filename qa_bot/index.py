@@ -78,14 +78,20 @@ def _byte_offsets(text: str, offsets: Sequence[int]) -> list[int]:
     return [table[c] for c in offsets]
 
 
+def _load_array(path: Path, mmap_mode: str | None) -> np.ndarray:
+    """A saved array, memory-mapped; a plain ndarray view of the mapping (numpy's memmap class
+    makes every element access a slow Python call)."""
+    return np.asarray(np.load(path, mmap_mode=mmap_mode))
+
+
 class Postings:
     """The BM25 term-passage score matrix that bm25s saves (CSC: one column per token), read
     memory-mapped and summed with numpy alone, so answering needs neither bm25s nor scipy."""
 
     def __init__(self, folder: Path, mmap_mode: str | None = "r") -> None:
-        self.data = np.load(folder / "data.csc.index.npy", mmap_mode=mmap_mode)
-        self.indices = np.load(folder / "indices.csc.index.npy", mmap_mode=mmap_mode)
-        self.indptr = np.load(folder / "indptr.csc.index.npy", mmap_mode=mmap_mode)
+        self.data = _load_array(folder / "data.csc.index.npy", mmap_mode)
+        self.indices = _load_array(folder / "indices.csc.index.npy", mmap_mode)
+        self.indptr = _load_array(folder / "indptr.csc.index.npy", mmap_mode)
         self.vocab_dict: dict[str, int] = json.loads((folder / "vocab.index.json").read_text("utf-8"))
         params = json.loads((folder / "params.index.json").read_text("utf-8"))
         self.num_docs = int(params["num_docs"])
@@ -403,7 +409,7 @@ def _write_models(folder: Path, documents: Sequence[Document], analyses: Sequenc
 
 def _open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index:
     mode = "r" if mmap_arrays else None
-    arrays = {k: np.load(folder / f"{k}.npy", mmap_mode=mode) for k in _ARRAYS}
+    arrays = {k: _load_array(folder / f"{k}.npy", mode) for k in _ARRAYS}
     meta = json.loads((folder / "documents.json").read_text(encoding="utf-8"))
     documents = [Document(text="", **m) for m in meta]
     return Index(folder, manifest, documents, arrays, Postings(folder / "bm25", mode))

@@ -9,6 +9,7 @@ there is one, else the meaning whose words the corpus uses most.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -149,20 +150,30 @@ class Lexicon:
         self.expand[abbr] = full
         self.contract.setdefault(full, abbr)
 
+    @functools.cached_property
+    def _starts(self) -> dict[str, list[tuple[str, ...]]]:
+        """Every known phrase, listed under its first word (longest first)."""
+        starts: dict[str, list[tuple[str, ...]]] = {}
+        for key in {*self.expand, *self.contract, *self.synonyms}:
+            starts.setdefault(key[0], []).append(key)
+        for keys in starts.values():
+            keys.sort(key=len, reverse=True)
+        return starts
+
     def variants(self, words: Sequence[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
         """Phrases to add to a query of normalised ``words``: (abbreviation variants, synonyms)."""
         abbr_out: list[tuple[str, ...]] = []
         syn_out: list[tuple[str, ...]] = []
-        n = len(words)
-        for i in range(n):
-            for j in range(i + 1, min(n, i + 8) + 1):
-                key = tuple(words[i:j])
+        starts = self._starts
+        for i, word in enumerate(words):
+            for key in starts.get(word, ()):
+                if tuple(words[i : i + len(key)]) != key:
+                    continue
                 if key in self.expand:
                     abbr_out.append(self.expand[key])
                 if key in self.contract:
                     abbr_out.append(self.contract[key])
-                if key in self.synonyms:
-                    syn_out.extend(self.synonyms[key])
+                syn_out.extend(self.synonyms.get(key, ()))
         return abbr_out, syn_out
 
     def to_dict(self) -> dict:

@@ -6,6 +6,7 @@ form, so offsets stay exact.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from .diacritics import normalize_tone, strip_diacritics
@@ -16,6 +17,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> str:
     """Lower-cased NFC word with tone marks placed one way (hoà -> hòa, thuỷ -> thủy)."""
     return normalize_tone(nfc(word).lower())
