@@ -15,6 +15,7 @@ import json
 import logging
 import mmap
 import os
+import re
 import shutil
 import time
 import uuid
@@ -273,13 +274,11 @@ def build_index(
     documents: Sequence[Document],
     settings: Settings,
     progress: Callable[[int, int], None] | None = None,
-    extras: Callable[[Index, dict[str, Analysis], Path], None] | None = None,
     precomputed: dict[str, Analysis] | None = None,
 ) -> Index:
     """Index ``documents`` into ``settings.index_dir``, re-using the analysis of unchanged ones.
 
-    ``progress(done, total)`` is called as documents are analysed. ``extras`` may save more
-    data (e.g. the diacritics model) into the new data folder before it goes live.
+    ``progress(done, total)`` is called as documents are analysed.
     ``precomputed`` maps document hashes (:func:`document_hash`) to analyses made elsewhere
     (benchmarks build large corpora from already tokenized passages this way).
     """
@@ -296,18 +295,21 @@ def build_index(
     jobs = [(documents[i], settings.passage_chars) for i in todo]
     if workers > 1 and len(jobs) >= 32:
         with ProcessPoolExecutor(max_workers=workers) as pool:
+            models = pool.submit(build_models, documents)  # beside the tokenizers
             results = pool.map(_analyze_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
             for i, res in zip(todo, results, strict=True):
                 cache[hashes[i]] = res
                 done += 1
                 if progress:
                     progress(done, total)
+            restorer, lexicon = models.result()
     else:
         for i, job in zip(todo, jobs, strict=True):
             cache[hashes[i]] = _analyze_job(job)
             done += 1
             if progress:
                 progress(done, total)
+        restorer, lexicon = build_models(documents)
     analyses = [cache[h] for h in hashes]
     folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
@@ -320,10 +322,9 @@ def build_index(
         "counts": {"documents": len(documents),
                    "passages": sum(len(a.passages) for a in analyses)},
     }
-    _write_models(folder, documents, analyses)
+    (folder / "restorer.json").write_text(json.dumps(restorer), encoding="utf-8")
+    (folder / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     index = _open_folder(folder, manifest)
-    if extras:
-        extras(index, dict(zip(hashes, analyses, strict=True)), folder)
     previous = (read_manifest(index_dir) or {}).get("data")
     tmp = index_dir / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -384,18 +385,23 @@ def _write_data(folder: Path, documents: Sequence[Document], hashes: Sequence[st
     bm25.save(str(folder / "bm25"), show_progress=False)
 
 
-def _write_models(folder: Path, documents: Sequence[Document], analyses: Sequence[Analysis]) -> None:
-    """The corpus's own query models: abbreviation lexicon and diacritics restorer."""
+_CLAUSE = re.compile(r"[.!?;:\n]+")
 
-    def sentences():
-        for doc, an in zip(documents, analyses, strict=True):
+
+def build_models(documents: Sequence[Document]) -> tuple[dict, dict]:
+    """The corpus's own query models, as JSON-ready dicts: the diacritics restorer (syllable
+    statistics of every clause of every title and text) and the abbreviation lexicon (curated
+    entries, the corpus's definitions, ambiguities settled by how often the corpus uses each
+    meaning). Runs in a worker process beside the tokenizers when indexing in parallel."""
+
+    def clauses():
+        for doc in documents:
             yield syllable_tokens(doc.title)
-            for a, b in an.sentences:
-                yield syllable_tokens(doc.text[a:b])
+            for clause in _CLAUSE.split(doc.text):
+                if clause.strip():
+                    yield syllable_tokens(clause)
 
-    restorer = DiacriticRestorer().fit(sentences())
-    (folder / "restorer.json").write_text(json.dumps(restorer.to_dict()), encoding="utf-8")
-
+    restorer = DiacriticRestorer().fit(clauses())
     ambiguous = {syllables(m) for ms in ABBREVIATIONS.values() if len(ms) > 1 for m in ms}
     counts: Counter = Counter()
     for doc in documents:  # how often the corpus uses each meaning of an ambiguous abbreviation
@@ -403,8 +409,7 @@ def _write_models(folder: Path, documents: Sequence[Document], analyses: Sequenc
         for phrase in ambiguous:
             counts[phrase] += text.count(" " + " ".join(phrase) + " ")
     lexicon = Lexicon.build((d.text for d in documents), phrase_count=counts.__getitem__)
-    (folder / "lexicon.json").write_text(json.dumps(lexicon.to_dict(), ensure_ascii=False),
-                                         encoding="utf-8")
+    return restorer.to_dict(), lexicon.to_dict()
 
 
 def _open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index:

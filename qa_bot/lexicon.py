@@ -74,7 +74,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 )
 
 _WORD = re.compile(r"\w+")
-_DEFINITION = re.compile(r"([^()\n]{3,80}?)\s*\(\s*([A-ZĐ][A-ZĐa-zđ.&\-]{1,11})\s*\)")
+_ABBR_IN_PARENS = re.compile(r"\(\s*([A-ZĐ][A-ZĐa-zđ.&\-]{1,11})\s*\)")
 
 
 def syllables(text: str) -> tuple[str, ...]:
@@ -96,9 +96,10 @@ def learn_definitions(texts: Iterable[str]) -> dict[str, Counter]:
     """
     found: dict[str, Counter] = {}
     for text in texts:
-        for m in _DEFINITION.finditer(text):
-            abbr = m.group(2).strip()
-            words = _WORD.findall(m.group(1))
+        for m in _ABBR_IN_PARENS.finditer(text):
+            abbr = m.group(1)
+            before = text[max(0, m.start() - 100) : m.start()].rsplit("(", 1)[-1].rsplit(")", 1)[-1]
+            words = _WORD.findall(before.rsplit("\n", 1)[-1])
             letters = sum(c.isalpha() for c in abbr)
             for n in range(1, min(len(words), letters + 2) + 1):
                 cand = words[-n:]
