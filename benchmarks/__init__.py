@@ -1,0 +1,1 @@
+"""Benchmarks of qa-bot: index build, query latency, memory and HTTP load (see README.md)."""
