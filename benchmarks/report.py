@@ -246,6 +246,14 @@ def _scale_section(results: dict) -> list[str]:
                 out.append(f"- {s['size']:,} passages, {what}: {err}.")
         if s.get("baseline_skipped"):
             out.append(f"- {s['size']:,} passages, baseline: {s['baseline_skipped']}")
+        n_base = (((s.get("baseline") or {}).get("latency")) or {}).get("n")
+        if n_base and n_base < (results.get("n_questions") or 0):
+            same = s.get("ask_p50_same_questions_ms")
+            out.append(f"- {s['size']:,} passages, baseline: {n_base} of the "
+                       f"{results['n_questions']} questions fit in its query budget (the first "
+                       f"{n_base} of the same list; percentiles over those"
+                       + (f"; the `ask` ratio uses qa-bot's p50 over the same {n_base} questions, "
+                          f"{same:.2f} ms)." if same else ")."))
     parts = [(s["size"], (s.get("build") or {}).get("parts")) for s in sizes]
     out.append("")
     for size, pt in parts:

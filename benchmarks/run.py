@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` and ``qa_bot`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -58,6 +60,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip", default="", help="comma-separated phases to skip: "
                                               "real,refresh,scale,baseline,http")
     p.add_argument("--keep", action="store_true", help="keep the large indexes in --work")
+    p.add_argument("--render", metavar="RESULTS_JSON",
+                   help="only write --out again from the raw results of an earlier run")
     a = p.parse_args(argv)
     quick = a.quick
     a.sizes = [int(x) for x in (a.sizes or ("10000" if quick else "10000,100000,1000000")).split(",")]
@@ -183,20 +187,38 @@ def scale_phase(a: argparse.Namespace, results: dict, questions_file: Path) -> N
 
 
 def _ratios(entry: dict) -> None:
-    base = ((entry.get("baseline") or {}).get("latency") or {}).get("p50_ms")
+    """Baseline p50 over qa-bot p50; when the baseline ran only the first n questions, qa-bot's
+    p50 over the same n questions too."""
+    lat = (entry.get("baseline") or {}).get("latency") or {}
     probe = entry.get("probe") or {}
-    if base and probe.get("ask"):
-        entry["ratio_ask_p50"] = round(base / probe["ask"]["p50_ms"], 1)
-        entry["ratio_search_p50"] = round(base / probe["search"]["p50_ms"], 1)
+    if not lat.get("p50_ms") or not probe.get("ask"):
+        return
+    ours = probe["ask"]["p50_ms"]
+    raw = probe.get("ask_ms") or []
+    if raw and lat["n"] < len(raw):
+        ours = float(np.percentile(raw[: lat["n"]], 50))
+        entry["ask_p50_same_questions_ms"] = round(ours, 3)
+    entry["ratio_ask_p50"] = round(lat["p50_ms"] / ours, 1)
+    entry["ratio_search_p50"] = round(lat["p50_ms"] / probe["search"]["p50_ms"], 1)
+
+
+def _python() -> str:
+    exe = Path(sys.executable)
+    return str(exe) if exe.is_relative_to(ROOT.parent) else "python"
 
 
 def main(argv: list[str] | None = None) -> int:
     a = parse_args(argv)
+    if a.render:
+        results = json.loads(Path(a.render).read_text(encoding="utf-8"))
+        Path(a.out).write_text(render(results), encoding="utf-8")
+        log(f"rendered {a.render} -> {a.out}")
+        return 0
     a.work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     argv_used = sys.argv[1:] if argv is None else argv
     results: dict = {
-        "command": "python benchmarks/run.py " + " ".join(shlex.quote(x) for x in argv_used),
+        "command": " ".join([_python(), "benchmarks/run.py", *map(shlex.quote, argv_used)]),
         "mode": "quick" if a.quick else "full", "started": time.strftime("%Y-%m-%d %H:%M %Z"),
         "machine": machine(), "notes": [], "phases": {},
     }

@@ -228,6 +228,7 @@ def probe(a: dict, res: Result) -> None:
         bot.search(q, top_k)
         timings["search"].append(time.perf_counter() - t)
     res.save(ask=percentiles(timings["ask"]),
+             ask_ms=[round(t * 1000, 3) for t in timings["ask"]],
              search=percentiles(timings["search"]), found_share=round(found / len(questions), 3),
              rss_after_queries_mib=mib(rss()), peak_rss_mib=mib(proc_status("VmHWM")))
     if a.get("profile"):
