@@ -127,9 +127,12 @@ def _baseline_plan(size: int, done: list[dict], budget: float) -> str | None:
 
 def scale_phase(a: argparse.Namespace, results: dict, questions_file: Path) -> None:
     real_data = (results.get("real") or {}).get("data_folder")
-    if not real_data:
-        cands = sorted((a.work / "real-index").glob("data-*"))
-        real_data = str(cands[-1]) if cands else None
+    if not real_data:  # e.g. --skip real: the index an earlier run left
+        try:
+            manifest = json.loads((a.work / "real-index" / "manifest.json").read_text("utf-8"))
+            real_data = str(a.work / "real-index" / manifest["data"])
+        except (OSError, ValueError, KeyError):
+            real_data = None
     if not real_data:
         results["notes"].append("No analysed real corpus: larger corpora were not built.")
         return
