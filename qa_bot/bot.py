@@ -100,6 +100,11 @@ class QABot:
         self._watcher = threading.Thread(target=loop, name="qa-bot-watch", daemon=True)
         self._watcher.start()
 
+    def warm_up(self) -> None:
+        """Load what the first questions would otherwise load lazily (diacritics model, caches)."""
+        self.ask("ha giang cung cap bao nhieu dich vu cong truc tuyen")
+        self.ask("Phiên họp thứ ba kết nối tới bao nhiêu địa phương?")
+
     # -- validation -------------------------------------------------------------------------
     def _check(self, question: str, top_k: int | None) -> int:
         if not isinstance(question, str) or not question.strip():

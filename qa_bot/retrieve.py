@@ -42,14 +42,14 @@ class Retriever:
         syllables and synonyms at lower weights, times a preference for the year the question
         names."""
         s = self.settings
-        scores = self.index.scores(query.tokens + query.variant_tokens)
-        weak = [(query.syllable_tokens, s.syllable_weight), (query.synonym_tokens, s.synonym_weight)]
-        for tokens, weight in weak:
-            if tokens:
-                scores = scores + weight * self.index.scores(tokens)
+        tokens = query.tokens + query.variant_tokens + query.syllable_tokens + query.synonym_tokens
+        weights = ([1.0] * (len(query.tokens) + len(query.variant_tokens))
+                   + [s.syllable_weight] * len(query.syllable_tokens)
+                   + [s.synonym_weight] * len(query.synonym_tokens))
+        scores = self.index.scores(tokens, weights)
         if query.year_hint is not None and query.year is None:
-            years = np.asarray(self.index.arrays["doc_year"])[np.asarray(self.index.arrays["p_doc"])]
-            scores = np.where(years == query.year_hint, scores * s.year_hint_boost, scores)
+            preferred = self.index.passage_year == query.year_hint
+            scores = np.where(preferred, scores * s.year_hint_boost, scores)
         return scores
 
     def search(self, query: Query, k: int) -> list[Hit]:

@@ -416,7 +416,9 @@ def _progress(done: int, total: int) -> None:
 
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # With IPPROTO_TCP given, asyncio turns Nagle's algorithm off on every connection; without it
+    # each response on a kept-alive connection waited ~40 ms for a delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -448,6 +450,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860, cors: l
     say = lambda msg: print(f"qa-bot: {msg}", file=sys.stderr, flush=True)  # noqa: E731
     say(f"đang nạp chỉ mục {settings.index_dir} (tài liệu: {settings.documents_dir}) ...")
     bot = QABot.from_settings(settings, progress=_progress)
+    bot.warm_up()
     stats = bot.stats()
     say(f"chỉ mục sẵn sàng: {stats['documents']} tài liệu, {stats['chunks']} đoạn "
         f"({time.perf_counter() - t0:.1f} s)")
