@@ -8,7 +8,7 @@ README says how.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
@@ -50,7 +50,6 @@ class Settings:
     found_threshold: float = 0.45
     # Index build: worker processes for tokenization (0 = all cores).
     workers: int = 0
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def from_env(

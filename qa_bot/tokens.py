@@ -9,10 +9,8 @@ written one way (``1.818`` -> ``1818``), and so are ordinals and dates.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from .normalize import normalize_word
 
@@ -229,33 +227,3 @@ def query_tokens(text: str, segment: Callable[[str], list[str]] = segment_words,
     words."""
     words, extra = split_tokens(strip_question_words(text), segment)
     return (words, extra) if words else split_tokens(text, segment)
-
-
-def _tokenize_batch(batch: Sequence[str]) -> list[list[str]]:
-    return [word_tokens(t) for t in batch]
-
-
-def tokenize_many(
-    texts: Sequence[str], workers: int = 0, progress: Iterable | None = None
-) -> list[list[str]]:
-    """Tokenize many texts, on ``workers`` processes (0 = all cores, 1 = this process).
-
-    ``progress`` is an optional tqdm-like object whose ``update(n)`` is called as batches finish.
-    """
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(texts) < 64:
-        out = []
-        for t in texts:
-            out.append(word_tokens(t))
-            if progress is not None:
-                progress.update(1)
-        return out
-    size = max(16, min(512, len(texts) // (workers * 8) or 1))
-    batches = [texts[i : i + size] for i in range(0, len(texts), size)]
-    out: list[list[str]] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch, result in zip(batches, pool.map(_tokenize_batch, batches), strict=True):
-            out.extend(result)
-            if progress is not None:
-                progress.update(len(batch))
-    return out

@@ -4,7 +4,6 @@ from qa_bot.tokens import (
     ordinal_tokens,
     query_tokens,
     surface_tokens,
-    tokenize_many,
     word_tokens,
 )
 
@@ -52,8 +51,3 @@ def test_dates_in_every_written_form() -> None:
     assert date_tokens("tháng hai năm 2024") == date_tokens("tháng 2/2024") == ["tháng_2_2024"]
     assert date_tokens("đạt 96,81% và 2.5 lần") == []
     assert word_tokens("đạt 96.81")[-1] == word_tokens("đạt 96,81")[-1] == "96,81"
-
-
-def test_tokenize_many_matches_single_process() -> None:
-    texts = [f"Văn bản số {i} về cải cách thủ tục hành chính." for i in range(80)]
-    assert tokenize_many(texts, workers=2) == [word_tokens(t) for t in texts]
