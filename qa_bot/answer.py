@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, syllables
 from .models import Answer, Citation, Hit
-from .normalize import fold, normalize_word
+from .normalize import fold
 from .tokens import surface_tokens
 
 NOT_FOUND = (
@@ -23,7 +23,6 @@ NOT_FOUND = (
     "Bạn có thể diễn đạt lại câu hỏi hoặc bổ sung tài liệu liên quan."
 )
 
-_WORD = re.compile(r"\w+")
 # Question types, matched on the question folded to no diacritics (as helpdesk staff type it).
 _NUMBER_Q = re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram)\b")
 _DATE_Q = re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|thoi gian nao|luc nao|thoi diem nao|"
@@ -107,10 +106,6 @@ def _context(hit: Hit) -> str:
     return " . ".join(x for x in (d.title, d.source or "", hit.text) if x)
 
 
-def _dedupe_key(sentence: str) -> str:
-    return " ".join(normalize_word(w) for w in _WORD.findall(sentence))
-
-
 def compose(
     question: str,
     terms: Sequence[str],
@@ -145,7 +140,7 @@ def compose(
     covered: set[str] = set()
     top = scored[0][0] if scored else 0.0
     for score, rank, order, sentence, matched in scored:
-        key = _dedupe_key(sentence)
+        key = syllables(sentence)
         if key in seen or score < 0.75 * top:
             continue
         if chosen and set(matched) <= covered:  # adds nothing the answer does not already say

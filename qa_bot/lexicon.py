@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .normalize import normalize_word
+from .diacritics import tokenize
 
 #: Curated administrative abbreviations (several meanings: most common first).
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -78,8 +78,8 @@ _ABBR_IN_PARENS = re.compile(r"\(\s*([A-ZĐ][A-ZĐa-zđ.&\-]{1,11})\s*\)")
 
 
 def syllables(text: str) -> tuple[str, ...]:
-    """Normalised ``\\w+`` syllables of a text."""
-    return tuple(normalize_word(w) for w in _WORD.findall(text))
+    """Normalised ``\\w+`` syllables of a text (:func:`qa_bot.diacritics.tokenize`, as a tuple)."""
+    return tuple(tokenize(text))
 
 
 def _is_initials(abbr: str, words: Sequence[str]) -> bool:
