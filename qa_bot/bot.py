@@ -129,8 +129,8 @@ class QABot:
                doc_ids: Sequence[str] | None = None) -> SearchResult:
         """The best passages for ``query``, without an answer."""
         k = self._check(query, top_k)
-        q = self.query(query, year, doc_ids)
-        return SearchResult(query, self.retriever.search(q, k))
+        retriever = self.retriever  # one index for the whole query, even during a rebuild
+        return SearchResult(query, retriever.search(retriever.analyze(query, year, doc_ids), k))
 
     def ask(self, question: str, top_k: int | None = None, year: int | None = None,
             doc_ids: Sequence[str] | None = None) -> Answer:
@@ -163,10 +163,11 @@ class QABot:
 
     def document(self, doc_id: str) -> dict | None:
         """``GET /api/documents/{doc_id}``: metadata plus text, or None."""
-        doc = self.index.document(doc_id)
+        index = self.index
+        doc = index.document(doc_id)
         if doc is None:
             return None
-        return document_full(doc, int(self.index.chunks[self.index.doc_index(doc_id)]))
+        return document_full(doc, int(index.chunks[index.doc_index(doc_id)]))
 
     def stats(self) -> dict:
         return {"documents": len(self.index.documents), "chunks": self.index.n_passages}

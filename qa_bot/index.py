@@ -130,7 +130,6 @@ class Index:
         self.chunks = np.bincount(arrays["p_doc"], minlength=len(documents))
         #: the year of each passage's document (-1: undated), for year filters and preferences
         self.passage_year = np.asarray(arrays["doc_year"])[np.asarray(arrays["p_doc"])]
-        self.extras: dict = {}
 
     # -- query models (loaded on first use) -------------------------------------------------
     @functools.cached_property
@@ -173,10 +172,6 @@ class Index:
         return replace(self.documents[i], text=self._text(int(off[i]), int(off[i + 1])))
 
     # -- scoring ----------------------------------------------------------------------------
-    def token_ids(self, tokens: Sequence[str]) -> list[int]:
-        vocab = self.bm25.vocab_dict
-        return [vocab[t] for t in tokens if t in vocab and t != ""]
-
     def scores(self, tokens: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
         """BM25 score of every passage for the query tokens (repeats count, as in BM25 sums),
         each token times its weight (default 1)."""

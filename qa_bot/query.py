@@ -68,10 +68,10 @@ class QueryAnalyzer:
 
     def restore(self, text: str) -> tuple[str, bool]:
         """``text`` with its missing diacritics restored when it was typed without them."""
-        restorer = self.restorer() if self.restorer is not None else None
-        if restorer is None or not looks_unaccented(text):
-            return text, False
-        return restorer.restore_text(text), True
+        if self.restorer is None or not looks_unaccented(text):
+            return text, False  # accented questions never load the model
+        restorer = self.restorer()
+        return (restorer.restore_text(text), True) if restorer is not None else (text, False)
 
     def _phrase_tokens(self, phrase: Sequence[str]) -> list[str]:
         words, extra = split_tokens(" ".join(phrase), self.segment)
