@@ -82,18 +82,28 @@ class Hit:
 
 @dataclass
 class Citation:
-    """A numbered source of an answer."""
+    """A numbered source of an answer: ``used`` when the answer text cites it with ``[n]``
+    (used citations come first, numbered in the order the answer first uses them)."""
 
     n: int
     hit: Hit
+    used: bool = True
 
     def to_dict(self) -> dict:
-        return {"n": self.n, **self.hit.to_dict()}
+        return {"n": self.n, **self.hit.to_dict(), "used": self.used}
+
+
+#: The three outcomes of a question (``Answer.status``).
+ANSWERED, PARTIAL, NOT_FOUND = "answered", "partial", "not_found"
 
 
 @dataclass
 class Answer:
-    """The answer object of CONTRACT.md."""
+    """The answer object of CONTRACT.md.
+
+    ``status`` is ``answered``, ``partial`` (the documents hold something close to, but not, what
+    was asked; the answer says so first) or ``not_found``; ``found`` is true exactly when answered.
+    """
 
     question: str
     answer: str
@@ -101,12 +111,24 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     #: Extra diagnostics (evidence score, query as understood); serialised under ``"debug"``.
     debug: dict = field(default_factory=dict)
+    status: str = ""
+    #: The standalone question that was answered (the question itself without earlier turns).
+    interpreted_as: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = ANSWERED if self.found else NOT_FOUND
+        self.found = self.status == ANSWERED
+        if not self.interpreted_as:
+            self.interpreted_as = self.question
 
     def to_dict(self, debug: bool = False) -> dict:
         out = {
             "question": self.question,
             "answer": self.answer,
             "found": self.found,
+            "status": self.status,
+            "interpreted_as": self.interpreted_as,
             "citations": [c.to_dict() for c in self.citations],
         }
         if debug:
@@ -136,6 +158,9 @@ def document_full(doc: Document, chunks: int) -> dict:
 
 
 __all__ = [
+    "ANSWERED",
+    "NOT_FOUND",
+    "PARTIAL",
     "Answer",
     "Citation",
     "Document",
