@@ -24,7 +24,7 @@ import socket
 import sys
 import threading
 import time
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline product: no telemetry calls
 
@@ -90,14 +90,31 @@ class SearchHitOut(_Open):
 
 
 class CitationOut(SearchHitOut):
-    n: int = Field(..., description="the number of the [n] markers in the answer")
+    n: int = Field(..., description="the number of the [n] markers in the answer; used citations are "
+                                    "numbered 1, 2, ... in the order the answer first cites them, "
+                                    "then come the unused ones")
+    used: bool = Field(..., description="true when the answer text cites this passage with [n]; false "
+                                        "for a related passage the answer does not use (listed after "
+                                        "the used ones)")
+
+
+AnswerStatus = Literal["answered", "partial", "not_found"]
 
 
 class AnswerOut(_Open):
-    question: str
-    answer: str
-    found: bool
-    citations: list[CitationOut]
+    question: str = Field(..., description="the question as asked")
+    answer: str = Field(..., description="the answer, made of the documents' sentences, each followed "
+                                         "by [n]; for not_found, a Vietnamese message saying so")
+    found: bool = Field(..., description='true exactly when status is "answered"')
+    status: AnswerStatus = Field(
+        ..., description='"answered": the documents answer the question; "partial": they hold something '
+                         "close but not what was asked (e.g. another year's figure), and the answer "
+                         'first says what is missing, then cites what there is; "not_found": the '
+                         "documents do not contain the answer (related passages, if any, come as "
+                         "unused citations)")
+    interpreted_as: str = Field(..., description="the standalone question that was answered (the "
+                                                 "question itself when no earlier turn was used)")
+    citations: list[CitationOut] = Field(..., description="used citations first, then related unused ones")
 
 
 class SearchOut(_Open):
@@ -298,7 +315,9 @@ def create_app(bot: QABot, cors: list[str] | None = None, max_body: int = DEFAUL
         description=(
             "Hỏi đáp có trích dẫn về cải cách hành chính. Mỗi câu trả lời dẫn nguồn bằng [n]; "
             "`text` của một trích dẫn đúng bằng `text[start:end]` của văn bản "
-            "(`GET /api/documents/{doc_id}`)."
+            "(`GET /api/documents/{doc_id}`). `status` là `answered` (trả lời đầy đủ), `partial` "
+            "(tài liệu chỉ có thông tin gần đúng; câu đầu nói rõ phần còn thiếu) hoặc `not_found`; "
+            "trích dẫn có `used: false` là đoạn liên quan mà câu trả lời không dùng."
         ),
         docs_url=None,
         redoc_url=None,
