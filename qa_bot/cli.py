@@ -16,7 +16,7 @@ from dataclasses import replace
 from .bot import InputError, QABot
 from .config import Settings
 from .documents import DocumentError, load_directory
-from .models import Answer, SearchResult
+from .models import PARTIAL, Answer, SearchResult
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,16 +92,31 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(documents=args.documents, index=args.index)
 
 
+#: First line of a partial answer (the documents hold something close, not what was asked).
+PARTIAL_MARKER = "[Trả lời một phần]"
+
+
 def _print_answer(a: Answer, as_json: bool) -> None:
+    """An answer for people: a ``[Trả lời một phần]`` line first when partial, the text, then the
+    cited passages under ``Nguồn:`` and the related unused ones under ``Liên quan:``."""
     if as_json:
         print(json.dumps(a.to_dict(), ensure_ascii=False), flush=True)
         return
+    if a.interpreted_as and a.interpreted_as != a.question:
+        print(f"(Hiểu câu hỏi là: {a.interpreted_as})")
+    if a.status == PARTIAL:
+        print(PARTIAL_MARKER)
     print(a.answer)
-    for c in a.citations:
-        d = c.hit.document
-        meta = ", ".join(x for x in (d.source, d.date, d.url) if x)
-        print(f"  [{c.n}] {d.title}" + (f" ({meta})" if meta else "")
-              + f" [{c.hit.passage.start}:{c.hit.passage.end}]")
+    for label, group in (("Nguồn:", [c for c in a.citations if c.used]),
+                         ("Liên quan:", [c for c in a.citations if not c.used])):
+        if not group:
+            continue
+        print(label)
+        for c in group:
+            d = c.hit.document
+            meta = ", ".join(x for x in (d.source, d.date, d.url) if x)
+            print(f"  [{c.n}] {d.title}" + (f" ({meta})" if meta else "")
+                  + f" [{c.hit.passage.start}:{c.hit.passage.end}]")
     print(flush=True)
 
 
