@@ -168,21 +168,39 @@ def document_link(doc_id: str, start: int | None = None, end: int | None = None)
     return link
 
 
-def cited_numbers(answer_text: str) -> list[int]:
-    """The ``[n]`` numbers used in an answer, in order of first use."""
-    return list(dict.fromkeys(int(n) for n in _MARKER.findall(answer_text)))
+#: Header of a partial answer (the documents hold something close, not what was asked).
+PARTIAL_TITLE = "Trả lời một phần — tài liệu không có đúng thông tin được hỏi"
+NOT_FOUND_TITLE = "Không tìm thấy câu trả lời trong tài liệu"
+
+
+def answer_status(answer: dict) -> str:
+    """``answered``, ``partial`` or ``not_found`` (from ``found`` for an answer object without
+    ``status``)."""
+    status = answer.get("status")
+    if status in ("answered", "partial", "not_found"):
+        return status
+    return "answered" if answer.get("found") else "not_found"
+
+
+def split_citations(answer: dict) -> tuple[list[dict], list[dict]]:
+    """``(cited, related)``: the citations the answer uses (``used: true``, in their order) and the
+    related passages it does not use. A not-found answer cites nothing: all its passages are related.
+    A citation without a ``used`` flag counts as used."""
+    cites = [c for c in answer.get("citations") or [] if isinstance(c, dict)]
+    if answer_status(answer) == "not_found":
+        return [], cites
+    cited = [c for c in cites if c.get("used", True) is not False]
+    return cited, [c for c in cites if c.get("used", True) is False]
 
 
 def copy_text(answer: dict) -> str:
-    """Plain text of an answer and its sources, for the copy button."""
+    """Plain text of an answer and the sources it cites, for the copy button."""
     lines = [answer.get("answer", "")]
-    cites = answer.get("citations") or []
-    used = set(cited_numbers(answer.get("answer", "")))
-    shown = [c for c in cites if c["n"] in used] or cites
-    if answer.get("found") and shown:
+    cited, _ = split_citations(answer)
+    if cited:
         lines.append("")
         lines.append("Nguồn:")
-        for c in shown:
+        for c in cited:
             date = format_date(c["date"]) if c.get("date") else None
             meta = ", ".join(x for x in (c.get("source"), date, safe_url(c.get("url"))) if x)
             lines.append(f"[{c['n']}] {c['title']}" + (f" ({meta})" if meta else ""))
@@ -230,25 +248,31 @@ def render_chat(turns: Sequence[dict], n_docs: int = 0, examples: Sequence[str] 
     for t in turns:
         a = t["answer"]
         tid = t["id"]
-        numbers = {c["n"] for c in a.get("citations") or []}
-        used = [n for n in cited_numbers(a.get("answer", "")) if n in numbers]
-        found = bool(a.get("found"))
+        status = answer_status(a)
+        cited, _ = split_citations(a)
+        numbers = {int(c["n"]) for c in cited}
         body.append(f'<div class="qa-turn" id="turn-{tid}">')
         body.append(f'<div class="qa-msg qa-user"><div class="qa-bubble">{esc(t["question"])}</div></div>')
-        cls = "qa-msg qa-bot" + ("" if found else " qa-notfound")
-        body.append(f'<div class="{cls}"><div class="qa-avatar" aria-hidden="true">CC</div>'
-                    '<div class="qa-bubble">')
-        if not found:
-            body.append('<div class="qa-nf-title">Không tìm thấy câu trả lời trong tài liệu</div>')
+        cls = "qa-msg qa-bot" + {"partial": " qa-partial", "not_found": " qa-notfound"}.get(status, "")
+        body.append(f'<div class="{cls}" data-status="{esc(status)}">'
+                    '<div class="qa-avatar" aria-hidden="true">CC</div><div class="qa-bubble">')
+        interpreted = a.get("interpreted_as")
+        if interpreted and interpreted != a.get("question"):
+            body.append(f'<div class="qa-interp">Hiểu câu hỏi là: <q>{esc(interpreted)}</q></div>')
+        if status == "partial":
+            body.append(f'<div class="qa-partial-title">{esc(PARTIAL_TITLE)}</div>')
+        elif status == "not_found":
+            body.append(f'<div class="qa-nf-title">{esc(NOT_FOUND_TITLE)}</div>')
         body.append(f'<div class="qa-answer">{_answer_html(a.get("answer", ""), tid, numbers)}</div>')
-        if not found:
+        if status == "not_found":
             tip = ("Bạn đang lọc theo " + esc(t["filters"]) + ". Thử bỏ bộ lọc hoặc hỏi cách khác."
                    if t.get("filters")
                    else "Thử dùng từ ngữ khác, hoặc hỏi về nội dung có trong các văn bản.")
             body.append(f'<div class="qa-nf-tip">{tip}</div>')
         body.append('<div class="qa-actions">')
-        if found and used:
-            links = " ".join(f'<a class="qa-cite" href="#src-{tid}-{n}">[{n}]</a>' for n in used)
+        if cited:
+            links = " ".join(f'<a class="qa-cite" href="#src-{tid}-{int(c["n"])}">[{int(c["n"])}]</a>'
+                             for c in cited)
             body.append(f'<span class="qa-used">Nguồn: {links}</span>')
         body.append(f'<button type="button" class="qa-copy" data-copy="{esc(copy_text(a))}" '
                     'title="Sao chép câu trả lời và nguồn">Sao chép</button>')
@@ -284,18 +308,20 @@ def render_card(c: dict, turn: int, terms: Terms | None, cited: bool = True) -> 
 
 
 def _turn_sources(t: dict) -> str:
+    """Cards of the passages the answer cites (``used``), then the related ones folded away."""
     a = t["answer"]
-    cites = a.get("citations") or []
-    if not a.get("found") or not cites:
-        return '<p class="qa-empty">Không có đoạn văn nào đủ liên quan để trích dẫn cho câu hỏi này.</p>'
+    cited, related = split_citations(a)
     terms = _terms_of(t)
-    used = set(cited_numbers(a.get("answer", "")))
-    main = [c for c in cites if c["n"] in used] or cites
-    extra = [c for c in cites if c not in main]
-    out = [render_card(c, t["id"], terms) for c in main]
-    if extra:
-        out.append(f'<details class="qa-more"><summary>Đoạn liên quan khác ({len(extra)})</summary>'
-                   + "".join(render_card(c, t["id"], terms, cited=False) for c in extra) + "</details>")
+    if cited:
+        out = [render_card(c, t["id"], terms) for c in cited]
+    elif related:
+        out = ['<p class="qa-empty">Không có đoạn văn nào trả lời câu hỏi này.</p>']
+    else:
+        out = ['<p class="qa-empty">Không có đoạn văn nào đủ liên quan để trích dẫn cho câu hỏi này.</p>']
+    if related:
+        label = "Đoạn liên quan khác" if cited else "Đoạn có liên quan"
+        out.append(f'<details class="qa-more"><summary>{label} ({len(related)})</summary>'
+                   + "".join(render_card(c, t["id"], terms, cited=False) for c in related) + "</details>")
     return "".join(out)
 
 
@@ -408,7 +434,7 @@ def build_ui(bot: QABot) -> gr.Blocks:
 
     def ask(question: str, year: str | None = None, doc_ids: list[str] | None = None) -> dict:
         """Answer a question from the documents; returns the answer object (question, answer,
-        found, citations)."""
+        found, status, interpreted_as, citations)."""
         try:
             answer = bot.ask(question or "", year=_year_value(year), doc_ids=list(doc_ids or []) or None)
         except InputError as exc:
@@ -524,7 +550,10 @@ def mount_options() -> dict:
 
 
 __all__ = [
+    "NOT_FOUND_TITLE",
+    "PARTIAL_TITLE",
     "TITLE",
+    "answer_status",
     "build_ui",
     "copy_text",
     "example_questions",
@@ -536,4 +565,5 @@ __all__ = [
     "render_document_page",
     "render_sources",
     "safe_url",
+    "split_citations",
 ]
