@@ -10,7 +10,18 @@ import pytest
 
 HA_GIANG = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
 THIRD_SESSION = "Phiên họp thứ ba kết nối tới bao nhiêu địa phương?"
-CITATION_FIELDS = {"n": int, "doc_id": str, "title": str, "start": int, "end": int, "text": str}
+CITATION_FIELDS = {"n": int, "doc_id": str, "title": str, "start": int, "end": int, "text": str,
+                   "used": bool}
+STATUSES = ("answered", "partial", "not_found")
+#: Questions of every kind, for the answer object's consistency rules.
+CONSISTENCY_QUESTIONS = [
+    HA_GIANG,
+    THIRD_SESSION,
+    "ha giang cung cap bao nhieu dich vu cong truc tuyen",
+    "Phiên họp năm 2024 của Ban Chỉ đạo yêu cầu những gì?",
+    "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến năm 2026?",
+    "Giá vé máy bay từ Paris đi Tokyo hôm nay là bao nhiêu?",
+]
 NULLABLE_STR = ("source", "url", "date")
 FOREIGN_ORIGIN = "http://evil.example"
 PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
@@ -40,6 +51,28 @@ def check_passage(item: dict, doc_texts: dict[str, str]) -> None:
     assert 0 <= item["start"] < item["end"]
     assert isinstance(item["score"], (int, float))
     assert doc_texts[item["doc_id"]][item["start"]:item["end"]] == item["text"]
+
+
+def check_status_and_citations(a: dict) -> None:
+    """``status``/``found``/``interpreted_as``/``used`` rules of CONTRACT.md: found exactly when
+    answered; citations numbered 1..n, the used ones first and numbered in the order the answer text
+    first cites them; every [n] of the text is a used citation and every used citation is cited."""
+    assert a["status"] in STATUSES
+    assert a["found"] is (a["status"] == "answered")
+    assert isinstance(a["interpreted_as"], str) and a["interpreted_as"].strip()
+    cites = a["citations"]
+    assert [c["n"] for c in cites] == list(range(1, len(cites) + 1))
+    assert all(isinstance(c["used"], bool) for c in cites)
+    flags = [c["used"] for c in cites]
+    assert flags == sorted(flags, reverse=True), f"an unused citation before a used one: {flags}"
+    used = [c["n"] for c in cites if c["used"]]
+    first_use = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", a["answer"])))
+    assert set(first_use) <= set(used), f"[n] in the text without a used citation: {first_use} vs {used}"
+    assert first_use == used, f"used citations not numbered in order of first use: {first_use} vs {used}"
+    if a["status"] == "not_found":
+        assert used == []
+    else:
+        assert used, "an answered or partial answer cites at least one passage"
 
 
 # -- the contract ---------------------------------------------------------------------------------
@@ -73,6 +106,21 @@ def test_ask_answer_object(client: httpx.Client, doc_texts: dict[str, str]) -> N
     first = a["citations"][min(markers) - 1]
     assert first["doc_id"] == "2024-02-02-bcd-cchc-trien-khai-nhiem-vu-nam-2024"
     assert first["url"].startswith("http://baohagiang.vn/")
+    assert a["status"] == "answered" and a["interpreted_as"] == HA_GIANG
+    assert a["citations"][0]["used"] is True and "[1]" in a["answer"]
+
+
+@pytest.mark.parametrize("question", CONSISTENCY_QUESTIONS,
+                         ids=["ha-giang", "third-session", "no-diacritics", "directives", "year-2026",
+                              "not-found"])
+def test_ask_status_interpreted_as_and_used_are_consistent(client: httpx.Client, doc_texts: dict[str, str],
+                                                          question: str) -> None:
+    a = client.post("/api/ask", json={"question": question}).json()
+    assert a["question"] == question
+    assert a["interpreted_as"] == question  # no earlier turn
+    check_status_and_citations(a)
+    for c in a["citations"]:
+        check_passage(c, doc_texts)
 
 
 def test_ask_top_k_and_filters(client: httpx.Client) -> None:
@@ -89,8 +137,9 @@ def test_ask_not_found(client: httpx.Client) -> None:
     r = client.post("/api/ask", json={"question": "Giá vé máy bay từ Paris đi Tokyo hôm nay là bao nhiêu?"})
     assert r.status_code == 200
     a = r.json()
-    assert a["found"] is False
+    assert a["found"] is False and a["status"] == "not_found"
     assert "không" in a["answer"].lower()
+    assert not any(c["used"] for c in a["citations"])  # related passages, if any, are not cited
 
 
 def test_ask_question_of_exactly_2000_characters(client: httpx.Client) -> None:
@@ -133,7 +182,17 @@ def test_openapi_docs_and_ui(client: httpx.Client) -> None:
     spec = client.get("/openapi.json").json()
     for path in ("/api/ask", "/api/search", "/api/documents", "/api/documents/{doc_id}", "/healthz"):
         assert path in spec["paths"], path
-    assert "question" in json.dumps(spec["components"]["schemas"]["AskRequest"])
+    schemas = spec["components"]["schemas"]
+    assert "question" in json.dumps(schemas["AskRequest"])
+    answer = schemas["AnswerOut"]
+    assert {"status", "interpreted_as", "found", "citations"} <= set(answer["required"])
+    status = answer["properties"]["status"]
+    assert sorted(status["enum"]) == sorted(STATUSES) and "partial" in status["description"]
+    assert answer["properties"]["interpreted_as"]["description"]
+    used = schemas["CitationOut"]["properties"]["used"]
+    assert used["type"] == "boolean" and used["description"] and "used" in schemas["CitationOut"]["required"]
+    ask = spec["paths"]["/api/ask"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ask["$ref"].endswith("/AnswerOut")
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
     # served from this server, not a CDN: the page works offline
@@ -260,6 +319,8 @@ def test_gradio_client_ask(server_url: str) -> None:
     client = Client(server_url + "/", verbose=False)
     result = client.predict(HA_GIANG, api_name="/ask")
     assert result["found"] is True and "1.818" in result["answer"]
+    assert result["status"] == "answered" and result["interpreted_as"] == HA_GIANG
+    assert result["citations"][0]["used"] is True
     assert result["citations"][0]["doc_id"]
     filtered = client.predict(HA_GIANG, "2021", [], api_name="/ask")
     assert all(c["date"].startswith("2021") for c in filtered["citations"])
