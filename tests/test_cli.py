@@ -12,7 +12,9 @@ from tests.corpus import copy_documents
 
 CITATION_FIELDS = {"n": int, "doc_id": str, "title": str, "source": (str, type(None)),
                    "url": (str, type(None)), "date": (str, type(None)), "text": str, "start": int,
-                   "end": int, "score": float}
+                   "end": int, "score": float, "used": bool}
+SEARCH_FIELDS = set(CITATION_FIELDS) - {"n", "used"}
+HA_GIANG = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +32,13 @@ def run(env: dict, *args: str, stdin: str | None = None) -> subprocess.Completed
 
 
 def check_answer_object(obj: dict, docs_text: dict[str, str]) -> None:
-    assert set(obj) >= {"question", "answer", "found", "citations"}
+    assert set(obj) >= {"question", "answer", "found", "status", "interpreted_as", "citations"}
     assert isinstance(obj["answer"], str) and isinstance(obj["found"], bool)
+    assert obj["status"] in ("answered", "partial", "not_found")
+    assert obj["found"] is (obj["status"] == "answered")
+    assert obj["interpreted_as"] == obj["question"]
+    flags = [c["used"] for c in obj["citations"]]
+    assert flags == sorted(flags, reverse=True)  # used citations first
     for n, c in enumerate(obj["citations"], 1):
         assert set(c) == set(CITATION_FIELDS)
         for k, typ in CITATION_FIELDS.items():
@@ -73,13 +80,76 @@ def test_ask_human_output_and_stdin_batch(env: dict) -> None:
     assert "không chứa thông tin" in lines[1]["answer"] and lines[1]["citations"] == []
 
 
+def source_lines(out: str, label: str) -> list[str]:
+    """The ``  [n] ...`` lines under ``label`` (``Nguồn:`` or ``Liên quan:``) of a printed answer."""
+    lines = out.splitlines()
+    if label not in lines:
+        return []
+    got = []
+    for line in lines[lines.index(label) + 1:]:
+        if not line.startswith("  ["):
+            break
+        got.append(line)
+    return got
+
+
+def test_ask_human_output_found(env: dict) -> None:
+    r = run(env, "ask", HA_GIANG, "-k", "3")
+    assert r.returncode == 0, r.stderr
+    obj = json.loads(run(env, "ask", HA_GIANG, "-k", "3", "--json").stdout)
+    lines = r.stdout.splitlines()
+    assert lines[0] == obj["answer"].splitlines()[0]  # no partial marker: the answer comes first
+    assert "[Trả lời một phần]" not in r.stdout
+    assert "1.818" in r.stdout
+    used = [c for c in obj["citations"] if c["used"]]
+    unused = [c for c in obj["citations"] if not c["used"]]
+    cited = source_lines(r.stdout, "Nguồn:")
+    assert len(cited) == len(used) >= 1
+    assert cited[0].startswith("  [1] Ban Chỉ đạo Cải cách hành chính của Chính phủ triển khai nhiệm vụ")
+    assert "Báo Hà Giang (baohagiang.vn), 2024-02-02, http://baohagiang.vn/" in cited[0]
+    for line, c in zip(cited + source_lines(r.stdout, "Liên quan:"), used + unused, strict=True):
+        assert line.startswith(f"  [{c['n']}] {c['title']}") and line.endswith(f" [{c['start']}:{c['end']}]")
+    assert ("Liên quan:" in lines) == bool(unused)
+
+
+def test_ask_human_output_not_found(env: dict) -> None:
+    r = run(env, "ask", "Giá vàng SJC hôm nay bao nhiêu?")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Xin lỗi") and "không chứa thông tin" in lines[0]
+    assert "Nguồn:" not in lines and "[Trả lời một phần]" not in r.stdout
+    # related passages, if the answer carries any, are listed as related, never as sources
+    assert [x for x in lines if x.startswith("  [")] == source_lines(r.stdout, "Liên quan:")
+
+
+def test_ask_human_output_partial_and_related(capsys: pytest.CaptureFixture) -> None:
+    from qa_bot.cli import PARTIAL_MARKER, _print_answer
+    from qa_bot.models import Answer, Citation, Document, Hit, Passage
+
+    doc = Document("d", "Văn bản thử", "x" * 100, source="Báo A", date="2024-02-02")
+    hit = lambda s, e: Hit(doc, Passage("d", s, e), 1.0, doc.text[s:e])  # noqa: E731
+    answer = Answer("Năm 2026 có bao nhiêu?", "Tài liệu không có số liệu năm 2026; số liệu gần nhất "
+                    "(năm 2024) là: 12 hồ sơ. [1]", found=False, status="partial",
+                    citations=[Citation(1, hit(0, 10)), Citation(2, hit(20, 30), used=False)])
+    _print_answer(answer, as_json=False)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == PARTIAL_MARKER == "[Trả lời một phần]"
+    assert out[1].startswith("Tài liệu không có số liệu năm 2026")
+    assert out[2:] == ["Nguồn:", "  [1] Văn bản thử (Báo A, 2024-02-02) [0:10]",
+                       "Liên quan:", "  [2] Văn bản thử (Báo A, 2024-02-02) [20:30]", ""]
+    _print_answer(Answer("q", "Không có.", found=False, citations=[Citation(1, hit(0, 10), used=False)]),
+                  as_json=False)
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["Không có.", "Liên quan:", "  [1] Văn bản thử (Báo A, 2024-02-02) [0:10]", ""]
+
+
 def test_search_json(env: dict) -> None:
     r = run(env, "search", "tinh giản biên chế", "--json", "-k", "2")
     obj = json.loads(r.stdout)
     assert obj["query"] == "tinh giản biên chế" and len(obj["results"]) == 2
     texts = _texts(env)
     for res in obj["results"]:
-        assert set(res) == set(CITATION_FIELDS) - {"n"}
+        assert set(res) == SEARCH_FIELDS
         assert texts[res["doc_id"]][res["start"] : res["end"]] == res["text"]
     scores = [x["score"] for x in obj["results"]]
     assert scores == sorted(scores, reverse=True)
