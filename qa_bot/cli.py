@@ -26,10 +26,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Progress:
-    """A tqdm bar on stderr, fed by the index builder's ``progress(done, total)`` calls."""
+    """A tqdm bar on stderr, fed by ``progress(done, total)`` calls (index build, eval questions)."""
 
-    def __init__(self, desc: str, quiet: bool = False) -> None:
-        self.desc, self.quiet, self.bar = desc, quiet, None
+    def __init__(self, desc: str, quiet: bool = False, unit: str = "doc") -> None:
+        self.desc, self.quiet, self.unit, self.bar = desc, quiet, unit, None
 
     def __call__(self, done: int, total: int) -> None:
         if self.quiet:
@@ -37,7 +37,7 @@ class _Progress:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=self.desc, unit="doc", file=sys.stderr,
+            self.bar = tqdm(total=total, desc=self.desc, unit=self.unit, file=sys.stderr,
                             initial=done, leave=True)
         else:
             self.bar.update(done - self.bar.n)
@@ -71,11 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="best passages only")
     p.add_argument("query")
     _common(p)
-    p = sub.add_parser("eval", help="retrieval quality on a BEIR-layout folder")
+    p = sub.add_parser("eval", help="retrieval (or, with --answers, answer) quality on a BEIR-layout folder")
     p.add_argument("dir")
     p.add_argument("--strip-diacritics", action="store_true",
                    help="ask the queries without diacritics")
     p.add_argument("--limit", type=int, help="only the first N queries")
+    p.add_argument("--answers", action="store_true",
+                   help="answer the questions and compare with answers.jsonl")
+    p.add_argument("--misses", metavar="FILE",
+                   help="with --answers: write the missed questions to FILE (JSON lines)")
     _common(p, k=False)
     p = sub.add_parser("serve", help="web UI and HTTP API")
     p.add_argument("--host", default=os.environ.get("QA_BOT_HOST", "127.0.0.1"))
@@ -140,6 +144,50 @@ def _load_bot(args: argparse.Namespace) -> QABot:
         bar.close()
 
 
+def _eval(args: argparse.Namespace) -> int:
+    """``qa-bot eval DIR``: retrieval metrics, or answer metrics with ``--answers``."""
+    from .diacritics import strip_diacritics
+    from .evaluate import evaluate
+    from .evaluate_answers import evaluate_answers
+
+    if args.misses and not args.answers:
+        raise InputError("--misses chỉ dùng cùng --answers")
+    transform = strip_diacritics if args.strip_diacritics else None
+    bar = _Progress("Lập chỉ mục", quiet=args.quiet)
+    asking = _Progress("Hỏi", quiet=args.quiet, unit="câu")
+    misses: list[dict] = []
+
+    def ask_progress(done: int, total: int) -> None:
+        if done == 1:
+            bar.close()  # the index is built: its bar ends before the questions' bar starts
+        asking(done, total)
+
+    try:
+        if args.answers:
+            res = evaluate_answers(args.dir, _settings(args), progress=bar, transform=transform,
+                                   limit=args.limit, misses=misses, question_progress=ask_progress)
+            keys = ("answer_has_gold", "first_citation_relevant", "answered", "median_answer_chars")
+        else:
+            res = evaluate(args.dir, replace(_settings(args)), progress=bar, transform=transform,
+                           limit=args.limit)
+            keys = ("ndcg@10", "recall@1", "recall@5", "recall@10", "mrr@10")
+    finally:
+        bar.close()
+        asking.close()
+    if args.misses:
+        with open(args.misses, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(m, ensure_ascii=False) + "\n" for m in misses)
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False))
+    else:
+        print(f"{res['dataset']}: {res['queries']} câu hỏi")
+        width = max(10, *map(len, keys))
+        for k in keys:
+            value = f"{res[k]:g}" if k == "median_answer_chars" else f"{res[k]:.4f}"
+            print(f"  {k:{width}s} {value}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     cmd = args.command
     if cmd == "index":
@@ -175,21 +223,7 @@ def _run(args: argparse.Namespace) -> int:
                 _print_search(bot.search(line, args.top_k, args.year, args.doc_ids), args.json)
         return 0
     if cmd == "eval":
-        from .diacritics import strip_diacritics
-        from .evaluate import evaluate
-
-        bar = _Progress("Lập chỉ mục", quiet=args.quiet)
-        res = evaluate(args.dir, replace(_settings(args)), progress=bar,
-                       transform=strip_diacritics if args.strip_diacritics else None,
-                       limit=args.limit)
-        bar.close()
-        if args.json:
-            print(json.dumps(res, ensure_ascii=False))
-        else:
-            print(f"{res['dataset']}: {res['queries']} câu hỏi")
-            for k in ("ndcg@10", "recall@1", "recall@5", "recall@10", "mrr@10"):
-                print(f"  {k:10s} {res[k]:.4f}")
-        return 0
+        return _eval(args)
     if cmd == "serve":
         from .server import serve
 

@@ -28,7 +28,8 @@ class DatasetError(ValueError):
     """A folder that is not a readable BEIR-layout set."""
 
 
-def _jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict]:
+    """The rows of a JSON-lines file (blank lines skipped); DatasetError if missing or bad."""
     if not path.is_file():
         raise DatasetError(f"missing file: {path}")
     rows = []
@@ -50,9 +51,9 @@ def load_beir(folder: str | Path) -> tuple[list[Document], dict[str, str], dict[
     docs = [
         Document(doc_id=str(r["_id"]), title=str(r.get("title") or ""),
                  text=normalize_body(str(r.get("text") or "")) or str(r.get("title") or ""))
-        for r in _jsonl(folder / "corpus.jsonl")
+        for r in read_jsonl(folder / "corpus.jsonl")
     ]
-    queries = {str(r["_id"]): str(r["text"]) for r in _jsonl(folder / "queries.jsonl")}
+    queries = {str(r["_id"]): str(r["text"]) for r in read_jsonl(folder / "queries.jsonl")}
     qrels: dict[str, dict] = {}
     qrels_path = folder / "qrels" / "test.tsv"
     if not qrels_path.is_file():
