@@ -1,9 +1,19 @@
-"""Compose an answer from the best passages: pick the sentences that answer, cite each one.
+"""Compose the answer to an analysed question from the best passages: :func:`respond`.
 
-Every answer sentence is a sentence of a retrieved passage, verbatim, followed by ``[n]`` where
-``n`` numbers the citation (the passages in rank order). ``found`` is false when the best passage
-holds too small a share of the question's content words (idf-weighted): the product then says in
-Vietnamese that the documents do not answer, instead of guessing.
+Every answer line is made of verbatim text of a retrieved passage followed by ``[n]``. Three
+outcomes, said plainly (``Answer.status``):
+
+- ``answered``: sentences that hold the question's content words, carry the kind of answer asked
+  for (a number for "bao nhiêu", a date for "khi nào", a person for "ai"...) and agree with its
+  constraints (year, session, province, body, person, document number);
+- ``partial``: the documents hold the asked-for fact only for another year, session or province;
+  the answer says so first, then cites what they do hold;
+- ``not_found``: too few of the question's words in the best passages (idf-weighted share under
+  the threshold), or no sentence of the right kind, or a constraint nothing in them meets.
+
+List questions ("yêu cầu những gì", "những hạn chế nào") get the points of the paragraph(s) that
+state them (:mod:`qa_bot.lists`). Citations are numbered in the order the answer first uses them;
+the other retrieved passages follow as related (``used=False``), ``top_k`` in all at most.
 """
 
 from __future__ import annotations
@@ -13,38 +23,22 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from . import language as L
+from . import lists
+from .evidence import Checker, Verdict, carries
 from .lexicon import Lexicon, syllables
-from .models import Answer, Citation, Hit
+from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Citation, Hit
 from .normalize import fold
+from .query import Query
 from .tokens import surface_tokens
 
-NOT_FOUND = (
+NOT_FOUND_TEXT = (
     "Xin lỗi, các tài liệu hiện có không chứa thông tin để trả lời câu hỏi này. "
     "Bạn có thể diễn đạt lại câu hỏi hoặc bổ sung tài liệu liên quan."
 )
-
-# Question types, matched on the question folded to no diacritics (as helpdesk staff type it).
-_NUMBER_Q = re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram)\b")
-_DATE_Q = re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|thoi gian nao|luc nao|thoi diem nao|"
-                     r"hom nao|thang nao)\b")
-_WHO_Q = re.compile(r"\b(ai|nguoi nao|dong chi nao|vi nao)\b")
-_WHERE_Q = re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao)\b")
-_DIGIT = re.compile(r"\d")
-_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}([/.-]\d{2,4})?\b|\bngày\s+\d|\btháng\s+\d|"
-                   r"\bnăm\s+\d{4}\b|\bchiều\b|\bsáng\b")
-#: Common Vietnamese family names: a capitalised run starting with one is a person's name.
-_SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|"
-             "Đinh|Đào|Mai|Lương|Trịnh|Đoàn|Lâm|Tạ|Hà|Cao|Chu|Tô|Lưu|Thái|Văn|Quách|Kiều")
-_CAP = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-_NAME = re.compile(rf"\b(?:{_SURNAMES})(?:\s+{_CAP}){{1,3}}\b|"
-                   rf"\b(?:ông|bà|đồng chí|anh|chị)\s+{_CAP}(?:\s+{_CAP}){{0,3}}")
-
-
-#: A sentence that states what was required, emphasised or directed ("yêu cầu của" is a noun).
-_DIRECTIVE_VERB = re.compile(
-    r"\b(yêu cầu(?! của)|nhấn mạnh|đề nghị|lưu ý|phát biểu chỉ đạo|chỉ đạo:|giao nhiệm vụ)"
-)
-MAX_POINTS = 12
+_KIND_NAMES = {L.NUMBER: "số liệu", L.DATE: "thời gian", L.PERSON: "người", L.ORGANISATION: "cơ quan",
+               L.PLACE: "địa điểm"}
+_TYPED = frozenset(_KIND_NAMES)
 
 
 @dataclass
@@ -81,121 +75,266 @@ def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
     return Evidence(got / total if total else 0.0, matched)
 
 
-@functools.lru_cache(maxsize=4096)
-def _question_types(question: str) -> tuple[bool, bool, bool, bool]:
-    q = fold(question)
-    return (bool(_NUMBER_Q.search(q)), bool(_DATE_Q.search(q)), bool(_WHO_Q.search(q)),
-            bool(_WHERE_Q.search(q)))
+@dataclass
+class Sources:
+    """What answering reads besides the ranked hits: idf, the lexicon, the documents."""
+
+    idf: Callable[[str], float]
+    checker: Checker
+    doc_hits: Callable[[str], list[Hit]]  # every passage of a document, in text order
+    lexicon: Lexicon | None = None
+    threshold: float = 0.45
+    passages: int = 3  # top passages whose sentences may answer
+    max_sentences: int = 2
 
 
-def _type_bonus(question: str, sentence: str) -> float:
-    number, date, who, where = _question_types(question)
-    bonus = 0.0
-    if number and _DIGIT.search(sentence):
-        bonus += 0.25
-    if date and _DATE.search(sentence.lower()):
-        bonus += 0.25
-    if (who or where) and _NAME.search(sentence):
-        bonus += 0.4 if who else 0.1
-    return bonus
+@dataclass
+class _Candidate:
+    score: float
+    rank: int
+    order: int
+    hit: Hit
+    start: int
+    end: int
+    sentence: str
+    matched: list[str]
+    typed: bool
+    verdict: Verdict
 
 
-def _context(hit: Hit) -> str:
-    """What a passage says, with the title and publisher of its document."""
+def _type_bonus(kind: str, sentence: str, typed: bool) -> float:
+    if not typed or kind not in _TYPED:
+        return 0.0
+    if kind == L.DATE:  # a day beats a bare year for "khi nào"
+        return 0.4 if L.DAY_EXPR.search(fold(sentence)) else 0.15
+    return 0.4 if kind == L.PERSON else 0.25
+
+
+def _context(hit: Hit, lead: str) -> str:
+    """What a passage says, with the title, publisher and lead sentence of its document: the
+    title and lead state what the whole article is about."""
     d = hit.document
-    return " . ".join(x for x in (d.title, d.source or "", hit.text) if x)
+    return " . ".join(x for x in (d.title, d.source or "", lead, hit.text) if x)
 
 
-def compose(
-    question: str,
-    terms: Sequence[str],
-    hits: Sequence[Hit],
-    idf: Callable[[str], float],
-    threshold: float,
-    passages: int = 3,
-    max_sentences: int = 2,
-    lexicon: Lexicon | None = None,
-) -> Answer:
-    """The answer object for ``question`` from ranked ``hits``."""
-    if not hits or not terms:
-        return Answer(question, NOT_FOUND, False, [], {"evidence": 0.0})
-    weights = {t: max(idf(t), 0.1) for t in terms}  # idf once per question, not per sentence
+class _Citations:
+    """Numbers passages in the order the answer first uses them."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used: list[Hit] = []
+        self._keys: dict[tuple[str, int], int] = {}
+
+    def number(self, hit: Hit) -> int | None:
+        """The citation number of ``hit`` (None when ``limit`` passages are already cited)."""
+        key = (hit.document.doc_id, hit.passage.start)
+        if key not in self._keys:
+            if len(self.used) >= self.limit:
+                return None
+            self.used.append(hit)
+            self._keys[key] = len(self.used)
+        return self._keys[key]
+
+    def citations(self, related: Sequence[Hit] = ()) -> list[Citation]:
+        out = [Citation(n + 1, h, True) for n, h in enumerate(self.used)]
+        for h in related:
+            if len(out) >= self.limit:
+                break
+            if (h.document.doc_id, h.passage.start) not in self._keys:
+                out.append(Citation(len(out) + 1, h, False))
+        return out
+
+
+def _not_found(query: Query, reason: str = "", related: Sequence[Hit] = (), limit: int = 0,
+               debug: dict | None = None) -> Answer:
+    text = NOT_FOUND_TEXT + (f"\n{reason}" if reason else "")
+    cites = _Citations(limit).citations(related) if related and limit else []
+    return Answer(query.text, text, False, cites, debug or {}, status=NOT_FOUND)
+
+
+def _missing(verdict: Verdict) -> tuple[str, str]:
+    """What the documents lack and what they hold instead, in words."""
+    asked = ", ".join(c for c, _ in verdict.contradicted)
+    instead = "; ".join(dict.fromkeys(x for _, x in verdict.contradicted))
+    return asked, instead
+
+
+def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5) -> Answer:
+    """The answer object for an analysed ``query`` from its ranked ``hits``."""
+    if not hits or not query.tokens:
+        return _not_found(query)
+    weights = {t: max(sources.idf(t), 0.1) for t in query.tokens}  # idf once per question
     weight = weights.__getitem__
-    contexts = [coverage(terms, _context(h), weight, lexicon).weight for h in hits[:passages]]
+    checker = sources.checker
+    depth = sources.passages + (3 if query.constrained or query.temporal else 0)
+    cands = list(hits[:depth])
+    contexts = [coverage(query.tokens, _context(h, checker.facts(h.document)[1].lead), weight,
+                         sources.lexicon).weight for h in cands]
     best = max(contexts)
-    if best < threshold:
-        return Answer(question, NOT_FOUND, False, [], {"evidence": round(best, 3)})
-    scored: list[tuple[float, int, int, str, list[str]]] = []
-    for rank, (hit, context) in enumerate(zip(hits[:passages], contexts, strict=False)):
-        for order, (_, _, sentence) in enumerate(hit.sentences):
-            ev = coverage(terms, sentence, weight, lexicon)
+    debug = {"evidence": round(best, 3), "query": query.describe()}
+    if best < sources.threshold:
+        return _not_found(query, debug=debug)
+    if query.temporal:
+        cands, contexts = _by_time(query.temporal, cands, contexts, sources.threshold)
+    if query.kind == L.LIST:
+        listed = _list_answer(query, cands, contexts, sources, top_k, debug)
+        if listed is not None:
+            return listed
+    return _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
+
+
+def _by_time(temporal: str, cands: list[Hit], contexts: list[float],
+             threshold: float) -> tuple[list[Hit], list[float]]:
+    """Passages of the newest (or oldest) relevant document first."""
+    dated = [h.document.date for h, c in zip(cands, contexts, strict=True) if c >= threshold
+             and h.document.date]
+    if not dated:
+        return cands, contexts
+    target = max(dated) if temporal == L.LATEST else min(dated)
+    order = sorted(range(len(cands)), key=lambda i: cands[i].document.date != target)
+    return [cands[i] for i in order], [contexts[i] for i in order]
+
+
+def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
+                     top_k: int, weight: Callable[[str], float], debug: dict,
+                     hits: Sequence[Hit]) -> Answer:
+    terms = query.content
+    scored: list[_Candidate] = []
+    for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
+        if rank >= sources.passages and context < sources.threshold:
+            continue
+        for order, (start, end, sentence) in enumerate(hit.sentences):
+            ev = coverage(terms, sentence, weight, sources.lexicon)
             if ev.weight <= 0:
                 continue
-            score = 0.6 * ev.weight + 0.4 * context + _type_bonus(question, sentence)
+            typed = carries(query.kind, sentence, query.text)
+            score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed)
             score /= 1 + 0.1 * rank
-            scored.append((score, rank, order, sentence, ev.matched))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    chosen: list[tuple[int, int, str]] = []
-    seen: set[str] = set()
+            verdict = sources.checker.check(query, hit.document, start, end)
+            scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
+                                     typed, verdict))
+    scored.sort(key=lambda c: (-c.score, c.rank, c.order))
+    needs_type = query.kind in _TYPED
+    fitting = [c for c in scored if c.typed or not needs_type]
+    good = [c for c in fitting if c.verdict.ok]
+    if good:
+        return _answered(query, good, sources, top_k, debug, hits)
+    near = [c for c in fitting if c.verdict.contradicted and not c.verdict.unmet]
+    if near:
+        return _partial(query, near[0], top_k, debug, hits)
+    unmet = next((c.verdict.unmet for c in fitting if c.verdict.unmet), None)
+    if unmet:
+        reason = "Tài liệu không có thông tin về " + ", ".join(dict.fromkeys(unmet)) + "."
+    elif needs_type:
+        reason = f"Các đoạn liên quan nhất không nêu {_KIND_NAMES[query.kind]} được hỏi."
+    else:
+        reason = ""
+    debug["reason"] = reason
+    return _not_found(query, reason, hits, top_k, debug)
+
+
+def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int, debug: dict,
+              hits: Sequence[Hit]) -> Answer:
+    chosen: list[_Candidate] = []
+    seen: set[tuple[str, ...]] = set()
     covered: set[str] = set()
-    top = scored[0][0] if scored else 0.0
-    for score, rank, order, sentence, matched in scored:
-        key = syllables(sentence)
-        if key in seen or score < 0.75 * top:
+    top = good[0].score
+    for c in good:
+        key = syllables(c.sentence)
+        if key in seen or c.score < 0.75 * top:
             continue
-        if chosen and set(matched) <= covered:  # adds nothing the answer does not already say
+        if chosen and set(c.matched) <= covered:  # adds nothing the answer does not already say
             continue
         seen.add(key)
-        covered.update(matched)
-        chosen.append((rank, order, sentence))
-        if len(chosen) >= max_sentences:
+        covered.update(c.matched)
+        chosen.append(c)
+        if len(chosen) >= sources.max_sentences:
             break
-    chosen.sort()
-    text = " ".join(f"{s.strip()} [{rank + 1}]" for rank, _, s in chosen)
-    citations = [Citation(i + 1, h) for i, h in enumerate(hits)]
-    return Answer(question, text or NOT_FOUND, bool(text), citations,
-                  {"evidence": round(best, 3)})
+    chosen.sort(key=lambda c: (c.rank, c.order))
+    cites = _Citations(top_k)
+    parts = []
+    for c in chosen:
+        n = cites.number(c.hit)
+        if n is not None:
+            parts.append(f"{c.sentence.strip()} [{n}]")
+    return Answer(query.text, " ".join(parts), True, cites.citations(hits), debug, status=ANSWERED)
 
 
-def directive_points(doc_hits: Sequence[Hit], doc_text: str) -> list[tuple[int, str]]:
-    """The directive sentences of one document: each sentence that states a requirement or an
-    emphasis, followed by the rest of its paragraph (the items it lists), as
-    ``(index into doc_hits, sentence)`` in text order."""
-    flat = [(i, a, b, text) for i, h in enumerate(doc_hits) for a, b, text in h.sentences]
-    points: list[tuple[int, str]] = []
-    active = False
-    prev_end = None
-    for i, a, b, text in flat:
-        if prev_end is not None and "\n" in doc_text[prev_end:a]:
-            active = False  # a new paragraph
-        prev_end = b
-        if _DIRECTIVE_VERB.search(text.lower()):
-            active = True
-        if active:
-            points.append((i, text.strip()))
-        if len(points) >= MAX_POINTS:
-            break
-    return points
+def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequence[Hit]) -> Answer:
+    asked, instead = _missing(c.verdict)
+    cites = _Citations(top_k)
+    n = cites.number(c.hit)
+    lead = (f"Tài liệu không có thông tin về {asked} như câu hỏi; "
+            f"thông tin gần nhất ({instead}) là:")
+    debug["partial"] = {"asked": asked, "instead": instead}
+    return Answer(query.text, f"{lead}\n{c.sentence.strip()} [{n}]", False, cites.citations(hits),
+                  debug, status=PARTIAL)
 
 
-def compose_directives(question: str, hits: Sequence[Hit], doc_hits: Sequence[Hit],
-                       doc_text: str, evidence: float) -> Answer | None:
-    """A point-by-point answer listing what the best-matching source required, or None when
-    that source states no requirement."""
-    points = directive_points(doc_hits, doc_text)
+# -- list answers --------------------------------------------------------------------------------
+_CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
+                        r"giai phap|ket qua|nhung|gi|nao|cac)\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_terms(terms: tuple[str, ...]) -> list[str]:
+    out = []
+    for t in terms:
+        f = fold(t.replace("_", " "))
+        if not _CUE_WORDS.fullmatch(f) and not re.fullmatch(r"[\d_]+", t) and len(f) > 1:
+            out.append(f)
+    return out
+
+
+def _list_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
+                 top_k: int, debug: dict) -> Answer | None:
+    """Points of the best-matching region of the asked-for kind, or None when no candidate
+    document states any."""
+    terms = _folded_terms(tuple(query.content))
+    options = []  # (ok, score, doc rank, doc, region, verdict)
+    docs = []
+    for h, c in zip(cands, contexts, strict=True):
+        if c >= sources.threshold and h.document not in docs:
+            docs.append(h.document)
+    for rank, doc in enumerate(docs[:3]):
+        text, facts = sources.checker.facts(doc)
+        doc_hits = sources.doc_hits(doc.doc_id)
+        sentences = [(s, e) for h in doc_hits for s, e, _ in h.sentences]
+        for region in lists.regions(text, sentences, facts.paragraphs, query.list_kind):
+            s, e = region.sentences[0]
+            verdict = sources.checker.check(query, doc, s, e)
+            score = lists.score_region(text, region, terms) + 0.3 / (1 + rank)
+            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits))
+    if not options:
+        return None
+    options.sort(key=lambda o: (not o[0], -o[1]))
+    ok, best_score, _, doc, _, verdict, text, doc_hits = options[0]
+    chosen = sorted((o for o in options if o[0] == ok and o[3] == doc and o[1] >= 0.75 * best_score),
+                    key=lambda o: o[4].start)
+    points = [p for o in chosen for p in lists.points(text, o[4], query.list_kind)]
     if not points:
         return None
-    order = [(h.document.doc_id, h.passage.start) for h in hits]
-    cited = list(hits)
-    numbers: dict[tuple[str, int], int] = {key: n + 1 for n, key in enumerate(order)}
+    if not ok:
+        if verdict.unmet or not verdict.contradicted:
+            return None  # the sentence path says what is missing
+        points = points[:3]
+    cites = _Citations(top_k)
     lines = []
-    for i, sentence in points:
-        hit = doc_hits[i]
-        key = (hit.document.doc_id, hit.passage.start)
-        if key not in numbers:
-            cited.append(hit)
-            numbers[key] = len(cited)
-        lines.append(f"- {sentence} [{numbers[key]}]")
-    citations = [Citation(n + 1, h) for n, h in enumerate(cited)]
-    return Answer(question, "\n".join(lines), True, citations,
-                  {"evidence": round(evidence, 3), "directive": True})
+    for p in points[: lists.MAX_POINTS]:
+        hit = next((h for h in doc_hits if h.passage.start <= p.start < h.passage.end), None)
+        n = cites.number(hit) if hit is not None else None
+        if n is not None:
+            lines.append(f"- {p.text} [{n}]")
+    if not lines:
+        return None
+    rest = len(points) - len(lines)
+    if rest > 0 and ok:
+        lines.append(f"(Còn {rest} ý khác: xem toàn văn “{doc.title}”.)")
+    debug["list"] = {"doc_id": doc.doc_id, "points": len(points)}
+    if ok:
+        return Answer(query.text, "\n".join(lines), True, cites.citations(cands), debug, status=ANSWERED)
+    asked, instead = _missing(verdict)
+    lead = f"Tài liệu không có thông tin về {asked} như câu hỏi; thông tin gần nhất ({instead}) là:"
+    debug["partial"] = {"asked": asked, "instead": instead}
+    return Answer(query.text, lead + "\n" + "\n".join(lines), False, cites.citations(cands), debug,
+                  status=PARTIAL)

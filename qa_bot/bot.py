@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .answer import compose, compose_directives
+from .answer import respond
 from .config import Settings
 from .documents import load_directory
 from .index import Index, build_index, is_fresh, load_index
@@ -134,26 +134,15 @@ class QABot:
 
     def ask(self, question: str, top_k: int | None = None, year: int | None = None,
             doc_ids: Sequence[str] | None = None) -> Answer:
-        """Answer ``question`` from the documents, with citations."""
+        """Answer ``question`` from the documents, with citations (``status``: answered, partial
+        or not_found; see :func:`qa_bot.answer.respond`)."""
         k = self._check(question, top_k)
         retriever = self.retriever  # one index for the whole question, even during a rebuild
-        index, s = retriever.index, self.settings
         q = retriever.analyze(question, year=year, doc_ids=doc_ids)
-        hits = retriever.search(q, max(k, s.answer_passages))
-        answer = compose(question, q.tokens, hits, retriever.idf, s.found_threshold,
-                         s.answer_passages, s.answer_sentences, index.lexicon)
-        listed = None
-        if answer.found and q.directive:
-            doc_id = hits[0].document.doc_id
-            doc_hits = [index.hit(i, 0.0) for i in index.doc_passages(doc_id)]
-            listed = compose_directives(question, hits[:k], doc_hits, index.document(doc_id).text,
-                                        answer.debug["evidence"])
-        if listed is not None:
-            answer = listed
-        else:
-            answer.citations = answer.citations[:k]
-        answer.debug.update({"tokens": q.tokens, "search_text": q.search_text})
-        return answer
+        depth = max(k, self.settings.answer_passages + 3)
+        if q.temporal:
+            depth = max(depth, 20)
+        return respond(q, retriever.search(q, depth), retriever.sources, k)
 
     # -- documents --------------------------------------------------------------------------
     def documents(self) -> list[dict]:

@@ -1,8 +1,18 @@
-"""Understand a question as people type it: restore missing diacritics, expand abbreviations and
-synonyms, notice the year, session or "what was required" it asks about.
+"""Understand a question once: what it asks for, under which constraints, with which words.
 
-The result, a :class:`Query`, carries the tokens the retriever scores with and the hints the
-answer composer uses. Nothing here touches the index beyond its lexicon and diacritics model.
+:func:`QueryAnalyzer.analyze` turns a question as people type it (no diacritics, abbreviations,
+ordinals in words or digits) into a :class:`Query`:
+
+- ``kind``: the kind of answer asked for (number, date, person, organisation, place, list,
+  definition, yes/no), and for lists ``list_kind`` (requests, shortcomings, tasks, results,
+  solutions);
+- constraints the answer must agree with: ``years``, ``sessions`` (session ordinals), ``places``,
+  ``bodies``, ``people``, ``doc_numbers``;
+- ``temporal``: "gần đây nhất" / "mới nhất" (latest) or "đầu tiên" / "lần đầu" (earliest);
+  "năm ngoái" / "năm nay" become years relative to the newest document;
+- the tokens the retriever scores and ``content``, the words an answer's evidence is weighed on.
+
+The word lists and patterns are in :mod:`qa_bot.language`.
 """
 
 from __future__ import annotations
@@ -11,26 +21,29 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from . import language as L
 from .diacritics import DiacriticRestorer, strip_diacritics
 from .lexicon import Lexicon, syllables
-from .normalize import nfc, normalize_word
-from .tokens import query_tokens, segment_words, split_tokens, strip_question_words
+from .normalize import fold, nfc, normalize_word
+from .tokens import number_value, query_tokens, segment_words, split_tokens, strip_question_words
 
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-#: "What did X require / emphasise / direct?" ("Ban Chỉ đạo" is a name, not a verb).
-_DIRECTIVE = re.compile(
-    r"(?<!ban )\b(yêu cầu|nhấn mạnh|chỉ đạo|đề nghị|lưu ý|đề ra|giao)\b(\s+\S+){0,4}?\s+"
-    r"(gì|những gì|điều gì|nội dung gì|việc gì|nhiệm vụ gì|những (nội dung|nhiệm vụ|việc|điều) nào|"
-    r"ra sao|thế nào)(?!\w)"
-)
 #: Share of a question's restorable syllables that must lack marks before it is treated as typed
 #: without diacritics (Vietnamese prose has marks on most syllables).
 UNACCENTED_SHARE = 0.5
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+_CONSTRAINT_TOKEN = re.compile(r"^(thứ_\d+|ngày_\d+_\d+|tháng_\d+_\d+|(19|20)\d\d)$")
+_PROVINCES = {fold(p): p for p in L.PROVINCES}
+_PROVINCE_RE = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(p) for p in sorted({*_PROVINCES, *L.PROVINCE_ALIASES},
+                                                          key=len, reverse=True)) + r")(?![\w])")
+_DOC_TYPE_ABBR = {"chi thi": "ct", "nghi quyet": "nq", "nghi dinh": "nd", "quyet dinh": "qd",
+                  "thong tu": "tt", "ke hoach": "kh", "cong dien": "cd", "thong bao": "tb"}
 
 
 @dataclass
 class Query:
-    """A question as the retriever understood it."""
+    """A question as understood: tokens for retrieval, kind, constraints and hints for answering."""
 
     text: str  # as typed (NFC, stripped)
     search_text: str  # what was tokenized: restored diacritics, question words removed
@@ -42,9 +55,42 @@ class Query:
     synonym_tokens: list[str] = field(default_factory=list)
     year: int | None = None  # hard filter (user's choice)
     doc_ids: list[str] = field(default_factory=list)  # hard filter (user's choice)
-    year_hint: int | None = None  # a year the question names: preferred, not required
-    directive: bool = False  # asks what was required / emphasised / directed
     restored: bool = False
+    restored_text: str = ""  # the question with diacritics restored (= text when typed with them)
+    kind: str = L.OTHER
+    list_kind: str | None = None
+    years: list[int] = field(default_factory=list)
+    sessions: list[int] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # folded canonical province names
+    bodies: list[str] = field(default_factory=list)  # folded names of named bodies
+    people: list[str] = field(default_factory=list)  # names as written
+    doc_numbers: list[str] = field(default_factory=list)  # folded patterns ("05/ct-ttg", "de an 06")
+    temporal: str | None = None
+    #: years that date a meeting ("phiên họp năm 2024"): the meeting's own date must agree
+    event_years: list[int] = field(default_factory=list)
+
+    @property
+    def year_hint(self) -> int | None:
+        """A year the question names: preferred in ranking, not required by the filter."""
+        return self.years[0] if self.years else (self.event_years[0] if self.event_years else None)
+
+    @property
+    def content(self) -> list[str]:
+        """Words whose presence is evidence of an answer (constraint tokens are checked apart)."""
+        return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t)] or self.tokens
+
+    @property
+    def constrained(self) -> bool:
+        return bool(self.years or self.event_years or self.sessions or self.places or self.bodies or self.people
+                    or self.doc_numbers)
+
+    def describe(self) -> dict:
+        """The analysis as plain data (for ``debug`` and the API)."""
+        return {"kind": self.kind, "list_kind": self.list_kind, "years": self.years,
+                "sessions": self.sessions, "places": self.places, "bodies": self.bodies,
+                "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
+                "event_years": self.event_years,
+                "tokens": self.tokens, "search_text": self.search_text}
 
 
 def looks_unaccented(text: str) -> bool:
@@ -56,15 +102,137 @@ def looks_unaccented(text: str) -> bool:
     return bare / len(words) >= UNACCENTED_SHARE
 
 
+# -- one function per part of the analysis ------------------------------------------------------
+def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
+    """The kind of answer asked for and, for lists, the kind of list."""
+    kind = L.OTHER
+    if re.search(r"\bmấy\b", normalised):
+        kind = L.NUMBER
+    for name, pattern in L.QUESTION_TYPES:
+        if pattern.search(folded):
+            if name == L.NUMBER and re.search(r"\bmay\b", folded) and not re.search(
+                    r"\b(bao nhieu|ty le|ti le|so luong|bao lau|con so|phan tram|so lieu)\b", folded) \
+                    and "mấy" not in normalised:
+                continue  # "máy", "may": not "mấy"
+            kind = name
+            break
+    if kind in (L.OTHER, L.DEFINITION, L.YES_NO) and L.REQUEST_QUESTION.search(folded):
+        kind = L.LIST
+    list_kind = None
+    if kind == L.LIST:
+        list_kind = next((n for n, p in L.LIST_KINDS if p.search(folded)), None)
+    return kind, list_kind
+
+
+def _ordinal(words: Sequence[str]) -> int | None:
+    if not words:
+        return None
+    if words[0] in _ROMAN:
+        return _ROMAN[words[0]]
+    val = number_value([normalize_word(w) for w in words])
+    return val[0] if val else None
+
+
+def session_numbers(folded: str, normalised: str) -> list[int]:
+    """Session ordinals named with "phiên (họp) thứ N", in words, digits or Roman numerals."""
+    out = []
+    for m in L.SESSION.finditer(folded):
+        words = normalised[m.start(3):m.end(3)].split()
+        if (n := _ordinal(words)) is not None:
+            out.append(n)
+    return list(dict.fromkeys(out))
+
+
+def years_named(folded: str, reference_year: int | None) -> list[int]:
+    """Years the question names (not those inside a range such as "2021-2030"), and years said
+    relative to the newest document ("năm ngoái" = that year - 1)."""
+    ranges = [m.span() for m in L.YEAR_RANGE.finditer(folded)]
+    years = [int(m.group(1)) for m in L.YEAR.finditer(folded)
+             if not any(a <= m.start() < b for a, b in ranges)]
+    if reference_year is not None:
+        for pattern, offset in L.RELATIVE_YEARS:
+            if pattern.search(folded):
+                years.append(reference_year + offset)
+    return list(dict.fromkeys(years))
+
+
+def drop_ordinal_parts(tokens: list[str]) -> list[str]:
+    """Without the loose "thứ" and number of an ordinal the tokens also hold as ``thứ_<n>``: "thứ 9"
+    and "thứ chín" then weigh the same (the digit alone would be a rare, heavy word)."""
+    ordinals = {t.split("_")[1] for t in tokens if re.fullmatch(r"thứ_\d+", t)}
+    if not ordinals:
+        return tokens
+    words = {w for w, v in _NUMBER_WORDS.items() if str(v) in ordinals}
+    return [t for t in tokens if t != "thứ" and t not in ordinals and t not in words]
+
+
+_NUMBER_WORDS = {"một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
+                 "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
+def people_named(text: str) -> list[str]:
+    """Names of people (capitalised runs starting with a family name) that are not provinces."""
+    out = []
+    for m in L.PERSON_CASED.finditer(text):
+        name = m.group(0)
+        f = fold(name)
+        if f in _PROVINCES or any(f.startswith(p + " ") for p in _PROVINCES):
+            continue
+        out.append(name)
+    return out
+
+
+def places_named(folded: str, people: Sequence[str]) -> list[str]:
+    """Provinces the question names (folded canonical names), outside people's names."""
+    masked = folded
+    for name in people:
+        masked = masked.replace(fold(name), " " * len(name))
+    found = [L.PROVINCE_ALIASES.get(m.group(1), m.group(1)) for m in _PROVINCE_RE.finditer(masked)]
+    return list(dict.fromkeys(found))
+
+
+def bodies_named(text: str) -> list[str]:
+    """Named bodies ("Bộ Nội vụ", "Sở Tư pháp"), folded, without the generic ones."""
+    out = []
+    for m in L.BODY_CASED.finditer(text):
+        name = fold(" ".join(m.group(0).split())).strip(" -")
+        words = name.split()
+        while words and words[-1] in ("va", "-"):
+            words.pop()
+        name = " ".join(words)
+        if len(words) >= 2 and name not in L.GENERIC_BODIES and name not in _PROVINCES:
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def doc_numbers_named(text: str, folded: str) -> list[str]:
+    """Document numbers ("05/CT-TTg") and documents named by type and number ("Chỉ thị 05"), as
+    folded patterns to look for in texts."""
+    out = [fold(m.group(1)) for m in L.DOC_NUMBER_CASED.finditer(nfc(text).upper())]
+    for m in L.DOC_TYPE_NUMBER.finditer(folded):
+        if any(x.startswith(f"{int(m.group(3)):02d}/") or x.startswith(f"{m.group(3)}/") for x in out):
+            continue
+        abbr = _DOC_TYPE_ABBR.get(m.group(1))
+        out.append(f"{int(m.group(3))}/{abbr}" if abbr else f"{m.group(1)} {m.group(3)}")
+    return list(dict.fromkeys(out))
+
+
+def temporal_word(folded: str) -> str | None:
+    """``latest`` or ``earliest`` when the question asks for the most recent or the first."""
+    return next((name for name, p in L.TEMPORAL if p.search(folded)), None)
+
+
 class QueryAnalyzer:
     """Turns question strings into :class:`Query` objects for one index."""
 
     def __init__(self, lexicon: Lexicon | None = None,  # restorer: loaded on first use
                  restorer: Callable[[], DiacriticRestorer | None] | None = None,
-                 segment: Callable[[str], list[str]] = segment_words) -> None:
+                 segment: Callable[[str], list[str]] = segment_words,
+                 reference_year: int | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
         self.restorer = restorer
         self.segment = segment
+        self.reference_year = reference_year  # the newest document's year ("năm ngoái")
 
     def restore(self, text: str) -> tuple[str, bool]:
         """``text`` with its missing diacritics restored when it was typed without them."""
@@ -79,6 +247,7 @@ class QueryAnalyzer:
 
     def analyze(self, question: str, year: int | None = None,
                 doc_ids: Sequence[str] | None = None) -> Query:
+        """The :class:`Query` for ``question`` (``year`` and ``doc_ids``: the user's filters)."""
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
         search_text = strip_question_words(restored_text)
@@ -86,7 +255,14 @@ class QueryAnalyzer:
         abbr, syn = self.lexicon.variants(syllables(search_text))
         variant_tokens = [t for phrase in abbr for t in self._phrase_tokens(phrase)]
         synonym_tokens = [t for phrase in syn for t in self._phrase_tokens(phrase)]
-        hint = _YEAR.search(text)
+        folded = fold(restored_text)
+        normalised = " ".join(normalize_word(w) for w in restored_text.split())
+        folded_n = fold(normalised)
+        kind, list_kind = question_kind(folded_n, normalised)
+        people = people_named(restored_text)
+        tokens = drop_ordinal_parts(tokens)
+        years = years_named(folded, self.reference_year)
+        event_years = [int(m.group(5)) for m in L.EVENT_YEAR.finditer(folded)]
         return Query(
             text=text,
             search_text=search_text,
@@ -96,7 +272,16 @@ class QueryAnalyzer:
             synonym_tokens=[t for t in synonym_tokens if t not in tokens],
             year=year,
             doc_ids=list(doc_ids or []),
-            year_hint=int(hint.group(1)) if hint else None,
-            directive=bool(_DIRECTIVE.search(" ".join(normalize_word(w) for w in restored_text.split()))),
             restored=restored,
+            restored_text=restored_text,
+            kind=kind,
+            list_kind=list_kind,
+            years=[y for y in years if y not in event_years],
+            event_years=event_years,
+            sessions=session_numbers(folded_n, normalised),
+            places=places_named(folded, people),
+            bodies=bodies_named(restored_text),
+            people=people,
+            doc_numbers=doc_numbers_named(restored_text, folded),
+            temporal=temporal_word(folded),
         )

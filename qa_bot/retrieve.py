@@ -7,11 +7,26 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .answer import Sources
 from .config import Settings
+from .evidence import Checker, years_in
 from .index import Index
-from .models import Hit
+from .models import Document, Hit
+from .normalize import fold
 from .query import Query, QueryAnalyzer
 from .tokens import segment_words, vocabulary_segmenter
+
+
+def document_years(doc: Document) -> set[int]:
+    """Years a document is about, from its metadata: the years its title names, its publication
+    year and, when published in January-March, the year before (a review session early in year
+    X+1 is about year X)."""
+    years = years_in(fold(doc.title), doc.year)
+    if doc.year is not None:
+        years.add(doc.year)
+        if doc.date and int(doc.date[5:7]) <= 3:
+            years.add(doc.year - 1)
+    return years
 
 
 class Retriever:
@@ -23,8 +38,25 @@ class Retriever:
         segment = segment_words
         if self.settings.fast_query_segmentation:
             segment = vocabulary_segmenter(index.bm25.vocab_dict)
-        self.analyzer = QueryAnalyzer(index.lexicon, lambda: index.restorer, segment)
+        dated = [d.year for d in index.documents if d.year is not None]
+        self.analyzer = QueryAnalyzer(index.lexicon, lambda: index.restorer, segment,
+                                      reference_year=max(dated) if dated else None)
         self._n = max(1, index.n_passages)
+        self._year_masks: dict[int, np.ndarray] = {}
+        s = self.settings
+        self.sources = Sources(
+            idf=self.idf,
+            checker=Checker(lambda doc_id: (d.text if (d := index.document(doc_id)) else None)),
+            doc_hits=lambda doc_id: [index.hit(i, 0.0) for i in index.doc_passages(doc_id)],
+            lexicon=index.lexicon, threshold=s.found_threshold, passages=s.answer_passages,
+            max_sentences=s.answer_sentences)
+
+    def about_year(self, year: int) -> np.ndarray:
+        """Boolean mask of the passages whose document is about ``year`` (cached)."""
+        if year not in self._year_masks:
+            docs = np.array([year in document_years(d) for d in self.index.documents], dtype=bool)
+            self._year_masks[year] = docs[np.asarray(self.index.arrays["p_doc"])]
+        return self._year_masks[year]
 
     def analyze(self, question: str, year: int | None = None,
                 doc_ids: Sequence[str] | None = None) -> Query:
@@ -39,8 +71,8 @@ class Retriever:
 
     def scores(self, query: Query) -> np.ndarray:
         """Score of every passage: BM25 of the words and abbreviation variants, plus compound
-        syllables and synonyms at lower weights, times a preference for the year the question
-        names."""
+        syllables and synonyms at lower weights, times a preference for the documents about the
+        year the question names."""
         s = self.settings
         tokens = query.tokens + query.variant_tokens + query.syllable_tokens + query.synonym_tokens
         weights = ([1.0] * (len(query.tokens) + len(query.variant_tokens))
@@ -48,7 +80,8 @@ class Retriever:
                    + [s.synonym_weight] * len(query.synonym_tokens))
         scores = self.index.scores(tokens, weights)
         if query.year_hint is not None and query.year is None:
-            preferred = self.index.passage_year == query.year_hint
+            preferred = (self.index.passage_year == query.year_hint if query.event_years
+                         else self.about_year(query.year_hint))
             scores = np.where(preferred, scores * s.year_hint_boost, scores)
         return scores
 

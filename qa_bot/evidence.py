@@ -1,0 +1,291 @@
+"""What a passage says about the constraints of a question, and whether a sentence carries the
+kind of answer asked for.
+
+For every sentence this module decides, from its own text, its paragraph and its document
+(title, lead sentence, metadata):
+
+- the years it is about: years it names (not "so với năm 2021" comparisons; "2021-2030" and
+  "từ năm 2015 đến nay" as ranges), else those of the nearest earlier sentence of its paragraph
+  that names one, else its document's: the years its title and lead name, else the publication
+  year plus, for a document published in January-March, the year before (a review session early
+  in year X+1 is about year X);
+- the session ordinals it is about (its paragraph's, else its document's title and lead);
+- the provinces, bodies, people and document numbers it or its context names.
+
+:func:`check` compares them with a :class:`~qa_bot.query.Query` and gives a :class:`Verdict`:
+which constraints the sentence supports, contradicts (another year, session or province) or
+leaves unmet (nothing in the text says so).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import language as L
+from .models import Document
+from .normalize import fold
+from .query import Query, _ordinal, people_named, places_named
+
+# -- the years, sessions and places a text names -------------------------------------------------
+
+
+def years_in(folded: str, pub_year: int | None = None) -> set[int]:
+    """Years a (folded) text is about: named years, ranges and "từ năm X đến nay"; not years
+    that are only compared with."""
+    text = L.YEAR_COMPARED.sub(" ", folded)
+    years: set[int] = set()
+    for m in L.YEAR_RANGE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= b <= a + 30:
+            years.update(range(a, b + 1))
+    text = L.YEAR_RANGE.sub(" ", text)
+    for m in L.YEAR_SINCE.finditer(text):
+        start = int(m.group(1))
+        years.update(range(start, (pub_year or start) + 1))
+    text = L.YEAR_SINCE.sub(" ", text)
+    years.update(int(m.group(1)) for m in L.DATE_YEAR.finditer(text))
+    text = L.DATE_YEAR.sub(" ", text)
+    years.update(int(m.group(1)) for m in L.YEAR.finditer(text))
+    return years
+
+
+def sessions_in(folded: str, original: str) -> set[int]:
+    """Session ordinals a text names ("phiên họp thứ chín", "(phiên thứ 7)")."""
+    out = set()
+    low = original.lower()
+    for m in L.SESSION.finditer(folded):
+        words = [w.strip("().,;:") for w in low[m.start(3):m.end(3)].split()]
+        if (n := _ordinal([w for w in words if w])) is not None:
+            out.add(n)
+    return out
+
+
+def places_in(text: str) -> set[str]:
+    """Provinces a text names (folded canonical names), not counting people's names."""
+    return set(places_named(fold(text), people_named(text)))
+
+
+@dataclass
+class DocFacts:
+    """What a document says about itself (title, lead sentence, metadata)."""
+
+    years: set[int]
+    sessions: set[int]
+    places: set[str]
+    text: str
+    paragraphs: list[tuple[int, int]]  # (start, end) of each paragraph
+    lead: str  # the first sentence
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The whole text, folded (computed when a check needs it)."""
+        return fold(self.text)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n\s*\n|\n", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
+
+
+def document_facts(doc: Document, text: str) -> DocFacts:
+    """The years, sessions and places of a document, from its title, lead and metadata."""
+    paragraphs = _paragraphs(text)
+    lead = text[paragraphs[0][0]:paragraphs[0][1]]
+    first = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    head = f"{doc.title}\n{first}"
+    years = years_in(fold(head), doc.year)
+    if not years and doc.year is not None:
+        years = {doc.year}
+        if doc.date and int(doc.date[5:7]) <= 3:
+            years.add(doc.year - 1)  # a review early in the year is about the year before
+    sessions = sessions_in(fold(f"{doc.title}\n{lead}"), f"{doc.title}\n{lead}")
+    places = places_in(f"{doc.title}\n{doc.source or ''}\n{lead}")
+    return DocFacts(years, sessions, places, text, paragraphs, first)
+
+
+# -- checking a sentence against a question ------------------------------------------------------
+@dataclass
+class Verdict:
+    """How a sentence stands to a question's constraints."""
+
+    supported: list[str] = field(default_factory=list)
+    #: (constraint, what the text is about instead), e.g. ("năm 2022", "năm 2023")
+    contradicted: list[tuple[str, str]] = field(default_factory=list)
+    unmet: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.contradicted and not self.unmet
+
+
+def _fmt_years(years: set[int]) -> str:
+    ys = sorted(years)
+    if len(ys) > 3 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"giai đoạn {ys[0]}-{ys[-1]}"
+    return "năm " + ", ".join(map(str, ys))
+
+
+def _province_name(folded_name: str) -> str:
+    return next((p for p in L.PROVINCES if fold(p) == folded_name), folded_name.title())
+
+
+class Checker:
+    """Checks sentences of one index's documents against questions (document facts cached)."""
+
+    def __init__(self, doc_text: Callable[[str], str | None]) -> None:
+        self._doc_text = doc_text
+        self._facts = functools.lru_cache(maxsize=256)(self._compute)
+
+    def _compute(self, doc: Document) -> tuple[str, DocFacts]:
+        text = self._doc_text(doc.doc_id) or ""
+        return text, document_facts(doc, text)
+
+    def facts(self, doc: Document) -> tuple[str, DocFacts]:
+        """The document's text and facts."""
+        return self._facts(doc)
+
+    def paragraph(self, doc: Document, start: int, end: int) -> tuple[int, int]:
+        """The (start, end) of the paragraph holding ``start:end``."""
+        _, facts = self.facts(doc)
+        for a, b in facts.paragraphs:
+            if a <= start < b or (a < end <= b):
+                return a, b
+        return start, end
+
+    def sentence_years(self, doc: Document, start: int, end: int) -> set[int]:
+        """Years the sentence at ``start:end`` is about (see module docstring)."""
+        text, facts = self.facts(doc)
+        own = years_in(fold(text[start:end]), doc.year)
+        if own:
+            return own
+        a, _ = self.paragraph(doc, start, end)
+        before = re.split(r"(?<=[.!?…])\s+", text[a:start])
+        for sentence in reversed(before):
+            if ys := years_in(fold(sentence), doc.year):
+                return ys
+        return facts.years
+
+    def check(self, query: Query, doc: Document, start: int, end: int) -> Verdict:
+        """The :class:`Verdict` of the sentence ``doc.text[start:end]`` for ``query``."""
+        v = Verdict()
+        if not query.constrained:
+            return v
+        text, facts = self.facts(doc)
+        a, b = self.paragraph(doc, start, end)
+        sentence, para = text[start:end], text[a:b]
+        f_sent, f_para = fold(sentence), fold(para)
+        f_title = fold(doc.title)
+        if query.years:
+            about = self.sentence_years(doc, start, end)
+            for y in query.years:
+                if y in about:
+                    v.supported.append(f"năm {y}")
+                else:
+                    v.contradicted.append((f"năm {y}", _fmt_years(about)))
+        for y in query.event_years:
+            if doc.year == y:
+                v.supported.append(f"năm {y}")
+            else:
+                v.contradicted.append((f"cuộc họp năm {y}", f"cuộc họp năm {doc.year}" if doc.year
+                                       else "không rõ năm"))
+        if query.sessions:
+            named = sessions_in(f_para, para) or facts.sessions
+            for n in query.sessions:
+                if n in named:
+                    v.supported.append(f"phiên họp thứ {n}")
+                elif named:
+                    other = ", ".join(f"thứ {x}" for x in sorted(named))
+                    v.contradicted.append((f"phiên họp thứ {n}", f"phiên họp {other}"))
+                else:
+                    v.unmet.append(f"phiên họp thứ {n}")
+        for place in query.places:
+            self._check_place(v, place, sentence, para, doc, facts)
+        for body in query.bodies:
+            if body in f_para or body in f_title or body in facts.folded:
+                v.supported.append(body)
+            else:
+                v.unmet.append(body)
+        for person in query.people:
+            self._check_person(v, person, f_para, text, facts)
+        for number in query.doc_numbers:
+            pattern = re.compile(r"(?<![\w/])0*" + re.escape(number).replace("/", r"(?:/\d{4})?/"))
+            if pattern.search(f_para) or pattern.search(facts.folded) or pattern.search(f_title):
+                v.supported.append(number)
+            else:
+                v.unmet.append(number)
+        return v
+
+    @staticmethod
+    def _check_place(v: Verdict, place: str, sentence: str, para: str, doc: Document,
+                     facts: DocFacts) -> None:
+        name = _province_name(place)
+        in_sentence, in_para = places_in(sentence), places_in(para)
+        national = bool(L.NATIONAL_SCOPE.search(fold(sentence)))
+        if place in in_sentence or (place in in_para and not national):
+            v.supported.append(name)
+        elif in_sentence - {place}:
+            v.contradicted.append((name, ", ".join(_province_name(p) for p in sorted(in_sentence))))
+        elif in_para - {place} and not national:
+            v.contradicted.append((name, ", ".join(_province_name(p) for p in sorted(in_para))))
+        elif place in facts.places and not national and L.LOCAL_SCOPE.search(fold(sentence)):
+            v.supported.append(name)
+        else:
+            v.unmet.append(name)
+
+    @staticmethod
+    def _check_person(v: Verdict, person: str, f_para: str, text: str, facts: DocFacts) -> None:
+        f_person = fold(person)
+        if f_person in f_para:
+            v.supported.append(person)
+            return
+        if f_person in facts.folded:
+            # the paragraph refers back to the person by the title named with them earlier
+            i = facts.folded.index(f_person)
+            before = facts.folded[max(0, i - 40):i]
+            titles = [fold(t) for t in L.TITLES if fold(t) in before and len(t) > 3]
+            if titles and any(re.search(rf"\b{re.escape(t)}\b", f_para) for t in titles):
+                v.supported.append(person)
+                return
+        v.unmet.append(person)
+
+
+# -- the kind of answer a sentence carries --------------------------------------------------------
+_QUESTION_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def carries(kind: str, sentence: str, question: str) -> bool:
+    """True when ``sentence`` holds the kind of thing a ``kind`` question asks for, beyond what
+    the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...)."""
+    f = fold(sentence)
+    fq = fold(question)
+    if kind == L.NUMBER:
+        asked = {n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question)}
+        nums = [n for n in L.DIGITS.findall(sentence) if n.replace(".", "").replace(",", "") not in asked]
+        return bool(nums) or bool(L.NUMBER_WORDS_MARKED.search(sentence.lower()))
+    if kind == L.DATE:
+        return any(m.group(0) not in fq for m in L.DATE_EXPR.finditer(f))
+    if kind == L.PERSON:
+        names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
+        names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
+        return any(fold(n) not in fq for n in names)
+    if kind == L.ORGANISATION:
+        bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]
+        bodies += re.findall(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội)", sentence)
+        bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
+        return any(fold(b) not in fq for b in bodies)
+    if kind == L.PLACE:
+        places = places_in(sentence)
+        if any(p not in fq for p in places):
+            return True
+        return any(fold(m.group(0)) not in fq for m in re.finditer(
+            r"\b(tại|ở|điểm cầu|tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ]\w*", sentence))
+    return True

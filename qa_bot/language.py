@@ -1,0 +1,204 @@
+"""The Vietnamese word lists and patterns that question analysis and answer checks rely on.
+
+Everything language- and genre-specific lives here, in one place, so it can be read and extended
+without touching the pipeline. Patterns are matched on *folded* text (lower case, no diacritics,
+``đ`` -> ``d``; see :func:`qa_bot.normalize.fold`) unless their name ends in ``_CASED``: helpdesk
+staff often type without marks, and folding keeps character offsets.
+
+Groups:
+
+- question types: what kind of answer a question asks for (``QUESTION_TYPES``), and the kinds of
+  list a "những gì / nào" question asks for (``LIST_KINDS``);
+- constraints: years, session ordinals, provinces, named bodies, people, document numbers;
+- temporal words ("gần đây nhất", "đầu tiên", "năm ngoái");
+- sentence cues: what makes a sentence state a request, a shortcoming, a task, a result, and
+  what makes it praise or setting rather than content;
+- answer-type evidence: what a sentence must hold to answer a number, date, person, organisation
+  or place question.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- question types ---------------------------------------------------------------------------
+NUMBER, DATE, PERSON, ORGANISATION, PLACE, LIST, DEFINITION, YES_NO, OTHER = (
+    "number", "date", "person", "organisation", "place", "list", "definition", "yes_no", "other")
+
+#: Question type -> pattern on the folded question. Checked in this order; the first match wins
+#: ("bao nhiêu nhiệm vụ" asks for a number, "những nhiệm vụ nào" for a list).
+QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|thoi gian nao|luc nao|thoi diem nao|"
+                      r"hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|dien ra ngay)\b")),
+    (NUMBER, re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram|"
+                        r"so lieu)\b")),
+    (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|vi nao|lanh dao nao)\b")),
+    (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|"
+                              r"nganh nao|cap nao|bo phan nao)\b")),
+    (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
+                       r"thanh pho nao|huyen nao|dia diem nao)\b")),
+    (LIST, re.compile(r"\b(nhung (gi|nao|noi dung|nhiem vu|giai phap|viec|diem|ket qua|han che|"
+                      r"ton tai|yeu cau)|cac (noi dung|nhiem vu|giai phap|yeu cau|han che|ton tai|"
+                      r"ket qua|viec)\b.*\b(gi|nao)|gom (nhung )?gi|bao gom|liet ke|ke ten|nao\s*\??$)")),
+    (YES_NO, re.compile(r"(\bco phai\b|\bphai khong\b|\bdung khong\b|\bco dung\b|"
+                        r"\b(co|da|duoc)\b.*\bkhong\s*\??$|\bchua\s*\??$)")),
+    (DEFINITION, re.compile(r"\b(la gi|nghia la|duoc hieu|the nao la|la sao)\b")),
+)
+
+#: "what did ... require / emphasise / direct" (a list of requests even without "những").
+REQUEST_QUESTION = re.compile(
+    r"(?<!ban )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|quan triet|chi ra)\b"
+    r"(\s+\S+){0,5}?\s+(gi|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
+    r"viec|dieu|van de) nao|ra sao|the nao|nhu the nao)(?!\w)")
+
+# -- list kinds ---------------------------------------------------------------------------------
+REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
+    "requests", "shortcomings", "tasks", "results", "solutions")
+
+#: List kind -> words in the folded question that name it (first match wins).
+LIST_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (SHORTCOMINGS, re.compile(r"\b(han che|ton tai|yeu kem|bat cap|kho khan|vuong mac|thieu sot|"
+                              r"diem nghen|chua lam duoc|nhuoc diem)\b")),
+    (SOLUTIONS, re.compile(r"\b(giai phap|bien phap|cach lam|khac phuc)\b")),
+    (TASKS, re.compile(r"\b(nhiem vu|phuong huong|ke hoach|uu tien|trong tam|viec can lam|"
+                       r"can lam gi|phai lam gi)\b")),
+    (RESULTS, re.compile(r"\b(ket qua|thanh tuu|dat duoc|thanh tich)\b")),
+    (REQUESTS, re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|chi ra|"
+                          r"quan triet|noi gi|phat bieu)\b")),
+)
+
+#: Folded sentence cues that *open* a region of points of each kind ("yêu cầu của" is a noun,
+#: "Ban Chỉ đạo" a name, not a verb).
+LIST_CUES: dict[str, re.Pattern[str]] = {
+    REQUESTS: re.compile(r"\b(yeu cau(?! cua)|nhan manh|de nghi|luu y|phat bieu chi dao|"
+                         r"chi dao:|giao nhiem vu|ket luan|can phai|phai la)\b"),
+    SHORTCOMINGS: re.compile(r"\b(han che|ton tai|yeu kem|bat cap|thieu sot|chua dat|con cham|"
+                             r"con thap|chua quan tam|chua thuc su)\b"),
+    TASKS: re.compile(r"\b(nhiem vu|phuong huong|tap trung|uu tien|trien khai|thong nhat tap trung|"
+                      r"ke hoach)\b"),
+    RESULTS: re.compile(r"\b(ket qua|dat duoc|hoan thanh|dat ty le|tang|giam)\b"),
+    SOLUTIONS: re.compile(r"\b(giai phap|bien phap|khac phuc|de xuat|kien nghi)\b"),
+}
+#: Verbs that take a cue word as their object, so it announces nothing ("tháo gỡ khó khăn").
+CUE_NEGATED = re.compile(r"\b(xu ly|thao go|khac phuc|giai quyet|go bo|loai bo)\b[^.;:]*$")
+#: Paraphrases that count as the same list kind when matching sentences and questions.
+LIST_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    SHORTCOMINGS: ("hạn chế", "tồn tại", "yếu kém", "bất cập"),
+    REQUESTS: ("yêu cầu", "đề nghị", "chỉ đạo", "nhấn mạnh", "lưu ý"),
+    TASKS: ("nhiệm vụ", "phương hướng"),
+    SOLUTIONS: ("giải pháp", "biện pháp"),
+    RESULTS: ("kết quả",),
+}
+
+#: Sentences that praise or set the scene rather than state a point (left out of request and
+#: shortcoming lists).
+PRAISE = re.compile(r"\b(danh gia cao|ghi nhan|hoan nghenh|bieu duong|khen ngoi|chuc mung|"
+                    r"tham du|du tai diem cau|cung tham du|chu tri|dong chu tri)\b")
+
+#: A sentence that states an enumeration's items after a colon.
+ENUM_SPLIT = re.compile(r";\s+|:\s+(?=\S)|\s+\(\d{1,2}\)\s+|(?<=[.…])\s+(?=[A-ZĐÀ-Ỹ])")
+
+# -- constraints --------------------------------------------------------------------------------
+#: A year of the reform era (not inside a longer number).
+YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20\d\d)(?![\d/])")
+#: Year ranges: "2021-2030", "2016 - 2021"; and "từ năm 2015 đến nay".
+YEAR_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
+YEAR_SINCE = re.compile(r"\btu nam (19[5-9]\d|20\d\d) (den nay|toi nay|den hien nay)")
+#: A year that dates a meeting ("phiên họp năm 2024", "hội nghị của tỉnh năm 2021"): the year the
+#: meeting was held, i.e. its report's date, not the years it reviewed.
+EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop)(\s+(thu \S+|cua [^,?]{1,40}?))?"
+                        r"\s+(nam|trong nam|vao nam|dau nam)\s+(19[5-9]\d|20\d\d)\b")
+#: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
+YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
+#: Dates with a year inside ("15/1/2025"): the year of an event, counted like a year.
+DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19[5-9]\d|20\d\d)\b")
+
+#: A session ordinal: "phiên họp thứ chín", "phiên thứ 7", "phiên họp lần thứ 3", "kỳ họp thứ 8".
+SESSION = re.compile(r"\b(phien hop|phien|ky hop|hoi nghi|lan)\s+(lan\s+)?thu\s+(\S+(?:\s+\S+){0,2})")
+SESSION_WORD = "phiên họp"
+
+#: The 63 provinces and centrally-run cities (as of the documents' time), with common short forms.
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
+    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng",
+    "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam",
+    "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa",
+    "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định",
+    "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+    "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
+#: Other ways of writing a province: folded alias -> folded canonical name.
+PROVINCE_ALIASES: dict[str, str] = {
+    "tp hcm": "ho chi minh", "tp.hcm": "ho chi minh", "tphcm": "ho chi minh", "sai gon": "ho chi minh",
+    "hue": "thua thien hue", "vung tau": "ba ria - vung tau", "ba ria vung tau": "ba ria - vung tau",
+    "dak lak": "dak lak", "daklak": "dak lak",
+}
+#: Words that mark a text as national in scope (a provincial constraint is not met by it).
+NATIONAL_SCOPE = re.compile(r"\b(toan quoc|ca nuoc|bo, nganh, dia phuong|cac bo, nganh|63 dia phuong|"
+                            r"63 tinh|quoc gia)\b")
+#: Words that mark a text as provincial in scope.
+LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan tinh|dia ban)\b")
+
+#: Named bodies: a head word then capitalised words ("Bộ Nội vụ", "Sở Tư pháp", "Ngân hàng Nhà nước").
+BODY_CASED = re.compile(
+    r"\b(Bộ|Sở|Cục|Tổng cục|Văn phòng|Trung tâm|Ngân hàng|Tòa án|Viện|Học viện|Ban|Đài|Báo)"
+    r"((?:\s+(?:[A-ZĐ][\wÀ-ỹ]*|và|-))+)")
+#: Bodies every document of the genre names: too generic to constrain an answer.
+GENERIC_BODIES = frozenset({"ban chi dao", "ban chap hanh", "ban thuong vu", "bo chinh tri"})
+
+#: Leadership titles: a name after one of these is a person; a paragraph that uses the title
+#: alone refers back to the person named with it earlier.
+TITLES = ("phó thủ tướng thường trực", "phó thủ tướng", "thủ tướng chính phủ", "thủ tướng",
+          "bộ trưởng", "thứ trưởng", "bí thư tỉnh ủy", "phó bí thư tỉnh ủy", "bí thư", "chủ tịch",
+          "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban", "đồng chí",
+          "ông", "bà")
+#: Common family names: a capitalised run that starts with one is a person's name.
+SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Đinh|"
+            "Đào|Mai|Lương|Trịnh|Đoàn|Lâm|Tạ|Hà|Cao|Chu|Tô|Lưu|Thái|Quách|Kiều|Triệu|La|Tăng|Vương")
+_CAP = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+PERSON_CASED = re.compile(rf"\b(?:{SURNAMES})(?:\s+{_CAP}){{1,3}}\b")
+#: Other capitalised names (for texts about the wider world): two or more capitalised words, not
+#: starting with the head word of a Vietnamese body, title or document.
+PROPER_CASED = re.compile(
+    rf"(?<![.!?]\s)(?<!^)\b(?!(?:Ban|Bộ|Sở|Chính|Thủ|Phó|Ủy|Văn|Trung|Hội|Phiên|Tỉnh|Ngân|Đề|Nghị|Quyết|"
+    rf"Chỉ|Chương|Kế|Luật|Cục|Tổng|Trưởng|Bí|Chủ|Nhà|Đảng|Quốc|Mặt|Công|Phòng|Báo|Đài|Viện|Tòa)\b)"
+    rf"{_CAP}(?:\s+{_CAP})+\b")
+
+#: Document numbers: "05/CT-TTg", "01/NQ-CP", "76/NQ-CP", "1291/QĐ-TTg", "15/2025/NĐ-CP".
+DOC_NUMBER_CASED = re.compile(r"\b(\d{1,5}(?:/\d{4})?/[A-ZĐ]{1,6}(?:-[A-ZĐa-zđ]{1,6}){0,2})\b")
+#: A document named by type and bare number in a question: "Chỉ thị 05", "Nghị quyết số 76".
+DOC_TYPE_NUMBER = re.compile(r"\b(chi thi|nghi quyet|nghi dinh|quyet dinh|thong tu|ke hoach|de an|"
+                             r"cong dien|thong bao)\s+(so\s+)?(\d{1,5})\b")
+
+# -- temporal words -----------------------------------------------------------------------------
+LATEST, EARLIEST = "latest", "earliest"
+TEMPORAL: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (LATEST, re.compile(r"\b(gan day nhat|gan nhat|moi nhat|vua qua|vua roi|lan cuoi|sau cung|"
+                        r"hien nay|gan day)\b")),
+    (EARLIEST, re.compile(r"\b(dau tien|lan dau|som nhat|truoc tien|cu nhat)\b")),
+)
+#: Years relative to the newest document: word -> offset.
+RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\b(nam ngoai|nam truoc|nam roi|nam qua)\b"), -1),
+    (re.compile(r"\bnam nay\b"), 0),
+    (re.compile(r"\b(nam toi|nam sau)\b"), 1),
+)
+
+# -- answer-type evidence -----------------------------------------------------------------------
+#: Numbers in words (on lower-cased text with its marks: folded, "ba", "tư", "sáu" are ambiguous).
+NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)"
+                                 r"\s+(?!giờ\b)\w")
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+DATE_EXPR = re.compile(
+    r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|\bngay\s+\d|\bthang\s+(\d|gieng|chap|[a-z]+ nam \d)|"
+    r"\bnam\s+(19|20)\d\d\b|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|\bquy\s+[ivx1-4]\b|"
+    r"\b(dau|giua|cuoi) nam\b")
+#: A date at the level of a day ("15/1/2025", "ngày 3-3", "chiều 2.2").
+DAY_EXPR = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay\s+\d|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d")
+ORG_EXPR = re.compile(
+    r"\b(bo|so|cuc|tong cuc|van phong|trung tam|ngan hang|uy ban|ubnd|hdnd|hoi dong|ban chi dao|bcd|"
+    r"ban|chinh phu|tinh uy|thanh uy|huyen uy|dang uy|vien|toa an|co quan|don vi|to chuc|doanh nghiep|"
+    r"mat tran|mttq|phong)\b")
+PLACE_EXPR = re.compile(r"\b(tinh|thanh pho|tp|huyen|xa|quan|thi xa|dia phuong|diem cau|tai|o)\s+\S")
