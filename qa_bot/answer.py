@@ -18,7 +18,6 @@ the other retrieved passages follow as related (``used=False``), ``top_k`` in al
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,11 @@ NOT_FOUND_TEXT = (
 _KIND_NAMES = {L.NUMBER: "số liệu", L.DATE: "thời gian", L.PERSON: "người", L.ORGANISATION: "cơ quan",
                L.PLACE: "địa điểm"}
 _TYPED = frozenset(_KIND_NAMES)
+#: Kinds whose answer may sit in an earlier sentence of the same paragraph ("Đối với tỉnh Hà
+#: Giang, ..." then the figures): that sentence is then quoted too.
+_CONTEXT_TYPED = frozenset({L.PLACE, L.PERSON, L.ORGANISATION})
+#: Least share of the question's words a sentence must hold itself to answer a typed question.
+MIN_SENTENCE_EVIDENCE = 0.3
 
 
 @dataclass
@@ -83,6 +87,7 @@ class Sources:
     checker: Checker
     doc_hits: Callable[[str], list[Hit]]  # every passage of a document, in text order
     lexicon: Lexicon | None = None
+    known: Callable[[str], bool] = lambda token: True  # the index has seen this word
     threshold: float = 0.45
     passages: int = 3  # top passages whose sentences may answer
     max_sentences: int = 2
@@ -100,6 +105,8 @@ class _Candidate:
     matched: list[str]
     typed: bool
     verdict: Verdict
+    weight: float = 0.0  # the sentence's own coverage of the question's words the index knows
+    lead_in: tuple[Hit, str] | None = None  # earlier sentence that carries the answer type
 
 
 def _type_bonus(kind: str, sentence: str, typed: bool) -> float:
@@ -166,8 +173,8 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     weights = {t: max(sources.idf(t), 0.1) for t in query.tokens}  # idf once per question
     weight = weights.__getitem__
     checker = sources.checker
-    depth = sources.passages + (3 if query.constrained or query.temporal else 0)
-    cands = list(hits[:depth])
+    depth = sources.passages + (3 if query.constrained else 0)
+    cands = list(hits if query.temporal else hits[:depth])
     contexts = [coverage(query.tokens, _context(h, checker.facts(h.document)[1].lead), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
@@ -176,8 +183,8 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
         return _not_found(query, debug=debug)
     if query.temporal:
         cands, contexts = _by_time(query.temporal, cands, contexts, sources.threshold)
-    if query.kind == L.LIST:
-        listed = _list_answer(query, cands, contexts, sources, top_k, debug)
+    if query.kind == L.LIST and query.list_kind:
+        listed = _list_answer(query, cands, contexts, sources, top_k, debug, weight)
         if listed is not None:
             return listed
     return _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
@@ -199,23 +206,35 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
     terms = query.content
+    known = [t for t in terms if sources.known(t)] or terms
+    doc_cache: dict[str, list[Hit]] = {}
     scored: list[_Candidate] = []
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
             continue
         for order, (start, end, sentence) in enumerate(hit.sentences):
             ev = coverage(terms, sentence, weight, sources.lexicon)
+            typed = carries(query.kind, sentence, query.text, query.counted)
+            lead_in = None
+            if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED:
+                lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
+                typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
             if ev.weight <= 0:
                 continue
-            typed = carries(query.kind, sentence, query.text)
+            if query.kind == L.LIST and query.list_kind and not lists.announces(
+                    query.list_kind, fold(sentence)):
+                continue
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed)
             score /= 1 + 0.1 * rank
             verdict = sources.checker.check(query, hit.document, start, end)
+            own = ev.weight if known is terms else coverage(known, sentence, weight,
+                                                             sources.lexicon).weight
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
-                                     typed, verdict))
+                                     typed, verdict, own, lead_in))
     scored.sort(key=lambda c: (-c.score, c.rank, c.order))
     needs_type = query.kind in _TYPED
-    fitting = [c for c in scored if c.typed or not needs_type]
+    fitting = [c for c in scored if (c.typed or not needs_type)
+               and (not needs_type or c.weight >= MIN_SENTENCE_EVIDENCE)]
     good = [c for c in fitting if c.verdict.ok]
     if good:
         return _answered(query, good, sources, top_k, debug, hits)
@@ -231,6 +250,25 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         reason = ""
     debug["reason"] = reason
     return _not_found(query, reason, hits, top_k, debug)
+
+
+def _earlier_typed(query: Query, hit: Hit, start: int, sources: Sources,
+                   cache: dict[str, list[Hit]]) -> tuple[Hit, str] | None:
+    """The nearest earlier sentence of the same paragraph that carries the asked-for kind (it
+    may lie in the passage before), with its passage."""
+    doc = hit.document
+    a, _ = sources.checker.paragraph(doc, start, start + 1)
+    if a >= start:
+        return None
+    if doc.doc_id not in cache:
+        cache[doc.doc_id] = sources.doc_hits(doc.doc_id)
+    for h in reversed(cache[doc.doc_id]):
+        if h.passage.end <= a or h.passage.start >= start:
+            continue
+        for s, _, sentence in reversed(h.sentences):
+            if a <= s < start and carries(query.kind, sentence, query.text, query.counted):
+                return h, sentence
+    return None
 
 
 def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int, debug: dict,
@@ -255,8 +293,13 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     parts = []
     for c in chosen:
         n = cites.number(c.hit)
-        if n is not None:
-            parts.append(f"{c.sentence.strip()} [{n}]")
+        if n is None:
+            continue
+        if c.lead_in is not None and all(c.lead_in[1] != o.sentence for o in chosen):
+            m = cites.number(c.lead_in[0])
+            if m is not None:
+                parts.append(f"{c.lead_in[1].strip()} [{m}]")
+        parts.append(f"{c.sentence.strip()} [{n}]")
     return Answer(query.text, " ".join(parts), True, cites.citations(hits), debug, status=ANSWERED)
 
 
@@ -273,24 +316,27 @@ def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequenc
 
 # -- list answers --------------------------------------------------------------------------------
 _CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
-                        r"giai phap|ket qua|nhung|gi|nao|cac)\b")
+                        r"giai phap|ket qua|nhung|gi|nao|cac|cua|nam|la|va|cho|ve|trong|tai|voi|do|"
+                        r"da|duoc|co|theo|nay|thi|ma|de|tu|den)\b")
 
 
-@functools.lru_cache(maxsize=4096)
-def _folded_terms(terms: tuple[str, ...]) -> list[str]:
-    out = []
+def _folded_terms(terms: Sequence[str], weight: Callable[[str], float]) -> dict[str, float]:
+    """The content words that say what a list is about (not the list's own cue words), folded,
+    with their idf."""
+    out = {}
     for t in terms:
         f = fold(t.replace("_", " "))
         if not _CUE_WORDS.fullmatch(f) and not re.fullmatch(r"[\d_]+", t) and len(f) > 1:
-            out.append(f)
+            out[f] = weight(t)
     return out
 
 
 def _list_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
-                 top_k: int, debug: dict) -> Answer | None:
+                 top_k: int, debug: dict, weight: Callable[[str], float]) -> Answer | None:
     """Points of the best-matching region of the asked-for kind, or None when no candidate
     document states any."""
-    terms = _folded_terms(tuple(query.content))
+    terms = _folded_terms(query.content, weight)
+    kinds = query.kind_words
     options = []  # (ok, score, doc rank, doc, region, verdict)
     docs = []
     for h, c in zip(cands, contexts, strict=True):
@@ -303,7 +349,7 @@ def _list_answer(query: Query, cands: list[Hit], contexts: list[float], sources:
         for region in lists.regions(text, sentences, facts.paragraphs, query.list_kind):
             s, e = region.sentences[0]
             verdict = sources.checker.check(query, doc, s, e)
-            score = lists.score_region(text, region, terms) + 0.3 / (1 + rank)
+            score = lists.score_region(text, region, terms, query.list_kind, kinds) + 0.3 / (1 + rank)
             options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits))
     if not options:
         return None

@@ -244,8 +244,8 @@ class Checker:
     @staticmethod
     def _check_person(v: Verdict, person: str, f_para: str, text: str, facts: DocFacts) -> None:
         f_person = fold(person)
-        if f_person in f_para:
-            v.supported.append(person)
+        if f_person in f_para or f_person in fold(facts.lead):
+            v.supported.append(person)  # named here, or the subject of the whole article
             return
         if f_person in facts.folded:
             # the paragraph refers back to the person by the title named with them earlier
@@ -262,15 +262,37 @@ class Checker:
 _QUESTION_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def carries(kind: str, sentence: str, question: str) -> bool:
+def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
+    """Spans of the numbers of a sentence that are quantities (not dates, years, ordinals or
+    document numbers) and that the question does not already say."""
+    asked = {n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question)}
+    masked = L.NOT_QUANTITY.sub(lambda m: " " * len(m.group(0)), sentence)
+    spans = [m.span() for m in L.DIGITS.finditer(masked)
+             if m.group(0).replace(".", "").replace(",", "") not in asked]
+    spans += [m.span() for m in L.NUMBER_WORDS_MARKED.finditer(masked.lower())]
+    return spans
+
+
+def carries(kind: str, sentence: str, question: str, counted: str | None = None) -> bool:
     """True when ``sentence`` holds the kind of thing a ``kind`` question asks for, beyond what
-    the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...)."""
+    the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...).
+    ``counted``: the noun a "bao nhiêu X" question counts; the number must then count it (stand
+    a few words before it, or after it in the same clause)."""
     f = fold(sentence)
     fq = fold(question)
     if kind == L.NUMBER:
-        asked = {n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question)}
-        nums = [n for n in L.DIGITS.findall(sentence) if n.replace(".", "").replace(",", "") not in asked]
-        return bool(nums) or bool(L.NUMBER_WORDS_MARKED.search(sentence.lower()))
+        spans = _quantities(sentence, question)
+        if not spans or not counted:
+            return bool(spans)
+        words = counted.split()
+        unit = L.UNIT_FORMS.get(counted, re.escape(counted))
+        if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
+            unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
+        for a, b in spans:
+            if re.match(rf"\W*(\S+\s+){{0,3}}?({unit})\b", f[b:]) or (
+                    re.search(rf"\b({unit})\b[^.;:]{{0,120}}$", f[:a])):
+                return True
+        return False
     if kind == L.DATE:
         return any(m.group(0) not in fq for m in L.DATE_EXPR.finditer(f))
     if kind == L.PERSON:

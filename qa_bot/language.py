@@ -20,6 +20,13 @@ Groups:
 from __future__ import annotations
 
 import re
+import unicodedata
+
+#: Upper-case letters of Vietnamese (and plain Latin), for patterns on cased text.
+UPPER = "A-Z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA))
+                                if c.isupper() and unicodedata.category(c) == "Lu"}))
+LOWER = "a-z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA))
+                                if c.islower() and unicodedata.category(c) == "Ll"}))
 
 # -- question types ---------------------------------------------------------------------------
 NUMBER, DATE, PERSON, ORGANISATION, PLACE, LIST, DEFINITION, YES_NO, OTHER = (
@@ -32,7 +39,7 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|dien ra ngay)\b")),
     (NUMBER, re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram|"
                         r"so lieu)\b")),
-    (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|vi nao|lanh dao nao)\b")),
+    (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b")),
     (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|"
                               r"nganh nao|cap nao|bo phan nao)\b")),
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
@@ -47,8 +54,9 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: "what did ... require / emphasise / direct" (a list of requests even without "những").
 REQUEST_QUESTION = re.compile(
-    r"(?<!ban )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|quan triet|chi ra)\b"
-    r"(\s+\S+){0,5}?\s+(gi|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
+    r"(?<!ban )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|quan triet|chi ra|kien nghi|"
+    r"de xuat|bao cao|phat bieu|noi|nhac nho|luu y)\b"
+    r"(\s+\S+){0,8}?\s+(gi|\w+ nao|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
     r"viec|dieu|van de) nao|ra sao|the nao|nhu the nao)(?!\w)")
 
 # -- list kinds ---------------------------------------------------------------------------------
@@ -76,7 +84,7 @@ LIST_CUES: dict[str, re.Pattern[str]] = {
                              r"con thap|chua quan tam|chua thuc su)\b"),
     TASKS: re.compile(r"\b(nhiem vu|phuong huong|tap trung|uu tien|trien khai|thong nhat tap trung|"
                       r"ke hoach)\b"),
-    RESULTS: re.compile(r"\b(ket qua|dat duoc|hoan thanh|dat ty le|tang|giam)\b"),
+    RESULTS: re.compile(r"\b(ket qua|dat duoc|hoan thanh|dat ty le|tang|giam|thanh tuu)\b|\d{2,}"),
     SOLUTIONS: re.compile(r"\b(giai phap|bien phap|khac phuc|de xuat|kien nghi)\b"),
 }
 #: Verbs that take a cue word as their object, so it announces nothing ("tháo gỡ khó khăn").
@@ -106,8 +114,10 @@ YEAR_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d
 YEAR_SINCE = re.compile(r"\btu nam (19[5-9]\d|20\d\d) (den nay|toi nay|den hien nay)")
 #: A year that dates a meeting ("phiên họp năm 2024", "hội nghị của tỉnh năm 2021"): the year the
 #: meeting was held, i.e. its report's date, not the years it reviewed.
-EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop)(\s+(thu \S+|cua [^,?]{1,40}?))?"
-                        r"\s+(nam|trong nam|vao nam|dau nam)\s+(19[5-9]\d|20\d\d)\b")
+EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"
+                        r"(\s+(thu \S+|cua [^,?]{1,40}?))?"
+                        r"\s+(nam|trong nam|vao nam|dau nam|dang nam)\s+(?P<year>19[5-9]\d|20\d\d)\b|"
+                        r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?(phien hop|hoi nghi|cuoc hop|ky hop)\b")
 #: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
 YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
 #: Dates with a year inside ("15/1/2025"): the year of an event, counted like a year.
@@ -144,7 +154,7 @@ LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan 
 #: Named bodies: a head word then capitalised words ("Bộ Nội vụ", "Sở Tư pháp", "Ngân hàng Nhà nước").
 BODY_CASED = re.compile(
     r"\b(Bộ|Sở|Cục|Tổng cục|Văn phòng|Trung tâm|Ngân hàng|Tòa án|Viện|Học viện|Ban|Đài|Báo)"
-    r"((?:\s+(?:[A-ZĐ][\wÀ-ỹ]*|và|-))+)")
+    rf"((?:\s+(?:[{UPPER}]\w*|và|-))+)")
 #: Bodies every document of the genre names: too generic to constrain an answer.
 GENERIC_BODIES = frozenset({"ban chi dao", "ban chap hanh", "ban thuong vu", "bo chinh tri"})
 
@@ -157,7 +167,7 @@ TITLES = ("phó thủ tướng thường trực", "phó thủ tướng", "thủ 
 #: Common family names: a capitalised run that starts with one is a person's name.
 SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Đinh|"
             "Đào|Mai|Lương|Trịnh|Đoàn|Lâm|Tạ|Hà|Cao|Chu|Tô|Lưu|Thái|Quách|Kiều|Triệu|La|Tăng|Vương")
-_CAP = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+_CAP = rf"[{UPPER}][{LOWER}]+"
 PERSON_CASED = re.compile(rf"\b(?:{SURNAMES})(?:\s+{_CAP}){{1,3}}\b")
 #: Other capitalised names (for texts about the wider world): two or more capitalised words, not
 #: starting with the head word of a Vietnamese body, title or document.
@@ -179,17 +189,30 @@ TEMPORAL: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"hien nay|gan day)\b")),
     (EARLIEST, re.compile(r"\b(dau tien|lan dau|som nhat|truoc tien|cu nhat)\b")),
 )
+#: Words of the temporal phrases (question tokens): not content to look for in a passage.
+TEMPORAL_TOKENS = frozenset({"gần_đây", "gần", "đây", "nhất", "mới", "mới_nhất", "vừa_qua", "lần_cuối",
+                             "sau_cùng", "đầu_tiên", "lần_đầu", "sớm", "sớm_nhất", "trước_tiên",
+                             "lần", "đầu", "tiên", "cuối"})
 #: Years relative to the newest document: word -> offset.
 RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\b(nam ngoai|nam truoc|nam roi|nam qua)\b"), -1),
+    (re.compile(r"(?<!so voi )\b(nam ngoai|nam truoc|nam roi)\b"), -1),
     (re.compile(r"\bnam nay\b"), 0),
     (re.compile(r"\b(nam toi|nam sau)\b"), 1),
 )
 
 # -- answer-type evidence -----------------------------------------------------------------------
 #: Numbers in words (on lower-cased text with its marks: folded, "ba", "tư", "sáu" are ambiguous).
-NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)"
+NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                                  r"\s+(?!giờ\b)\w")
+#: Numbers that are not quantities: dates, years, ordinals, document numbers.
+NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
+                          r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/")
+#: The noun counted by "bao nhiêu X" / "mấy X" (folded question): a few words after it.
+_FUNCTION = r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|tren|duoi|khi|ma|de)\b"
+COUNTED = re.compile(rf"\b(?:bao nhieu|may)\s+((?!{_FUNCTION})[a-z]+(?:\s+(?!{_FUNCTION})[a-z]+)?)")
+#: Units that a counted noun may be written as in the text.
+UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": r"ty dong|ty",
+              "trieu dong": r"trieu dong|trieu"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 DATE_EXPR = re.compile(
     r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|\bngay\s+\d|\bthang\s+(\d|gieng|chap|[a-z]+ nam \d)|"

@@ -66,12 +66,27 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 #: Curated synonyms of the field, used as extra query words at a lower weight.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("tinh giản biên chế", "cắt giảm biên chế", "giảm biên chế"),
-    ("hạn chế", "tồn tại", "yếu kém"),
+    ("hạn chế", "tồn tại", "yếu kém", "bất cập"),
+    ("toàn quốc", "cả nước"),
+    ("yêu cầu", "đề nghị", "chỉ đạo"),
+    ("giải pháp", "biện pháp"),
+    ("kết quả", "thành tựu"),
+    ("chủ trì", "chủ tọa"),
     ("trực tuyến", "online"),
     ("chuyển đổi số", "số hóa"),
     ("người đứng đầu", "thủ trưởng"),
     ("chỉ số cải cách hành chính", "par index"),
 )
+
+def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each phrase of :data:`SYNONYMS` with the other phrases of its group."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for group in SYNONYMS:
+        phrases = [syllables(p) for p in group]
+        for p in phrases:
+            out[p] = [q for q in phrases if q != p]
+    return out
+
 
 _WORD = re.compile(r"\w+")
 _ABBR_IN_PARENS = re.compile(r"\(\s*([A-ZĐ][A-ZĐa-zđ.&\-]{1,11})\s*\)")
@@ -139,10 +154,7 @@ class Lexicon:
             lex._add(syllables(abbr), best)
         for abbr, forms in learned.items():
             lex._add(syllables(abbr), syllables(forms.most_common(1)[0][0]))
-        for group in SYNONYMS:
-            phrases = [syllables(p) for p in group]
-            for p in phrases:
-                lex.synonyms[p] = [q for q in phrases if q != p]
+        lex.synonyms = curated_synonyms()
         return lex
 
     def _add(self, abbr: tuple[str, ...], full: tuple[str, ...]) -> None:
@@ -186,8 +198,9 @@ class Lexicon:
 
     @classmethod
     def from_dict(cls, data: dict) -> Lexicon:
+        """A saved lexicon; curated synonyms always come from this code (they are not learned)."""
         return cls(
             {tuple(k): tuple(v) for k, v in data.get("expand", [])},
             {tuple(k): tuple(v) for k, v in data.get("contract", [])},
-            {tuple(k): [tuple(x) for x in v] for k, v in data.get("synonyms", [])},
+            curated_synonyms(),
         )

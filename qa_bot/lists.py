@@ -83,36 +83,32 @@ def split_at_paragraphs(text: str, sentences: Sequence[tuple[int, int]]) -> list
 
 def regions(text: str, sentences: Sequence[tuple[int, int]], paragraphs: Sequence[tuple[int, int]],
             kind: str | None) -> list[Region]:
-    """The regions of ``kind`` in a document, in text order."""
+    """The regions of ``kind`` in a document, in text order: from each announcing sentence to
+    the end of its paragraph; for requests and tasks, also each paragraph that opens with a
+    directive verb (plans and directives are written so)."""
     cue = _cue(kind)
     sentences = split_at_paragraphs(text, sentences)
-    para_of = {}
+    by_para: dict[int, list[tuple[int, int]]] = {}
     for s in sentences:
-        para_of[s] = next((i for i, (a, b) in enumerate(paragraphs) if a <= s[0] < b), -1)
+        p = next((i for i, (a, b) in enumerate(paragraphs) if a <= s[0] < b), -1)
+        by_para.setdefault(p, []).append(s)
     out: list[Region] = []
-    used: set[tuple[int, int]] = set()
-    for i, s in enumerate(sentences):
-        if s in used or not announces(kind, fold(text[s[0]:s[1]])):
+    for p in sorted(by_para):
+        para = by_para[p]
+        start = next((i for i, s in enumerate(para) if announces(kind, fold(text[s[0]:s[1]]))), None)
+        if start is None and kind in (L.REQUESTS, L.TASKS, L.SOLUTIONS) and DIRECTIVE_OPENING.match(
+                fold(text[para[0][0]:para[0][1]]).lstrip()):
+            start = 0
+        if start is None:
             continue
-        p = para_of[s]
         run = []
-        for x in sentences[i:]:
-            if para_of[x] != p:
-                break
+        for x in para[start:]:
             f = fold(text[x[0]:x[1]])
-            if run and kind not in (None, L.REQUESTS) and L.LIST_CUES[L.REQUESTS].search(f) \
-                    and not cue.search(f):
+            if run and not cue.search(f) and any(
+                    k != kind and announces(k, f) for k in (L.REQUESTS, L.SHORTCOMINGS)):
                 break  # "Phó Thủ tướng nhấn mạnh: ..." after the shortcomings: another list
             run.append(x)
-        q = p + 1
-        while q < len(paragraphs):  # following paragraphs that continue the list
-            nxt = [x for x in sentences if para_of[x] == q]
-            if not nxt or not DIRECTIVE_OPENING.match(fold(text[nxt[0][0]:nxt[0][1]]).lstrip()):
-                break
-            run += nxt
-            q += 1
-        used.update(run)
-        out.append(Region(run, s[0]))
+        out.append(Region(run, para[start][0]))
     return out
 
 
@@ -136,12 +132,12 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
     for a, b in region.sentences:
         sentence = text[a:b]
         f = fold(sentence)
-        if L.PRAISE.search(f) and not cue.search(f):
+        if kind != L.RESULTS and L.PRAISE.search(f) and not cue.search(f):
             continue
         pieces: list[tuple[int, int]] = []
         pos = a
         colon = sentence.find(":")
-        if 0 <= colon < len(sentence) - _MIN_POINT and cue.search(fold(sentence[:colon])):
+        if 0 <= colon < len(sentence) - _MIN_POINT and cue.search(fold(sentence[max(0, colon - 60):colon])):
             pos = a + colon + 1  # the announcing words before the colon are not a point
         base = pos
         for m in re.finditer(r";\s+|\s\(\d{1,2}\)\s", text[base:b]):
@@ -156,11 +152,17 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
     return out
 
 
-def score_region(text: str, region: Region, terms: Sequence[str]) -> float:
-    """Share of the question's (folded) content words that the region's first sentence and its
-    paragraph opening hold: how well the region matches what was asked about."""
-    if not terms:
-        return 0.0
-    a = region.sentences[0][0]
-    hay = fold(text[max(0, a - 300):region.sentences[min(2, len(region.sentences) - 1)][1]])
-    return sum(t in hay for t in terms) / len(terms)
+def score_region(text: str, region: Region, terms: dict[str, float], kind: str | None = None,
+                 kind_words: Sequence[str] = ()) -> float:
+    """How well a region answers: the idf-weighted share of the question's (folded) content words
+    ``terms`` in its paragraph (with the words before it), plus a little for each sentence that states a point
+    of the kind (a region that lists beats a passing mention)."""
+    a, b = region.sentences[0][0], region.sentences[-1][1]
+    hay = fold(text[max(0, a - 200):b])
+    total = sum(terms.values())
+    share = sum(w for t, w in terms.items() if t in hay) / total if total else 0.0
+    cue = _cue(kind)
+    stated = sum(bool(cue.search(fold(text[s:e]))) for s, e in region.sentences)
+    first = fold(text[a:region.sentences[0][1]])
+    named = any(w in first for w in kind_words)  # announced with the question's own word
+    return share + 0.08 * min(stated, 5) + (0.25 if named else 0.0)

@@ -37,6 +37,7 @@ _PROVINCES = {fold(p): p for p in L.PROVINCES}
 _PROVINCE_RE = re.compile(
     r"(?<![\w])(" + "|".join(re.escape(p) for p in sorted({*_PROVINCES, *L.PROVINCE_ALIASES},
                                                           key=len, reverse=True)) + r")(?![\w])")
+_COUNT_WORDS = {"hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi", "nhung", "cac", "may", "vai"}
 _DOC_TYPE_ABBR = {"chi thi": "ct", "nghi quyet": "nq", "nghi dinh": "nd", "quyet dinh": "qd",
                   "thong tu": "tt", "ke hoach": "kh", "cong dien": "cd", "thong bao": "tb"}
 
@@ -75,14 +76,33 @@ class Query:
         return self.years[0] if self.years else (self.event_years[0] if self.event_years else None)
 
     @property
+    def kind_words(self) -> list[str]:
+        """The (folded) words of a list question that name what is listed ("lưu ý", "hạn chế")."""
+        if self.kind != L.LIST:
+            return []
+        f = fold(self.restored_text or self.text)
+        out = [m.group(0) for n, p in L.LIST_KINDS if n == self.list_kind for m in p.finditer(f)]
+        if m := L.REQUEST_QUESTION.search(f):
+            out.append(m.group(1))
+        return out
+
+    @property
+    def counted(self) -> str | None:
+        """The noun a "bao nhiêu X" question counts (folded), e.g. "dia phuong", "phan tram"."""
+        if self.kind != L.NUMBER:
+            return None
+        m = L.COUNTED.search(fold(self.restored_text or self.text))
+        return m.group(1) if m else None
+
+    @property
     def content(self) -> list[str]:
         """Words whose presence is evidence of an answer (constraint tokens are checked apart)."""
         return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t)] or self.tokens
 
     @property
     def constrained(self) -> bool:
-        return bool(self.years or self.event_years or self.sessions or self.places or self.bodies or self.people
-                    or self.doc_numbers)
+        return bool(self.years or self.event_years or self.sessions or self.places or self.bodies
+                    or self.people or self.doc_numbers)
 
     def describe(self) -> dict:
         """The analysis as plain data (for ``debug`` and the API)."""
@@ -116,11 +136,14 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
                 continue  # "máy", "may": not "mấy"
             kind = name
             break
-    if kind in (L.OTHER, L.DEFINITION, L.YES_NO) and L.REQUEST_QUESTION.search(folded):
+    if kind in (L.OTHER, L.YES_NO) and L.REQUEST_QUESTION.search(folded):
         kind = L.LIST
     list_kind = None
     if kind == L.LIST:
         list_kind = next((n for n, p in L.LIST_KINDS if p.search(folded)), None)
+        if list_kind == L.TASKS and L.REQUEST_QUESTION.search(folded) and not re.search(
+                r"\b(ke hoach|phuong huong)\b", folded):
+            list_kind = L.REQUESTS  # "yêu cầu ... những nhiệm vụ gì": what was required
     return kind, list_kind
 
 
@@ -146,12 +169,16 @@ def session_numbers(folded: str, normalised: str) -> list[int]:
 def years_named(folded: str, reference_year: int | None) -> list[int]:
     """Years the question names (not those inside a range such as "2021-2030"), and years said
     relative to the newest document ("năm ngoái" = that year - 1)."""
+    folded = L.YEAR_COMPARED.sub(" ", folded)  # "so với năm 2021": compared with, not asked about
     ranges = [m.span() for m in L.YEAR_RANGE.finditer(folded)]
     years = [int(m.group(1)) for m in L.YEAR.finditer(folded)
              if not any(a <= m.start() < b for a, b in ranges)]
     if reference_year is not None:
         for pattern, offset in L.RELATIVE_YEARS:
-            if pattern.search(folded):
+            for m in pattern.finditer(folded):
+                before = folded[:m.start()].split()[-1:]
+                if before and (before[0].isdigit() or before[0] in _COUNT_WORDS):
+                    continue  # "3 năm trước", "những năm qua": a span, not a year
                 years.append(reference_year + offset)
     return list(dict.fromkeys(years))
 
@@ -261,8 +288,13 @@ class QueryAnalyzer:
         kind, list_kind = question_kind(folded_n, normalised)
         people = people_named(restored_text)
         tokens = drop_ordinal_parts(tokens)
+        temporal = temporal_word(folded)
+        if temporal:
+            tokens = [t for t in tokens if t not in L.TEMPORAL_TOKENS] or tokens
+        if re.search(r"\b(bai|bai viet|bai bao|tin bai) (nam|dang nam)\b", folded):
+            tokens = [t for t in tokens if t not in ("bài", "bài_viết", "bài_báo", "tin_bài")]
         years = years_named(folded, self.reference_year)
-        event_years = [int(m.group(5)) for m in L.EVENT_YEAR.finditer(folded)]
+        event_years = [int(m.group("year") or m.group("year2")) for m in L.EVENT_YEAR.finditer(folded)]
         return Query(
             text=text,
             search_text=search_text,
@@ -281,7 +313,7 @@ class QueryAnalyzer:
             sessions=session_numbers(folded_n, normalised),
             places=places_named(folded, people),
             bodies=bodies_named(restored_text),
-            people=people,
+            people=[] if kind == L.YES_NO else people,
             doc_numbers=doc_numbers_named(restored_text, folded),
-            temporal=temporal_word(folded),
+            temporal=temporal,
         )

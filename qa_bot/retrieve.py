@@ -48,6 +48,7 @@ class Retriever:
             idf=self.idf,
             checker=Checker(lambda doc_id: (d.text if (d := index.document(doc_id)) else None)),
             doc_hits=lambda doc_id: [index.hit(i, 0.0) for i in index.doc_passages(doc_id)],
+            known=lambda token: token in index.bm25.vocab_dict,
             lexicon=index.lexicon, threshold=s.found_threshold, passages=s.answer_passages,
             max_sentences=s.answer_sentences)
 
