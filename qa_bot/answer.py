@@ -42,7 +42,7 @@ _TYPED = frozenset(_KIND_NAMES)
 #: Giang, ..." then the figures): that sentence is then quoted too.
 _CONTEXT_TYPED = frozenset({L.PLACE, L.PERSON, L.ORGANISATION})
 #: Least share of the question's words a sentence must hold itself to answer a typed question.
-MIN_SENTENCE_EVIDENCE = 0.3
+MIN_SENTENCE_EVIDENCE = 0.2
 
 
 @dataclass
@@ -208,13 +208,14 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     terms = query.content
     known = [t for t in terms if sources.known(t)] or terms
     doc_cache: dict[str, list[Hit]] = {}
+    counted = query.counted
     scored: list[_Candidate] = []
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
             continue
         for order, (start, end, sentence) in enumerate(hit.sentences):
             ev = coverage(terms, sentence, weight, sources.lexicon)
-            typed = carries(query.kind, sentence, query.text, query.counted)
+            typed = carries(query.kind, sentence, query.text, counted)
             lead_in = None
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
@@ -350,13 +351,16 @@ def _list_answer(query: Query, cands: list[Hit], contexts: list[float], sources:
             s, e = region.sentences[0]
             verdict = sources.checker.check(query, doc, s, e)
             score = lists.score_region(text, region, terms, query.list_kind, kinds) + 0.3 / (1 + rank)
-            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits))
+            named = any(w in fold(text[s:e]) for w in kinds)
+            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named))
     if not options:
         return None
     options.sort(key=lambda o: (not o[0], -o[1]))
-    ok, best_score, _, doc, _, verdict, text, doc_hits = options[0]
-    chosen = sorted((o for o in options if o[0] == ok and o[3] == doc and o[1] >= 0.75 * best_score),
-                    key=lambda o: o[4].start)
+    ok, best_score, _, doc, _, verdict, text, doc_hits, named = options[0]
+    # regions of the same document that answer as well; when the best one is announced with
+    # the question's own word ("yêu cầu"), only others announced so too
+    chosen = sorted((o for o in options if o[0] == ok and o[3] == doc and o[1] >= 0.75 * best_score
+                     and (o[8] or not named)), key=lambda o: o[4].start)
     points = [p for o in chosen for p in lists.points(text, o[4], query.list_kind)]
     if not points:
         return None
@@ -377,6 +381,7 @@ def _list_answer(query: Query, cands: list[Hit], contexts: list[float], sources:
     if rest > 0 and ok:
         lines.append(f"(Còn {rest} ý khác: xem toàn văn “{doc.title}”.)")
     debug["list"] = {"doc_id": doc.doc_id, "points": len(points)}
+    debug["directive"] = True  # a point-by-point answer (cites its points in text order)
     if ok:
         return Answer(query.text, "\n".join(lines), True, cites.citations(cands), debug, status=ANSWERED)
     asked, instead = _missing(verdict)

@@ -182,7 +182,7 @@ class Checker:
         text, facts = self.facts(doc)
         a, b = self.paragraph(doc, start, end)
         sentence, para = text[start:end], text[a:b]
-        f_sent, f_para = fold(sentence), fold(para)
+        f_para = fold(para)
         f_title = fold(doc.title)
         if query.years:
             about = self.sentence_years(doc, start, end)
@@ -280,6 +280,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     a few words before it, or after it in the same clause)."""
     f = fold(sentence)
     fq = fold(question)
+    if kind == L.NUMBER and re.search(r"\bthu may\b", fq):  # "phiên thứ mấy": an ordinal
+        return any(fold(m.group(0)) not in fq for m in re.finditer(r"\bthứ\s+\w+", sentence.lower()))
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not spans or not counted:
@@ -289,7 +291,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
             unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
         for a, b in spans:
-            if re.match(rf"\W*(\S+\s+){{0,3}}?({unit})\b", f[b:]) or (
+            if re.match(rf"[\s,.]*(\S+\s+){{0,3}}?({unit})(?!\w)", f[b:]) or (
                     re.search(rf"\b({unit})\b[^.;:]{{0,120}}$", f[:a])):
                 return True
         return False
@@ -298,6 +300,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.PERSON:
         names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
+        names += [m.group(0) for m in L.ROLES.finditer(f)]  # "người đứng đầu", "Thủ trưởng"
         return any(fold(n) not in fq for n in names)
     if kind == L.ORGANISATION:
         bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]
@@ -308,6 +311,6 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         places = places_in(sentence)
         if any(p not in fq for p in places):
             return True
-        return any(fold(m.group(0)) not in fq for m in re.finditer(
-            r"\b(tại|ở|điểm cầu|tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ]\w*", sentence))
+        return any(m.group(0) not in fq for m in re.finditer(
+            r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban)\s+(cac\s+)?\w+", f))
     return True

@@ -39,7 +39,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|dien ra ngay)\b")),
     (NUMBER, re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram|"
                         r"so lieu)\b")),
-    (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b")),
+    (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b|"
+                        r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b[^?]{0,25}\bnao\b")),
     (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|"
                               r"nganh nao|cap nao|bo phan nao)\b")),
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
@@ -55,7 +56,7 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: "what did ... require / emphasise / direct" (a list of requests even without "những").
 REQUEST_QUESTION = re.compile(
     r"(?<!ban )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|quan triet|chi ra|kien nghi|"
-    r"de xuat|bao cao|phat bieu|noi|nhac nho|luu y)\b"
+    r"de xuat|bao cao|phat bieu|nhac nho)\b"
     r"(\s+\S+){0,8}?\s+(gi|\w+ nao|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
     r"viec|dieu|van de) nao|ra sao|the nao|nhu the nao)(?!\w)")
 
@@ -117,7 +118,8 @@ YEAR_SINCE = re.compile(r"\btu nam (19[5-9]\d|20\d\d) (den nay|toi nay|den hien 
 EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"
                         r"(\s+(thu \S+|cua [^,?]{1,40}?))?"
                         r"\s+(nam|trong nam|vao nam|dau nam|dang nam)\s+(?P<year>19[5-9]\d|20\d\d)\b|"
-                        r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?(phien hop|hoi nghi|cuoc hop|ky hop)\b")
+                        r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?"
+                        r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")
 #: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
 YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
 #: Dates with a year inside ("15/1/2025"): the year of an event, counted like a year.
@@ -172,7 +174,7 @@ PERSON_CASED = re.compile(rf"\b(?:{SURNAMES})(?:\s+{_CAP}){{1,3}}\b")
 #: Other capitalised names (for texts about the wider world): two or more capitalised words, not
 #: starting with the head word of a Vietnamese body, title or document.
 PROPER_CASED = re.compile(
-    rf"(?<![.!?]\s)(?<!^)\b(?!(?:Ban|Bộ|Sở|Chính|Thủ|Phó|Ủy|Văn|Trung|Hội|Phiên|Tỉnh|Ngân|Đề|Nghị|Quyết|"
+    rf"\b(?!(?:Ban|Bộ|Sở|Chính|Thủ|Phó|Ủy|Văn|Trung|Hội|Phiên|Tỉnh|Ngân|Đề|Nghị|Quyết|"
     rf"Chỉ|Chương|Kế|Luật|Cục|Tổng|Trưởng|Bí|Chủ|Nhà|Đảng|Quốc|Mặt|Công|Phòng|Báo|Đài|Viện|Tòa)\b)"
     rf"{_CAP}(?:\s+{_CAP})+\b")
 
@@ -189,6 +191,14 @@ TEMPORAL: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"hien nay|gan day)\b")),
     (EARLIEST, re.compile(r"\b(dau tien|lan dau|som nhat|truoc tien|cu nhat)\b")),
 )
+#: Request verbs that make a "những ... nào" question a list of requests.
+REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao", "ket luan", "kien nghi",
+                           "de xuat", "nhac nho", "quan triet"})
+#: Role nouns that answer "ai" as well as a name does ("người đứng đầu chịu trách nhiệm").
+ROLES = re.compile(r"\b(thu truong|nguoi dung dau|lanh dao|chu tich|pho chu tich|giam doc|bi thu|"
+                   r"bo truong|thu tuong|pho thu tuong|truong ban|pho truong ban|thanh vien|can bo|cong chuc)\b")
+#: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
+YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
 #: Words of the temporal phrases (question tokens): not content to look for in a passage.
 TEMPORAL_TOKENS = frozenset({"gần_đây", "gần", "đây", "nhất", "mới", "mới_nhất", "vừa_qua", "lần_cuối",
                              "sau_cùng", "đầu_tiên", "lần_đầu", "sớm", "sớm_nhất", "trước_tiên",
@@ -205,7 +215,8 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
 NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
                                  r"\s+(?!giờ\b)\w")
 #: Numbers that are not quantities: dates, years, ordinals, document numbers.
-NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
+NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|"
+                          r"(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
                           r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/")
 #: The noun counted by "bao nhiêu X" / "mấy X" (folded question): a few words after it.
 _FUNCTION = r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|tren|duoi|khi|ma|de)\b"

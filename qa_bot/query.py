@@ -141,8 +141,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     list_kind = None
     if kind == L.LIST:
         list_kind = next((n for n, p in L.LIST_KINDS if p.search(folded)), None)
-        if list_kind == L.TASKS and L.REQUEST_QUESTION.search(folded) and not re.search(
-                r"\b(ke hoach|phuong huong)\b", folded):
+        m = L.REQUEST_QUESTION.search(folded)
+        if list_kind in (L.TASKS, None) and m and m.group(1) in L.REQUEST_VERBS:
             list_kind = L.REQUESTS  # "yêu cầu ... những nhiệm vụ gì": what was required
     return kind, list_kind
 
@@ -172,7 +172,8 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
     folded = L.YEAR_COMPARED.sub(" ", folded)  # "so với năm 2021": compared with, not asked about
     ranges = [m.span() for m in L.YEAR_RANGE.finditer(folded)]
     years = [int(m.group(1)) for m in L.YEAR.finditer(folded)
-             if not any(a <= m.start() < b for a, b in ranges)]
+             if not any(a <= m.start() < b for a, b in ranges)
+             and L.YEAR_LEAD.search(folded[:m.start()])]  # "1971 thủ tục" is a count
     if reference_year is not None:
         for pattern, offset in L.RELATIVE_YEARS:
             for m in pattern.finditer(folded):

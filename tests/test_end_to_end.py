@@ -69,7 +69,7 @@ def test_out_of_corpus(shipped_bot: QABot, row: dict) -> None:  # noqa: F811
 
 def test_directive_answer_lists_points(shipped_bot: QABot) -> None:  # noqa: F811
     a = shipped_bot.ask("Phiên họp năm 2024 của Ban Chỉ đạo yêu cầu những gì?")
-    lines = a.answer.splitlines()
+    lines = [line for line in a.answer.splitlines() if not line.startswith("(Còn ")]  # "see more"
     assert a.debug.get("directive") and len(lines) >= 5
     assert all(re.fullmatch(r"- .+ \[\d+\]", line) for line in lines)
     assert a.citations[0].hit.document.date == "2024-02-02"
