@@ -156,7 +156,7 @@ LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan 
 #: Named bodies: a head word then capitalised words ("Bộ Nội vụ", "Sở Tư pháp", "Ngân hàng Nhà nước").
 BODY_CASED = re.compile(
     r"\b(Bộ|Sở|Cục|Tổng cục|Văn phòng|Trung tâm|Ngân hàng|Tòa án|Viện|Học viện|Ban|Đài|Báo)"
-    rf"((?:\s+(?:[{UPPER}]\w*|và|-))+)")
+    rf"((?:\s+(?:[{UPPER}]\w*|và|-))+(?:\s+[{LOWER}]+(?=[\s,.;:?)]|$))?)")
 #: Bodies every document of the genre names: too generic to constrain an answer.
 GENERIC_BODIES = frozenset({"ban chi dao", "ban chap hanh", "ban thuong vu", "bo chinh tri"})
 

@@ -1,0 +1,162 @@
+"""Answer composition (qa_bot.answer, qa_bot.evidence, qa_bot.lists) on hand-made documents run
+through the real pipeline: type checks, constraint checks, partial and not-found outcomes, list
+points and citation numbering."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qa_bot import QABot
+from qa_bot.evidence import carries, document_facts, years_in
+from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
+from qa_bot.models import Document
+from qa_bot.normalize import fold
+
+DOCS = {
+    "2024-02-01-hop-tinh-a.md": """---
+title: Hội nghị tổng kết công tác cải cách hành chính năm 2023 của tỉnh Lào Cai
+date: 2024-02-01
+source: Báo Lào Cai
+---
+Sáng 31/1/2024, UBND tỉnh Lào Cai tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023. Ông Trịnh Xuân Trường, Chủ tịch UBND tỉnh, chủ trì hội nghị.
+
+Năm 2023, tỉnh Lào Cai cung cấp 1.500 dịch vụ công trực tuyến, đạt tỷ lệ 90%. Toàn tỉnh tiếp nhận 250.000 hồ sơ.
+
+Bên cạnh đó, công tác cải cách hành chính của tỉnh còn một số tồn tại, hạn chế: Một số cơ quan chưa quan tâm đúng mức; việc số hóa hồ sơ còn chậm; tỷ lệ hồ sơ trễ hẹn còn cao.
+
+Chủ tịch UBND tỉnh đánh giá cao kết quả đạt được. Chủ tịch UBND tỉnh yêu cầu các sở, ngành: đẩy mạnh chuyển đổi số; nâng cao chất lượng phục vụ người dân; siết chặt kỷ luật, kỷ cương hành chính.
+""",
+    "2023-03-02-hop-tinh-b.md": """---
+title: Tỉnh Yên Bái triển khai nhiệm vụ cải cách hành chính
+date: 2023-03-02
+source: Báo Yên Bái
+---
+Chiều 1-3, UBND tỉnh Yên Bái họp triển khai nhiệm vụ cải cách hành chính. Bà Vũ Thị Hiền Hạnh chủ trì cuộc họp.
+
+Tỉnh Yên Bái đã đơn giản hóa 120 thủ tục hành chính và tiếp nhận 80.000 hồ sơ trực tuyến.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> QABot:
+    root = tmp_path_factory.mktemp("answer")
+    docs = root / "documents"
+    docs.mkdir()
+    for name, text in DOCS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return QABot.from_directory(docs, index=root / "index")
+
+
+def markers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\[(\d+)\]", text)]
+
+
+# -- answer-type evidence ------------------------------------------------------------------------
+@pytest.mark.parametrize("kind, sentence, question, counted, expected", [
+    (NUMBER, "Tỉnh cung cấp 1.500 dịch vụ công trực tuyến.", "bao nhiêu dịch vụ công", "dich vu", True),
+    (NUMBER, "Sáng 31/1/2024, tỉnh tổ chức hội nghị.", "bao nhiêu dịch vụ công", None, False),
+    (NUMBER, "Đây là phiên thứ 7 của năm 2023.", "bao nhiêu", None, False),
+    (NUMBER, "Toàn tỉnh tiếp nhận 250.000 hồ sơ.", "bao nhiêu dịch vụ công", "dich vu", False),
+    (NUMBER, "đạt tỷ lệ 90%.", "bao nhiêu phần trăm", "phan tram", True),
+    (NUMBER, "đơn giản hóa 120 TTHC", "bao nhiêu thủ tục", "thu tuc", True),
+    (DATE, "Sáng 31/1/2024, tỉnh tổ chức hội nghị.", "khi nào", None, True),
+    (DATE, "Tỉnh tổ chức hội nghị tổng kết.", "khi nào", None, False),
+    (PERSON, "Ông Trịnh Xuân Trường, Chủ tịch UBND tỉnh, chủ trì.", "ai chủ trì", None, True),
+    (PERSON, "Hội nghị được tổ chức tại hội trường tỉnh.", "ai chủ trì", None, False),
+    (PERSON, "Người đứng đầu chịu trách nhiệm.", "Ai chịu trách nhiệm?", None, True),
+    (ORGANISATION, "Sở Tư pháp thẩm định 604 dự thảo.", "cơ quan nào thẩm định", None, True),
+    (ORGANISATION, "Đã thẩm định 604 dự thảo.", "cơ quan nào thẩm định", None, False),
+    (PLACE, "Tỉnh Lào Cai cung cấp 1.500 dịch vụ.", "tỉnh nào cung cấp", None, True),
+])
+def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
+    assert carries(kind, sentence, question, counted) is expected
+
+
+def test_years_a_text_is_about() -> None:
+    assert years_in(fold("Năm 2023, tỉnh cung cấp 1.500 dịch vụ")) == {2023}
+    assert years_in(fold("tăng 12 lần so với năm 2021")) == set()
+    assert years_in(fold("giai đoạn 2021-2025")) == {2021, 2022, 2023, 2024, 2025}
+    assert years_in(fold("từ năm 2019 đến nay"), 2021) == {2019, 2020, 2021}
+
+
+def test_review_early_in_the_year_is_about_the_year_before() -> None:
+    doc = Document("d", "Tỉnh họp triển khai nhiệm vụ", "Chiều 1-3, tỉnh họp.", date="2023-03-02")
+    assert document_facts(doc, doc.text).years == {2022, 2023}
+    later = Document("d", "Tỉnh họp", "Chiều 1-9, tỉnh họp.", date="2023-09-02")
+    assert document_facts(later, later.text).years == {2023}
+
+
+# -- outcomes ------------------------------------------------------------------------------------
+def test_answered_with_the_right_kind_of_sentence(bot: QABot) -> None:
+    a = bot.ask("Lào Cai cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    assert a.status == "answered" and a.found and "1.500 dịch vụ công" in a.answer
+    a = bot.ask("UBND tỉnh Lào Cai tổ chức hội nghị tổng kết công tác cải cách hành chính khi nào?")
+    assert a.found and "31/1/2024" in a.answer
+    a = bot.ask("Ai chủ trì hội nghị tổng kết của tỉnh Lào Cai?")
+    assert a.found and "Trịnh Xuân Trường" in a.answer
+
+
+def test_another_year_is_partial_and_says_so_first(bot: QABot) -> None:
+    a = bot.ask("Năm 2022 Lào Cai cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    assert a.status == "partial" and not a.found
+    first = a.answer.splitlines()[0]
+    assert "năm 2022" in first and "năm 2023" in first
+    assert "1.500" in a.answer and a.citations[0].used
+
+
+def test_another_province_is_not_answered_with_this_ones_figures(bot: QABot) -> None:
+    a = bot.ask("Bến Tre cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    assert a.status in ("partial", "not_found") and not a.found
+    if a.status == "partial":
+        assert a.answer.startswith("Tài liệu không có thông tin về Bến Tre")
+
+
+def test_no_sentence_of_the_asked_kind_is_not_found(bot: QABot) -> None:
+    a = bot.ask("Lào Cai có bao nhiêu đại biểu dự hội nghị tổng kết?")
+    assert a.status == "not_found" and not a.found and "không chứa thông tin" in a.answer
+    assert all(not c.used for c in a.citations)
+
+
+def test_a_person_the_documents_never_name_is_not_found(bot: QABot) -> None:
+    a = bot.ask("Ông Nguyễn Văn Tám phát biểu những gì tại hội nghị tổng kết?")
+    assert not a.found
+
+
+def test_list_points_from_the_paragraph_that_answers(bot: QABot) -> None:
+    a = bot.ask("Công tác cải cách hành chính của Lào Cai còn những tồn tại, hạn chế nào?")
+    assert a.found
+    lines = a.answer.splitlines()
+    assert lines == [
+        "- Một số cơ quan chưa quan tâm đúng mức [1]",
+        "- việc số hóa hồ sơ còn chậm [1]",
+        "- tỷ lệ hồ sơ trễ hẹn còn cao [1]",
+    ]
+    text = a.citations[0].hit.text
+    assert all(re.sub(r"^- | \[\d+\]$", "", line) in text for line in lines)
+
+
+def test_request_list_leaves_out_praise(bot: QABot) -> None:
+    a = bot.ask("Chủ tịch UBND tỉnh Lào Cai yêu cầu những gì?")
+    assert a.found and "đẩy mạnh chuyển đổi số" in a.answer
+    assert "đánh giá cao" not in a.answer
+
+
+def test_citations_used_first_in_order_of_use(bot: QABot) -> None:
+    a = bot.ask("Lào Cai cung cấp bao nhiêu dịch vụ công trực tuyến?", top_k=3)
+    used = [c.n for c in a.citations if c.used]
+    assert list(dict.fromkeys(markers(a.answer))) == used == list(range(1, len(used) + 1))
+    assert len(a.citations) <= 3 and all(not c.used for c in a.citations[len(used):])
+    d = a.to_dict()
+    assert d["status"] == "answered" and d["interpreted_as"] == a.question
+    assert [c["used"] for c in d["citations"]][: len(used)] == [True] * len(used)
+
+
+def test_partial_and_not_found_survive_the_json_round_trip(bot: QABot, tmp_path: Path) -> None:
+    for q in ("Năm 2022 Lào Cai cung cấp bao nhiêu dịch vụ công trực tuyến?",
+              "Giá vàng hôm nay bao nhiêu?"):
+        d = bot.ask(q).to_dict()
+        assert d["found"] is (d["status"] == "answered")

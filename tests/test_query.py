@@ -1,0 +1,94 @@
+"""Question analysis (qa_bot.query): kind, constraints, temporal words, one pass per question.
+
+Run on the real analyzer with underthesea's segmenter; no index needed except where noted."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_bot import language as L
+from qa_bot.query import QueryAnalyzer, drop_ordinal_parts, question_kind
+from qa_bot.normalize import fold
+
+ANALYZER = QueryAnalyzer(reference_year=2025)
+
+
+@pytest.mark.parametrize("question, kind, list_kind", [
+    ("Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?", L.NUMBER, None),
+    ("Phiên họp thứ chín diễn ra khi nào?", L.DATE, None),
+    ("Phiên họp thứ 7 đánh giá công tác năm nào?", L.DATE, None),
+    ("Phiên họp thứ chín do ai chủ trì?", L.PERSON, None),
+    ("Phó Chủ tịch UBND tỉnh nào tham dự tại điểm cầu Khánh Hòa?", L.PERSON, None),
+    ("Cơ quan nào tham mưu UBND tỉnh về cải cách thể chế?", L.ORGANISATION, None),
+    ("Tại điểm cầu nào ông Đinh Văn Thiệu tham dự?", L.PLACE, None),
+    ("Phiên họp thứ chín chỉ ra những tồn tại, hạn chế nào?", L.LIST, L.SHORTCOMINGS),
+    ("Thủ tướng yêu cầu gì tại phiên họp thứ ba?", L.LIST, L.REQUESTS),
+    ("Thủ tướng yêu cầu bộ, ngành thực hiện những nhiệm vụ gì?", L.LIST, L.REQUESTS),
+    ("Kế hoạch CCHC năm 2024 đề ra những nhiệm vụ gì?", L.LIST, L.TASKS),
+    ("Có phải Thủ tướng chủ trì phiên họp thứ chín không?", L.YES_NO, None),
+    ("Đề án 06 là gì?", L.DEFINITION, None),
+    ("Phương châm chỉ đạo của Chính phủ năm 2023 là gì?", L.DEFINITION, None),
+    ("Tỉnh đã giảm những chi cục nào?", L.LIST, None),
+])
+def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
+    normalised = question.lower()
+    assert question_kind(fold(normalised), normalised) == (kind, list_kind)
+
+
+def test_sessions_in_words_digits_and_roman_numerals() -> None:
+    for q in ("Phiên họp thứ 9 diễn ra khi nào?", "Phiên họp thứ chín diễn ra khi nào?",
+              "Phiên họp lần thứ IX diễn ra khi nào?"):
+        assert ANALYZER.analyze(q).sessions == [9], q
+    # an ordinal is a session only after "phiên"/"hội nghị"/"kỳ họp"/"lần": not in a name
+    assert ANALYZER.analyze("Bà Nguyễn Thị Bé Mười chủ trì ở đâu?").sessions == []
+
+
+def test_digit_and_word_ordinals_weigh_the_same() -> None:
+    digits = ANALYZER.analyze("Phiên họp thứ 9 diễn ra khi nào?").tokens
+    words = ANALYZER.analyze("Phiên họp thứ chín diễn ra khi nào?").tokens
+    assert "thứ_9" in digits and digits == words
+    assert drop_ordinal_parts(["phiên", "thứ", "9", "thứ_9"]) == ["phiên", "thứ_9"]
+
+
+def test_years_relative_years_and_what_is_not_a_year() -> None:
+    assert ANALYZER.analyze("Năm 2023 Hà Giang ban hành bao nhiêu văn bản?").years == [2023]
+    assert ANALYZER.analyze("Năm ngoái tinh giản bao nhiêu biên chế?").years == [2024]
+    assert ANALYZER.analyze("Năm nay có phiên họp nào?").years == [2025]
+    assert ANALYZER.analyze("Trong 3 năm qua trung tâm đón bao nhiêu lượt người?").years == []
+    assert ANALYZER.analyze("Tăng bao nhiêu lần so với năm 2021?").years == []
+    assert ANALYZER.analyze("Chương trình giai đoạn 2021-2030 gồm gì?").years == []
+    assert ANALYZER.analyze("Số TTHC là 1971 thủ tục phải không?").years == []
+
+
+def test_event_year_dates_the_meeting() -> None:
+    q = ANALYZER.analyze("Phiên họp năm 2024 của Ban Chỉ đạo yêu cầu những gì?")
+    assert q.event_years == [2024] and q.years == [] and q.year_hint == 2024
+    q = ANALYZER.analyze("Phiên họp thứ chín đánh giá kết quả năm 2024 ra sao?")
+    assert q.event_years == [] and q.years == [2024]
+
+
+def test_places_people_bodies_and_document_numbers() -> None:
+    q = ANALYZER.analyze("Bến Tre cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    assert q.places == ["ben tre"]
+    q = ANALYZER.analyze("Phó Thủ tướng Trương Hòa Bình yêu cầu gì?")
+    assert q.people == ["Trương Hòa Bình"] and q.places == []  # "Hòa Bình" inside a name
+    q = ANALYZER.analyze("Hà Giang ban hành bao nhiêu văn bản?")
+    assert q.places == ["ha giang"] and q.people == []
+    assert ANALYZER.analyze("Sở Tư pháp thẩm định bao nhiêu dự thảo?").bodies == ["so tu phap"]
+    assert ANALYZER.analyze("Ban Chỉ đạo họp khi nào?").bodies == []  # too generic
+    assert ANALYZER.analyze("Chỉ thị 05/CT-TTg yêu cầu gì?").doc_numbers == ["05/ct-ttg"]
+    assert ANALYZER.analyze("Nghị quyết số 76 nói gì?").doc_numbers == ["76/nq"]
+
+
+def test_temporal_words_and_counted_nouns() -> None:
+    q = ANALYZER.analyze("Phiên họp gần đây nhất do ai chủ trì?")
+    assert q.temporal == L.LATEST and "nhất" not in q.tokens
+    assert ANALYZER.analyze("Phiên họp đầu tiên diễn ra khi nào?").temporal == L.EARLIEST
+    assert ANALYZER.analyze("Phiên họp kết nối tới bao nhiêu địa phương?").counted == "dia phuong"
+    assert ANALYZER.analyze("Tỷ lệ đạt bao nhiêu phần trăm?").counted == "phan tram"
+    assert ANALYZER.analyze("Kết quả tinh giản là bao nhiêu?").counted is None
+
+
+def test_no_diacritics_question_is_analysed_like_the_accented_one() -> None:
+    plain = ANALYZER.analyze("phien hop thu 3 ket noi bao nhieu dia phuong")
+    assert plain.kind == L.NUMBER and plain.sessions == [3] and plain.counted == "dia phuong"
