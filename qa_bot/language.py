@@ -40,7 +40,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NUMBER, re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram|"
                         r"so lieu)\b")),
     (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b|"
-                        r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b[^?]{0,25}\bnao\b")),
+                        r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b"
+                        r"[^?]{0,25}\bnao\b")),
     (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|"
                               r"nganh nao|cap nao|bo phan nao)\b")),
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
@@ -196,7 +197,8 @@ REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao"
                            "de xuat", "nhac nho", "quan triet"})
 #: Role nouns that answer "ai" as well as a name does ("người đứng đầu chịu trách nhiệm").
 ROLES = re.compile(r"\b(thu truong|nguoi dung dau|lanh dao|chu tich|pho chu tich|giam doc|bi thu|"
-                   r"bo truong|thu tuong|pho thu tuong|truong ban|pho truong ban|thanh vien|can bo|cong chuc)\b")
+                   r"bo truong|thu tuong|pho thu tuong|truong ban|pho truong ban|thanh vien|can bo|"
+                   r"cong chuc)\b")
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
 YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
 #: Words of the temporal phrases (question tokens): not content to look for in a passage.

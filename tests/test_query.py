@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from qa_bot import language as L
-from qa_bot.query import QueryAnalyzer, drop_ordinal_parts, question_kind
 from qa_bot.normalize import fold
+from qa_bot.query import QueryAnalyzer, drop_ordinal_parts, question_kind
 
 ANALYZER = QueryAnalyzer(reference_year=2025)
 
