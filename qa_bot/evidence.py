@@ -301,6 +301,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.ROLES.finditer(f)]  # "người đứng đầu", "Thủ trưởng"
+        names += [m.group(0) for m in L.SINGLE_NAME_CASED.finditer(sentence)]  # "Manning"
         return any(fold(n) not in fq for n in names)
     if kind == L.ORGANISATION:
         bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]

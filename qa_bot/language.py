@@ -179,6 +179,11 @@ PROPER_CASED = re.compile(
     rf"Chỉ|Chương|Kế|Luật|Cục|Tổng|Trưởng|Bí|Chủ|Nhà|Đảng|Quốc|Mặt|Công|Phòng|Báo|Đài|Viện|Tòa)\b)"
     rf"{_CAP}(?:\s+{_CAP})+\b")
 
+#: A single capitalised word inside a sentence that is not the head of a body or title ("Manning").
+SINGLE_NAME_CASED = re.compile(
+    rf"(?<=[{LOWER},]\s)(?!(?:Ban|Bộ|Sở|Chính|Thủ|Phó|Ủy|Văn|Trung|Hội|Phiên|Tỉnh|Ngân|Đề|Nghị|Quyết|"
+    rf"Chỉ|Chương|Kế|Luật|Cục|Tổng|Trưởng|Bí|Chủ|Nhà|Đảng|Quốc|Mặt|Công|Phòng|Báo|Đài|Viện|Tòa|Điều|"
+    rf"Khoản|Mục|Phần|Nhà nước)\b)[{UPPER}][{LOWER}]+\b")
 #: Document numbers: "05/CT-TTg", "01/NQ-CP", "76/NQ-CP", "1291/QĐ-TTg", "15/2025/NĐ-CP".
 DOC_NUMBER_CASED = re.compile(r"\b(\d{1,5}(?:/\d{4})?/[A-ZĐ]{1,6}(?:-[A-ZĐa-zđ]{1,6}){0,2})\b")
 #: A document named by type and bare number in a question: "Chỉ thị 05", "Nghị quyết số 76".
@@ -228,6 +233,9 @@ UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": 
               "trieu dong": r"trieu dong|trieu"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 DATE_EXPR = re.compile(
+    r"\b(1[0-9]{3}|20\d\d)\b|\bthe ky\b|\bmua (xuan|ha|he|thu|dong)\b|\b(sau|truoc) khi\b|"
+    r"\bkhi (co|da|duoc)\b|"
+    r"\bthoi han\b|\btrong vong\b|\b\d+ (ngay|thang|nam|tuan|gio)\b|\bhang (nam|thang|tuan)\b|\bhoc ky\b|"
     r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|\bngay\s+\d|\bthang\s+(\d|gieng|chap|[a-z]+ nam \d)|"
     r"\bnam\s+(19|20)\d\d\b|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|\bquy\s+[ivx1-4]\b|"
     r"\b(dau|giua|cuoi) nam\b")

@@ -136,6 +136,9 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
                 continue  # "máy", "may": not "mấy"
             kind = name
             break
+    if kind == L.PERSON and re.search(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b", folded) \
+            and not re.search(r"\b(chu tri|phat bieu|ky|dong chu tri)\b", folded):
+        kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
     if kind in (L.OTHER, L.YES_NO) and L.REQUEST_QUESTION.search(folded):
         kind = L.LIST
     list_kind = None
