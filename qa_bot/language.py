@@ -197,6 +197,12 @@ TEMPORAL: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"hien nay|gan day)\b")),
     (EARLIEST, re.compile(r"\b(dau tien|lan dau|som nhat|truoc tien|cu nhat)\b")),
 )
+#: The request verbs as written with their marks (folded, "giao" is also "giáo").
+REQUEST_VERBS_MARKED = {"yeu cau": "yêu cầu", "nhan manh": "nhấn mạnh", "chi dao": "chỉ đạo",
+                        "de nghi": "đề nghị", "luu y": "lưu ý", "de ra": "đề ra", "giao": "giao",
+                        "ket luan": "kết luận", "quan triet": "quán triệt", "chi ra": "chỉ ra",
+                        "kien nghi": "kiến nghị", "de xuat": "đề xuất", "bao cao": "báo cáo",
+                        "phat bieu": "phát biểu", "nhac nho": "nhắc nhở"}
 #: Request verbs that make a "những ... nào" question a list of requests.
 REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao", "ket luan", "kien nghi",
                            "de xuat", "nhac nho", "quan triet"})
@@ -219,15 +225,22 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
 
 # -- answer-type evidence -----------------------------------------------------------------------
 #: Numbers in words (on lower-cased text with its marks: folded, "ba", "tư", "sáu" are ambiguous).
-NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn)"
+NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
+                                 r"một(?!\s+(số|cách|trong|phần|vài|khi|lần nữa|mình)\b))"
                                  r"\s+(?!giờ\b)\w")
 #: Numbers that are not quantities: dates, years, ordinals, document numbers.
 NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|"
                           r"(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
                           r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/")
 #: The noun counted by "bao nhiêu X" / "mấy X" (folded question): a few words after it.
-_FUNCTION = r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|tren|duoi|khi|ma|de)\b"
-COUNTED = re.compile(rf"\b(?:bao nhieu|may)\s+((?!{_FUNCTION})[a-z]+(?:\s+(?!{_FUNCTION})[a-z]+)?)")
+_FUNCTION = (r"(?:là|năm|được|đã|có|so|với|tại|trong|của|ở|vào|cho|và|thì|này|do|từ|đến|trên|dưới|khi|"
+             r"mà|để|không|thế)\b")
+#: On the lower-cased question with its marks (folded, "có" and "cố" would be one word).
+COUNTED = re.compile(rf"\b(?:bao nhiêu|mấy)\s+((?!{_FUNCTION})\w+(?:\s+(?!{_FUNCTION})\w+)?)")
+#: The same on text typed without marks (when no restorer is at hand).
+_FUNCTION_FOLDED = r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|khi|ma|de)\b"
+COUNTED_FOLDED = re.compile(
+    rf"\bbao nhieu\s+((?!{_FUNCTION_FOLDED})[a-z]+(?:\s+(?!{_FUNCTION_FOLDED})[a-z]+)?)")
 #: Units that a counted noun may be written as in the text.
 UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": r"ty dong|ty",
               "trieu dong": r"trieu dong|trieu"}

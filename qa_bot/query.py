@@ -91,8 +91,9 @@ class Query:
         """The noun a "bao nhiêu X" question counts (folded), e.g. "dia phuong", "phan tram"."""
         if self.kind != L.NUMBER:
             return None
-        m = L.COUNTED.search(fold(self.restored_text or self.text))
-        return m.group(1) if m else None
+        normalised = " ".join(normalize_word(w) for w in (self.restored_text or self.text).split())
+        m = L.COUNTED.search(normalised) or L.COUNTED_FOLDED.search(normalised)
+        return fold(m.group(1)) if m else None
 
     @property
     def content(self) -> list[str]:
@@ -139,15 +140,25 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     if kind == L.PERSON and re.search(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b", folded) \
             and not re.search(r"\b(chu tri|phat bieu|ky|dong chu tri)\b", folded):
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
-    if kind in (L.OTHER, L.YES_NO) and L.REQUEST_QUESTION.search(folded):
+    verb = request_verb(folded, normalised)
+    if kind in (L.OTHER, L.YES_NO) and verb:
         kind = L.LIST
     list_kind = None
     if kind == L.LIST:
         list_kind = next((n for n, p in L.LIST_KINDS if p.search(folded)), None)
-        m = L.REQUEST_QUESTION.search(folded)
-        if list_kind in (L.TASKS, None) and m and m.group(1) in L.REQUEST_VERBS:
+        if list_kind in (L.TASKS, None) and verb in L.REQUEST_VERBS:
             list_kind = L.REQUESTS  # "yêu cầu ... những nhiệm vụ gì": what was required
     return kind, list_kind
+
+
+def request_verb(folded: str, normalised: str) -> str | None:
+    """The (folded) request verb of a "what did they require / propose" question, checked against
+    the marks of the question as written ("giáo dục" is not "giao")."""
+    for m in L.REQUEST_QUESTION.finditer(folded):
+        verb = m.group(1)
+        if normalised[m.start(1):m.end(1)] == L.REQUEST_VERBS_MARKED.get(verb, verb):
+            return verb
+    return None
 
 
 def _ordinal(words: Sequence[str]) -> int | None:
