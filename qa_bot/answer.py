@@ -112,9 +112,11 @@ class _Candidate:
 def _type_bonus(kind: str, sentence: str, typed: bool) -> float:
     if not typed or kind not in _TYPED:
         return 0.0
-    if kind == L.DATE:  # a day beats a bare year for "khi nào"
+    if kind == L.DATE:  # a day beats a bare year or a condition for "khi nào"
         return 0.4 if L.DAY_EXPR.search(fold(sentence)) else 0.15
-    return 0.4 if kind == L.PERSON else 0.25
+    if kind == L.PERSON:  # a name beats a role ("người đứng đầu")
+        return 0.4 if L.PERSON_CASED.search(sentence) or L.PROPER_CASED.search(sentence) else 0.15
+    return 0.25
 
 
 def _context(hit: Hit, lead: str) -> str:

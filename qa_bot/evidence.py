@@ -184,8 +184,8 @@ class Checker:
         sentence, para = text[start:end], text[a:b]
         f_para = fold(para)
         f_title = fold(doc.title)
-        if query.years:
-            about = self.sentence_years(doc, start, end)
+        about = self.sentence_years(doc, start, end) if query.years else set()
+        if about:  # a text that says nothing of its year neither meets nor contradicts one
             for y in query.years:
                 if y in about:
                     v.supported.append(f"năm {y}")
@@ -301,11 +301,14 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.ROLES.finditer(f)]  # "người đứng đầu", "Thủ trưởng"
+        names += [m.group(0) for m in re.finditer(r"\bnguoi (?!dan\b)\w+", f)]  # "người thực hành"
         names += [m.group(0) for m in L.SINGLE_NAME_CASED.finditer(sentence)]  # "Manning"
         return any(fold(n) not in fq for n in names)
     if kind == L.ORGANISATION:
         bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]
-        bodies += re.findall(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội)", sentence)
+        bodies += re.findall(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội|Tòa án|"
+                             r"Viện kiểm sát|Hội đồng|Nhà nước|Trường|Khoa)\b", sentence)
+        bodies += re.findall(r"\b(cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+", sentence.lower())
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         return any(fold(b) not in fq for b in bodies)
     if kind == L.PLACE:
@@ -313,5 +316,5 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         if any(p not in fq for p in places):
             return True
         return any(m.group(0) not in fq for m in re.finditer(
-            r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban)\s+(cac\s+)?\w+", f))
+            r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban|tren|trong)\s+(cac\s+)?\w+", f))
     return True

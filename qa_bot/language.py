@@ -234,11 +234,12 @@ NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|"
                           r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/")
 #: The noun counted by "bao nhiêu X" / "mấy X" (folded question): a few words after it.
 _FUNCTION = (r"(?:là|năm|được|đã|có|so|với|tại|trong|của|ở|vào|cho|và|thì|này|do|từ|đến|trên|dưới|khi|"
-             r"mà|để|không|thế)\b")
+             r"mà|để|không|thế|phải|bị|sẽ|cần|nên|mới|còn|làm|đạt|trở|thuộc|theo|tham|khác)\b")
 #: On the lower-cased question with its marks (folded, "có" and "cố" would be one word).
 COUNTED = re.compile(rf"\b(?:bao nhiêu|mấy)\s+((?!{_FUNCTION})\w+(?:\s+(?!{_FUNCTION})\w+)?)")
 #: The same on text typed without marks (when no restorer is at hand).
-_FUNCTION_FOLDED = r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|khi|ma|de)\b"
+_FUNCTION_FOLDED = (r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|khi|ma|de|"
+                    r"phai|bi|se|can|nen|moi|con|lam|dat|tro|thuoc|theo|tham|khac)\b")
 COUNTED_FOLDED = re.compile(
     rf"\bbao nhieu\s+((?!{_FUNCTION_FOLDED})[a-z]+(?:\s+(?!{_FUNCTION_FOLDED})[a-z]+)?)")
 #: Units that a counted noun may be written as in the text.
@@ -246,6 +247,7 @@ UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": 
               "trieu dong": r"trieu dong|trieu"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 DATE_EXPR = re.compile(
+    r"\b(ke tu|tu ngay|thoi diem|ngay tiep theo|khi\s+(?!nao\b)\w+)\b|"
     r"\b(1[0-9]{3}|20\d\d)\b|\bthe ky\b|\bmua (xuan|ha|he|thu|dong)\b|\b(sau|truoc) khi\b|"
     r"\bkhi (co|da|duoc)\b|"
     r"\bthoi han\b|\btrong vong\b|\b\d+ (ngay|thang|nam|tuan|gio)\b|\bhang (nam|thang|tuan)\b|\bhoc ky\b|"

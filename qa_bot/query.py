@@ -67,6 +67,8 @@ class Query:
     people: list[str] = field(default_factory=list)  # names as written
     doc_numbers: list[str] = field(default_factory=list)  # folded patterns ("05/ct-ttg", "de an 06")
     temporal: str | None = None
+    #: the noun a "bao nhiêu X" question counts (folded word), e.g. "dia phuong", "phan tram"
+    counted: str | None = None
     #: years that date a meeting ("phiên họp năm 2024"): the meeting's own date must agree
     event_years: list[int] = field(default_factory=list)
 
@@ -86,14 +88,6 @@ class Query:
             out.append(m.group(1))
         return out
 
-    @property
-    def counted(self) -> str | None:
-        """The noun a "bao nhiêu X" question counts (folded), e.g. "dia phuong", "phan tram"."""
-        if self.kind != L.NUMBER:
-            return None
-        normalised = " ".join(normalize_word(w) for w in (self.restored_text or self.text).split())
-        m = L.COUNTED.search(normalised) or L.COUNTED_FOLDED.search(normalised)
-        return fold(m.group(1)) if m else None
 
     @property
     def content(self) -> list[str]:
@@ -149,6 +143,13 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
         if list_kind in (L.TASKS, None) and verb in L.REQUEST_VERBS:
             list_kind = L.REQUESTS  # "yêu cầu ... những nhiệm vụ gì": what was required
     return kind, list_kind
+
+
+def counted_noun(normalised: str) -> str | None:
+    """The noun a "bao nhiêu X" / "mấy X" question counts: one or two words before a function
+    word or verb ("đại biểu", "tuổi", "phần trăm"), folded."""
+    m = L.COUNTED.search(normalised) or L.COUNTED_FOLDED.search(normalised)
+    return fold(m.group(1)) if m else None
 
 
 def request_verb(folded: str, normalised: str) -> str | None:
@@ -242,7 +243,8 @@ def bodies_named(text: str) -> list[str]:
         while words and words[-1] in ("va", "-"):
             words.pop()
         name = " ".join(words)
-        if len(words) >= 2 and name not in L.GENERIC_BODIES and name not in _PROVINCES:
+        if len(words) >= 2 and name not in L.GENERIC_BODIES and name not in _PROVINCES \
+                and not name.startswith(("bo luat", "luat ")):  # a code of law, not a body
             out.append(name)
     return list(dict.fromkeys(out))
 
@@ -331,4 +333,5 @@ class QueryAnalyzer:
             people=[] if kind == L.YES_NO else people,
             doc_numbers=doc_numbers_named(restored_text, folded),
             temporal=temporal,
+            counted=counted_noun(normalised) if kind == L.NUMBER else None,
         )
