@@ -88,6 +88,7 @@ class Sources:
     doc_hits: Callable[[str], list[Hit]]  # every passage of a document, in text order
     lexicon: Lexicon | None = None
     known: Callable[[str], bool] = lambda token: True  # the index has seen this word
+    lead: Callable[[str], str] = lambda doc_id: ""  # a document's first sentence
     threshold: float = 0.45
     passages: int = 3  # top passages whose sentences may answer
     max_sentences: int = 2
@@ -174,10 +175,9 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
         return _not_found(query)
     weights = {t: max(sources.idf(t), 0.1) for t in query.tokens}  # idf once per question
     weight = weights.__getitem__
-    checker = sources.checker
     depth = sources.passages + (3 if query.constrained else 0)
     cands = list(hits if query.temporal else hits[:depth])
-    contexts = [coverage(query.tokens, _context(h, checker.facts(h.document)[1].lead), weight,
+    contexts = [coverage(query.tokens, _context(h, sources.lead(h.document.doc_id)), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
     debug = {"evidence": round(best, 3), "query": query.describe()}
@@ -208,7 +208,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
     terms = query.content
-    known = [t for t in terms if sources.known(t)] or terms
+    known = {t for t in terms if sources.known(t)} or set(terms)
+    known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
     counted = query.counted
     scored: list[_Candidate] = []
@@ -230,8 +231,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed)
             score /= 1 + 0.1 * rank
             verdict = sources.checker.check(query, hit.document, start, end)
-            own = ev.weight if known is terms else coverage(known, sentence, weight,
-                                                             sources.lexicon).weight
+            own = sum(weight(t) for t in ev.matched if t in known) / known_total
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
                                      typed, verdict, own, lead_in))
     scored.sort(key=lambda c: (-c.score, c.rank, c.order))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -49,15 +50,29 @@ class Retriever:
             checker=Checker(lambda doc_id: (d.text if (d := index.document(doc_id)) else None)),
             doc_hits=lambda doc_id: [index.hit(i, 0.0) for i in index.doc_passages(doc_id)],
             known=lambda token: token in index.bm25.vocab_dict,
+            lead=functools.lru_cache(maxsize=4096)(self._lead),
             lexicon=index.lexicon, threshold=s.found_threshold, passages=s.answer_passages,
             max_sentences=s.answer_sentences)
+
+    def _lead(self, doc_id: str) -> str:
+        """The first sentence of a document (its lead: what the article is about)."""
+        first = self.index.doc_passages(doc_id)
+        if not first:
+            return ""
+        sentences = self.index.hit(first[0], 0.0).sentences
+        return sentences[0][2] if sentences else ""
 
     def about_year(self, year: int) -> np.ndarray:
         """Boolean mask of the passages whose document is about ``year`` (cached)."""
         if year not in self._year_masks:
-            docs = np.array([year in document_years(d) for d in self.index.documents], dtype=bool)
+            docs = np.array([year in years for years in self._doc_years], dtype=bool)
             self._year_masks[year] = docs[np.asarray(self.index.arrays["p_doc"])]
         return self._year_masks[year]
+
+    @functools.cached_property
+    def _doc_years(self) -> list[set[int]]:
+        """:func:`document_years` of every document (one pass, on the first year question)."""
+        return [document_years(d) for d in self.index.documents]
 
     def analyze(self, question: str, year: int | None = None,
                 doc_ids: Sequence[str] | None = None) -> Query:
