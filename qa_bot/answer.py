@@ -43,6 +43,8 @@ _TYPED = frozenset(_KIND_NAMES)
 _CONTEXT_TYPED = frozenset({L.PLACE, L.PERSON, L.ORGANISATION})
 #: Least share of the question's words a sentence must hold itself to answer a typed question.
 MIN_SENTENCE_EVIDENCE = 0.2
+#: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
+RANK_PENALTY = 0.1
 
 
 @dataclass
@@ -229,7 +231,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                     query.list_kind, fold(sentence)):
                 continue
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed)
-            score /= 1 + 0.1 * rank
+            score /= 1 + RANK_PENALTY * rank
             verdict = sources.checker.check(query, hit.document, start, end)
             own = sum(weight(t) for t in ev.matched if t in known) / known_total
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,

@@ -248,6 +248,7 @@ UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": 
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 DATE_EXPR = re.compile(
     r"\b(ke tu|tu ngay|thoi diem|ngay tiep theo|khi\s+(?!nao\b)\w+)\b|"
+    r"\b(dau|giua|cuoi|sau|truoc)\s+(moi\s+)?(nam|hoc ky|thang|tuan|khoa|buoi|dot|ky)\b|"
     r"\b(1[0-9]{3}|20\d\d)\b|\bthe ky\b|\bmua (xuan|ha|he|thu|dong)\b|\b(sau|truoc) khi\b|"
     r"\bkhi (co|da|duoc)\b|"
     r"\bthoi han\b|\btrong vong\b|\b\d+ (ngay|thang|nam|tuan|gio)\b|\bhang (nam|thang|tuan)\b|\bhoc ky\b|"
