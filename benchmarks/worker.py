@@ -146,7 +146,7 @@ def scale(a: dict, res: Result) -> None:
     index = build_index(syn_docs, settings, progress=timeline, precomputed=precomputed)
     build_s = time.perf_counter() - timeline.t0
     res.save(passages=index.n_passages, build_s=round(build_s, 2),
-             vocabulary=len(index.bm25.vocab_dict),
+             vocabulary=len(index.scorer.vocabulary),
              build_peak_rss_mib=mib(proc_status("VmHWM")), rss_before_build_mib=mib(rss0),
              disk_mib=mib(dir_size(index.folder)), parts=_index_files(index.folder),
              data_folder=str(index.folder))

@@ -19,15 +19,11 @@ from pathlib import Path
 from .answer import respond
 from .config import Settings
 from .documents import load_directory
+from .errors import InputError
 from .index import Index, build_index, is_fresh, load_index
 from .models import Answer, Document, SearchResult, document_full, document_listing
 from .query import Query
 from .retrieve import Retriever
-
-
-class InputError(ValueError):
-    """Bad input from a user (empty question, out-of-range k...); the message is in Vietnamese."""
-
 
 ProgressFn = Callable[[int, int], None]
 

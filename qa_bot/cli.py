@@ -13,9 +13,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .bot import InputError, QABot
+from .bot import QABot
 from .config import Settings
-from .documents import DocumentError, load_directory
+from .documents import load_directory
+from .errors import InputError, QABotError
 from .models import PARTIAL, Answer, SearchResult
 
 
@@ -237,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
-    except (InputError, DocumentError, ValueError, FileNotFoundError) as exc:
+    except (QABotError, ValueError, FileNotFoundError) as exc:
         sys.stderr.write(f"qa-bot: {exc}\n")
         return 2
     except KeyboardInterrupt:

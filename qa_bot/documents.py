@@ -23,15 +23,12 @@ import unicodedata
 from pathlib import Path
 
 from .clean import clean_page, guess_title, html_to_text
+from .errors import DocumentError
 from .models import Document
 
 SUFFIXES = (".md", ".txt", ".html", ".htm")
 _FIELDS = ("title", "date", "source", "url", "author")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class DocumentError(ValueError):
-    """A document file that cannot be read; the message names the file and the problem."""
 
 
 def normalize_body(text: str) -> str:
@@ -47,14 +44,16 @@ def parse_front_matter(raw: str) -> tuple[dict, str]:
         return {}, raw
     end = raw.find("\n---", 3)
     if end < 0:
-        raise DocumentError("front matter opened with '---' is never closed")
+        raise DocumentError("phần đầu (front matter) mở bằng '---' nhưng không đóng",
+                            "front matter opened with '---' is never closed")
     meta: dict = {}
     for line in raw[3:end].strip().splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         key, sep, value = line.partition(":")
         if not sep:
-            raise DocumentError(f"front matter line is not 'key: value': {line!r}")
+            raise DocumentError(f"dòng front matter không có dạng 'key: value': {line!r}",
+                                f"front matter line is not 'key: value': {line!r}")
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
@@ -74,7 +73,8 @@ def _from_markdown(path: Path, raw: str) -> Document:
     title = meta.get("title") or guess_title(text.split("\n\n")) or path.stem
     date = meta.get("date")
     if date and not _ISO.match(date):
-        raise DocumentError(f"date must be YYYY-MM-DD, got {date!r}")
+        raise DocumentError(f"ngày phải có dạng YYYY-MM-DD, nhận được {date!r}",
+                            f"date must be YYYY-MM-DD, got {date!r}")
     return Document(
         doc_id=path.stem,
         title=unicodedata.normalize("NFC", title),
@@ -111,7 +111,8 @@ def load_file(path: str | Path) -> Document:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        raise DocumentError(f"{path}: không phải văn bản UTF-8 ({exc.reason})",
+                            f"{path}: not UTF-8 text ({exc.reason})") from exc
     try:
         if path.suffix == ".md":
             doc = _from_markdown(path, raw)
@@ -121,9 +122,10 @@ def load_file(path: str | Path) -> Document:
         else:
             doc = _from_page(path, raw)
     except DocumentError as exc:
-        raise DocumentError(f"{path}: {exc}") from exc
+        raise DocumentError(f"{path}: {exc}", f"{path}: {exc.detail}") from exc
     if not doc.text.strip():
-        raise DocumentError(f"{path}: no text left after cleaning")
+        raise DocumentError(f"{path}: không còn nội dung nào sau khi làm sạch",
+                            f"{path}: no text left after cleaning")
     return doc
 
 
@@ -131,7 +133,8 @@ def list_files(directory: str | Path) -> list[Path]:
     """Document files of a folder, sorted; README files are not documents."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise DocumentError(f"documents folder not found: {directory}")
+        raise DocumentError(f"Không tìm thấy thư mục tài liệu: {directory}",
+                            f"documents folder not found: {directory}")
     return sorted(
         p for p in directory.iterdir()
         if p.is_file() and p.suffix.lower() in SUFFIXES and p.stem.lower() != "readme"
@@ -144,7 +147,8 @@ def load_directory(directory: str | Path) -> list[Document]:
     seen: dict[str, str] = {}
     for d in docs:
         if d.doc_id in seen:
-            raise DocumentError(f"two files share the id {d.doc_id!r}: {seen[d.doc_id]}, {d.path}")
+            raise DocumentError(f"hai tệp có cùng mã văn bản {d.doc_id!r}: {seen[d.doc_id]}, {d.path}",
+                                f"two files share the id {d.doc_id!r}: {seen[d.doc_id]}, {d.path}")
         seen[d.doc_id] = d.path or ""
     return docs
 

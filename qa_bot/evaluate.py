@@ -13,25 +13,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 from .bot import ProgressFn, open_index
 from .config import Settings
 from .documents import normalize_body
-from .index import Index
+from .errors import DatasetError
+from .index import top
 from .models import Document
 from .query import Query
 from .retrieve import Retriever
 
 
-class DatasetError(ValueError):
-    """A folder that is not a readable BEIR-layout set."""
-
-
 def read_jsonl(path: Path) -> list[dict]:
     """The rows of a JSON-lines file (blank lines skipped); DatasetError if missing or bad."""
     if not path.is_file():
-        raise DatasetError(f"missing file: {path}")
+        raise DatasetError(f"Thiếu tệp: {path}", f"missing file: {path}")
     rows = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -39,7 +34,8 @@ def read_jsonl(path: Path) -> list[dict]:
                 try:
                     rows.append(json.loads(line))
                 except ValueError as exc:
-                    raise DatasetError(f"{path}:{n}: not JSON ({exc})") from exc
+                    raise DatasetError(f"{path}:{n}: không phải JSON ({exc})",
+                                       f"{path}:{n}: not JSON ({exc})") from exc
     return rows
 
 
@@ -47,7 +43,7 @@ def load_beir(folder: str | Path) -> tuple[list[Document], dict[str, str], dict[
     """Corpus documents, queries by id and qrels (``{query: {doc: grade}}``) of a BEIR set."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise DatasetError(f"not a folder: {folder}")
+        raise DatasetError(f"Không phải thư mục: {folder}", f"not a folder: {folder}")
     docs = [
         Document(doc_id=str(r["_id"]), title=str(r.get("title") or ""),
                  text=normalize_body(str(r.get("text") or "")) or str(r.get("title") or ""))
@@ -57,13 +53,14 @@ def load_beir(folder: str | Path) -> tuple[list[Document], dict[str, str], dict[
     qrels: dict[str, dict] = {}
     qrels_path = folder / "qrels" / "test.tsv"
     if not qrels_path.is_file():
-        raise DatasetError(f"missing file: {qrels_path}")
+        raise DatasetError(f"Thiếu tệp: {qrels_path}", f"missing file: {qrels_path}")
     for n, line in enumerate(qrels_path.read_text(encoding="utf-8").splitlines()):
         parts = line.split("\t")
         if n == 0 and parts[0] == "query-id" or not line.strip():
             continue
         if len(parts) < 3:
-            raise DatasetError(f"{qrels_path}:{n + 1}: expected 3 tab-separated columns")
+            raise DatasetError(f"{qrels_path}:{n + 1}: cần 3 cột cách nhau bằng tab",
+                               f"{qrels_path}:{n + 1}: expected 3 tab-separated columns")
         qrels.setdefault(parts[0], {})[parts[1]] = int(parts[2])
     return docs, queries, qrels
 
@@ -71,10 +68,8 @@ def load_beir(folder: str | Path) -> tuple[list[Document], dict[str, str], dict[
 def rank_documents(retriever: Retriever, query: Query, depth: int = 10) -> list[str]:
     """Document ids ranked by their best passage."""
     index = retriever.index
-    scores = retriever.scores(query)
-    best = np.zeros(len(index.documents), dtype=np.float32)
-    np.maximum.at(best, np.asarray(index.arrays["p_doc"]), scores)
-    return [index.documents[i].doc_id for i, _ in Index.top(best, depth)]
+    best = index.best_per_document(retriever.scores(query))
+    return [index.documents[i].doc_id for i, _ in top(best, depth)]
 
 
 def metrics(ranked: list[str], relevant: dict[str, int]) -> dict[str, float]:
@@ -106,7 +101,8 @@ def evaluate(
     docs, queries, qrels = load_beir(folder)
     asked = [q for q in qrels if q in queries][:limit]
     if not asked:
-        raise DatasetError(f"{folder}: no query of qrels/test.tsv is in queries.jsonl")
+        raise DatasetError(f"{folder}: không câu hỏi nào của qrels/test.tsv có trong queries.jsonl",
+                           f"{folder}: no query of qrels/test.tsv is in queries.jsonl")
     settings = settings or Settings()
     with tempfile.TemporaryDirectory(prefix="qa-bot-eval-") as tmp:
         index = open_index(replace(settings, index_dir=Path(tmp)), docs, progress=progress)

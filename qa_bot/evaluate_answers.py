@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .bot import InputError, ProgressFn, QABot, open_index
 from .config import Settings
-from .evaluate import DatasetError, load_beir, read_jsonl
+from .errors import DatasetError
+from .evaluate import load_beir, read_jsonl
 from .models import ANSWERED, NOT_FOUND, Answer
 
 _MARKER = re.compile(r"(?:^|\s+)\[\d+\](?=\s|$)")  # " [n]" as the composer writes it, not "TOEIC[450]"
@@ -30,7 +31,8 @@ def load_answers(folder: str | Path) -> dict[str, list[str]]:
     """Gold answers by query id from ``answers.jsonl`` (``{"_id": qid, "answers": [str]}``)."""
     path = Path(folder) / "answers.jsonl"
     if not path.is_file():
-        raise DatasetError(f"{folder}: no answers.jsonl, so no gold answers to compare with")
+        raise DatasetError(f"{folder}: không có answers.jsonl nên không có đáp án chuẩn để so sánh",
+                           f"{folder}: no answers.jsonl, so no gold answers to compare with")
     gold: dict[str, list[str]] = {}
     for row in read_jsonl(path):
         answers = [str(a) for a in row.get("answers") or [] if str(a).strip()]
@@ -92,7 +94,8 @@ def evaluate_answers(
     docs, queries, qrels = load_beir(folder)
     asked = [q for q in qrels if q in queries and q in gold][:limit]
     if not asked:
-        raise DatasetError(f"{folder}: no query of qrels/test.tsv has both a text and gold answers")
+        raise DatasetError(f"{folder}: không câu hỏi nào của qrels/test.tsv có cả nội dung và đáp án chuẩn",
+                           f"{folder}: no query of qrels/test.tsv has both a text and gold answers")
     hits = cited = answered = 0
     lengths: list[int] = []
     with tempfile.TemporaryDirectory(prefix="qa-bot-eval-answers-") as tmp:

@@ -31,14 +31,16 @@ def document_years(doc: Document) -> set[int]:
 
 
 class Retriever:
-    """BM25 search over an :class:`Index`, with question analysis, preferences and filters."""
+    """Search over an :class:`Index`, with question analysis, preferences and filters. Scores come
+    from the index's scorer (:class:`qa_bot.index.Scorer`: vocabulary, ``df``, ``scores``) only."""
 
     def __init__(self, index: Index, settings: Settings | None = None) -> None:
         self.index = index
         self.settings = settings or Settings()
+        scorer = index.scorer
         segment = segment_words
         if self.settings.fast_query_segmentation:
-            segment = vocabulary_segmenter(index.bm25.vocab_dict)
+            segment = vocabulary_segmenter(scorer.vocabulary)
         dated = [d.year for d in index.documents if d.year is not None]
         self.analyzer = QueryAnalyzer(index.lexicon, lambda: index.restorer, segment,
                                       reference_year=max(dated) if dated else None)
@@ -49,7 +51,7 @@ class Retriever:
             idf=self.idf,
             checker=Checker(lambda doc_id: (d.text if (d := index.document(doc_id)) else None)),
             doc_hits=lambda doc_id: [index.hit(i, 0.0) for i in index.doc_passages(doc_id)],
-            known=lambda token: token in index.bm25.vocab_dict,
+            known=lambda token: token in scorer.vocabulary,
             lead=functools.lru_cache(maxsize=4096)(self._lead),
             lexicon=index.lexicon, threshold=s.found_threshold, passages=s.answer_passages,
             max_sentences=s.answer_sentences)
@@ -66,7 +68,7 @@ class Retriever:
         """Boolean mask of the passages whose document is about ``year`` (cached)."""
         if year not in self._year_masks:
             docs = np.array([year in years for years in self._doc_years], dtype=bool)
-            self._year_masks[year] = docs[np.asarray(self.index.arrays["p_doc"])]
+            self._year_masks[year] = self.index.by_passage(docs)
         return self._year_masks[year]
 
     @functools.cached_property
@@ -81,8 +83,7 @@ class Retriever:
 
     def idf(self, token: str) -> float:
         """Lucene idf of a token in this index; a token the index never saw gets the highest."""
-        tid = self.index.bm25.vocab_dict.get(token)
-        df = 0 if tid is None or token == "" else self.index.bm25.df(tid)
+        df = self.index.scorer.df(token)
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
     def scores(self, query: Query) -> np.ndarray:
@@ -94,7 +95,7 @@ class Retriever:
         weights = ([1.0] * (len(query.tokens) + len(query.variant_tokens))
                    + [s.syllable_weight] * len(query.syllable_tokens)
                    + [s.synonym_weight] * len(query.synonym_tokens))
-        scores = self.index.scores(tokens, weights)
+        scores = self.index.scorer.scores(tokens, weights)
         if query.year_hint is not None and query.year is None:
             preferred = (self.index.passage_year == query.year_hint if query.event_years
                          else self.about_year(query.year_hint))

@@ -170,7 +170,9 @@ def test_bad_input_exits_2_with_one_line(env: dict, args: tuple) -> None:
 
 def test_missing_documents_folder(env: dict, tmp_path: Path) -> None:
     r = run(env, "ask", "x", "--documents", str(tmp_path / "none"), "--index", str(tmp_path / "i"))
-    assert r.returncode == 2 and "documents folder not found" in r.stderr
+    # the message users see is Vietnamese (it was English before the error family) and names the folder
+    assert r.returncode == 2 and "Không tìm thấy thư mục tài liệu" in r.stderr and "none" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
 
 
 def test_eval_on_a_small_beir_folder(env: dict, tmp_path: Path) -> None:

@@ -92,8 +92,8 @@ def test_engine_ranks_like_rank_bm25(tmp_path: Path) -> None:
     index = build_index(load_directory(s.documents_dir), s)
     reference = _reference(index)
     for q in QUERIES:
-        vocab, half = index.bm25.vocab_dict, index.n_passages / 2
-        tokens = [t for t in sum(query_tokens(q), []) if t in vocab and index.bm25.df(vocab[t]) < half]
+        vocab, half = index.scorer.vocabulary, index.n_passages / 2
+        tokens = [t for t in sum(query_tokens(q), []) if t in vocab and index.scorer.df(t) < half]
         assert tokens, q
         ref = reference.get_scores(tokens)
         ours = index.scores(tokens)
