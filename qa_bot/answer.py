@@ -43,6 +43,9 @@ _TYPED = frozenset(_KIND_NAMES)
 _CONTEXT_TYPED = frozenset({L.PLACE, L.PERSON, L.ORGANISATION})
 #: Least share of the question's words a sentence must hold itself to answer a typed question.
 MIN_SENTENCE_EVIDENCE = 0.2
+#: ... and when the counted noun of "bao nhiêu X" appears in none of the passages (a typo, another
+#: word for it), the share a sentence must hold for any quantity in it to answer.
+LOOSE_SENTENCE_EVIDENCE = 0.5
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 
@@ -214,6 +217,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
     counted = query.counted
+    loose = False  # the texts never use the counted noun: any quantity, in a sentence that says
+    if counted and counted not in L.UNIT_FORMS and not any(  # much of the question
+            re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):
+        counted, loose = None, True
     scored: list[_Candidate] = []
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
@@ -238,8 +245,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                                      typed, verdict, own, lead_in))
     scored.sort(key=lambda c: (-c.score, c.rank, c.order))
     needs_type = query.kind in _TYPED
+    least = LOOSE_SENTENCE_EVIDENCE if loose else MIN_SENTENCE_EVIDENCE
     fitting = [c for c in scored if (c.typed or not needs_type)
-               and (not needs_type or c.weight >= MIN_SENTENCE_EVIDENCE)]
+               and (not needs_type or c.weight >= least)]
     good = [c for c in fitting if c.verdict.ok]
     if good:
         return _answered(query, good, sources, top_k, debug, hits)

@@ -227,7 +227,7 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
 #: Numbers in words (on lower-cased text with its marks: folded, "ba", "tư", "sáu" are ambiguous).
 NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
                                  r"một(?!\s+(số|cách|trong|phần|vài|khi|lần nữa|mình)\b))"
-                                 r"\s+(?!giờ\b)\w")
+                                 r"(?=\s+(?!giờ\b)\w)")
 #: Numbers that are not quantities: dates, years, ordinals, document numbers.
 NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|"
                           r"(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
@@ -256,7 +256,8 @@ DATE_EXPR = re.compile(
     r"\bnam\s+(19|20)\d\d\b|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|\bquy\s+[ivx1-4]\b|"
     r"\b(dau|giua|cuoi) nam\b")
 #: A date at the level of a day ("15/1/2025", "ngày 3-3", "chiều 2.2").
-DAY_EXPR = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay\s+\d|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d")
+DAY_EXPR = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay\s+\d|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|"
+                      r"\bthang\s+\d{1,2},?\s+(nam\s+)?\d{4}\b")
 ORG_EXPR = re.compile(
     r"\b(bo|so|cuc|tong cuc|van phong|trung tam|ngan hang|uy ban|ubnd|hdnd|hoi dong|ban chi dao|bcd|"
     r"ban|chinh phu|tinh uy|thanh uy|huyen uy|dang uy|vien|toa an|co quan|don vi|to chuc|doanh nghiep|"
