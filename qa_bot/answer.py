@@ -216,6 +216,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     known = {t for t in terms if sources.known(t)} or set(terms)
     known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
+    asked = set(surface_tokens(query.restored_text or query.text)[0])
     counted = query.counted
     loose = False  # the texts never use the counted noun: any quantity, in a sentence that says
     if counted and counted not in L.UNIT_FORMS and not any(  # much of the question
@@ -232,7 +233,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
-            if ev.weight <= 0:
+            if ev.weight <= 0 or not _says_more(sentence, asked):
                 continue
             if query.kind == L.LIST and query.list_kind and not lists.announces(
                     query.list_kind, fold(sentence)):
@@ -263,6 +264,21 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         reason = ""
     debug["reason"] = reason
     return _not_found(query, reason, hits, top_k, debug)
+
+
+#: Least number of words an answer sentence says beyond the question's own ("Phạm tội chưa đạt", a
+#: heading that repeats the question, answers nothing).
+MIN_NEW_WORDS = 1
+
+
+def _says_more(sentence: str, asked: set[str]) -> bool:
+    """True when ``sentence`` holds at least :data:`MIN_NEW_WORDS` words the question does not."""
+    new = 0
+    for word in surface_tokens(sentence)[0]:
+        new += word not in asked
+        if new >= MIN_NEW_WORDS:
+            return True
+    return False
 
 
 def _earlier_typed(query: Query, hit: Hit, start: int, sources: Sources,

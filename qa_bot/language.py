@@ -56,8 +56,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: "what did ... require / emphasise / direct" (a list of requests even without "những").
 REQUEST_QUESTION = re.compile(
-    r"(?<!ban )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|quan triet|chi ra|kien nghi|"
-    r"de xuat|bao cao|phat bieu|nhac nho)\b"
+    r"(?<!ban )(?<!quyen )(?<!khi co )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|"
+    r"quan triet|chi ra|kien nghi|de xuat|bao cao|phat bieu|nhac nho)\b(?!\s+cua\b)"
     r"(\s+\S+){0,8}?\s+(gi|\w+ nao|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
     r"viec|dieu|van de) nao|ra sao|the nao|nhu the nao)(?!\w)")
 
