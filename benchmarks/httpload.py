@@ -131,8 +131,8 @@ async def _py_load(port: int, questions: list[str], connections: int, seconds: i
 def http_load(questions: list[str], connections: list[int], seconds: int, work: Path,
               ready_timeout: float = 300.0) -> dict:
     """Start ``qa-bot serve`` on the shipped documents and load it; the results per level."""
-    if not (ROOT / "qa_bot" / "server.py").is_file():
-        return {"skipped": "qa_bot/server.py does not exist yet: `qa-bot serve` cannot start"}
+    if not (ROOT / "qa_bot" / "web" / "serve.py").is_file():
+        return {"skipped": "qa_bot/web/serve.py does not exist: `qa-bot serve` cannot start"}
     tool = "wrk" if shutil.which("wrk") else "python (httpx, asyncio)"
     port = free_port()
     index_dir = Path(tempfile.mkdtemp(prefix="http-index-", dir=work))

@@ -22,10 +22,9 @@ from .documents import load_directory
 from .errors import InputError
 from .index import Index, build_index, is_fresh, load_index
 from .models import Answer, Document, SearchResult, document_full, document_listing
+from .progress import ProgressFn
 from .query import Query
 from .retrieve import Retriever
-
-ProgressFn = Callable[[int, int], None]
 
 
 class QABot:

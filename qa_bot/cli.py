@@ -1,4 +1,4 @@
-"""Command line: ``qa-bot index | ask | search | eval | serve`` (see CONTRACT.md).
+"""Command line: ``qa-bot index | ask | search | eval | serve`` (see docs/contract.md).
 
 Exit status 0 on success, 2 on bad usage or bad input, with a one-line message on stderr.
 """
@@ -7,17 +7,43 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import logging
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .bot import QABot
-from .config import Settings
+from .config import LOG_LEVELS, Settings
 from .documents import load_directory
 from .errors import InputError, QABotError
+from .logs import setup_logging
 from .models import PARTIAL, Answer, SearchResult
+from .progress import Progress
+
+log = logging.getLogger("qa_bot.cli")
+
+ASK_EXAMPLES = """ví dụ:
+  qa-bot ask "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
+  qa-bot ask "ha giang cung cap bao nhieu dich vu cong"          (gõ không dấu cũng được)
+  qa-bot ask "Phiên họp thứ ba kết nối tới bao nhiêu địa phương?" --year 2023 -k 3
+  qa-bot ask "Phiên họp yêu cầu những gì?" --doc 2025-01-16-phien-hop-thu-chin-bcd-cchc --json
+  qa-bot ask - < cau-hoi.txt                 (QUESTION là '-': mỗi dòng của stdin là một câu hỏi)
+"""
+SEARCH_EXAMPLES = """ví dụ:
+  qa-bot search "tinh giản biên chế" -k 3
+  qa-bot search "dịch vụ công trực tuyến" --year 2024 --json
+  qa-bot search - < truy-van.txt              (QUERY là '-': mỗi dòng của stdin là một truy vấn)
+"""
+SERVE_EXAMPLES = """ví dụ:
+  qa-bot serve                                 (mở http://127.0.0.1:7860)
+  qa-bot serve --host 0.0.0.0 --port 8080 --cors https://intranet.example.gov.vn
+  QA_BOT_PORT=8080 qa-bot serve --log-level debug
+"""
+EVAL_EXAMPLES = """ví dụ:
+  qa-bot eval path/to/uit_regulation_qa --json
+  qa-bot eval path/to/xquad_vi --strip-diacritics --limit 200
+  qa-bot eval path/to/xquad_vi --answers --misses misses.jsonl
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,75 +52,64 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-class _Progress:
-    """A tqdm bar on stderr, fed by ``progress(done, total)`` calls (index build, eval questions)."""
-
-    def __init__(self, desc: str, quiet: bool = False, unit: str = "doc") -> None:
-        self.desc, self.quiet, self.unit, self.bar = desc, quiet, unit, None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.quiet:
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=self.desc, unit=self.unit, file=sys.stderr,
-                            initial=done, leave=True)
-        else:
-            self.bar.update(done - self.bar.n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
 def _common(p: argparse.ArgumentParser, k: bool = True) -> None:
-    p.add_argument("--documents", help="documents folder (default ./documents or $QA_BOT_DOCUMENTS)")
-    p.add_argument("--index", help="index folder (default ./index or $QA_BOT_INDEX)")
-    p.add_argument("--json", action="store_true", help="machine-readable output, one JSON per line")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--documents", help="thư mục tài liệu (mặc định ./documents hoặc $QA_BOT_DOCUMENTS)")
+    p.add_argument("--index", help="thư mục chỉ mục (mặc định ./index hoặc $QA_BOT_INDEX)")
+    p.add_argument("--json", action="store_true", help="kết quả dạng JSON, mỗi dòng một đối tượng")
+    p.add_argument("-q", "--quiet", action="store_true", help="không hiện thanh tiến trình")
+    p.add_argument("--log-level", choices=LOG_LEVELS, default=None,
+                   help="mức thông báo trên stderr (mặc định info hoặc $QA_BOT_LOG_LEVEL)")
     if k:
-        p.add_argument("-k", "--top-k", type=int, default=None, help="passages to return (5)")
-        p.add_argument("--year", type=int, help="only documents of this year")
+        p.add_argument("-k", "--top-k", type=int, default=None, help="số đoạn văn trả về, 1..50 (mặc định 5)")
+        p.add_argument("--year", type=int, help="chỉ các văn bản của năm này")
         p.add_argument("--doc", action="append", dest="doc_ids", metavar="DOC_ID",
-                       help="only this document (repeatable)")
+                       help="chỉ văn bản này (dùng nhiều lần được)")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``qa-bot`` argument parser."""
     parser = _Parser(prog="qa-bot", description="Hỏi đáp có trích dẫn về cải cách hành chính.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    p = sub.add_parser("index", help="build or refresh the index")
+    raw = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser("index", help="lập hoặc cập nhật chỉ mục")
     _common(p, k=False)
-    p.add_argument("--force", action="store_true", help="rebuild even if up to date")
-    p = sub.add_parser("ask", help="answer a question ('-' reads one per line from stdin)")
-    p.add_argument("question")
+    p.add_argument("--force", action="store_true", help="lập lại kể cả khi chỉ mục còn mới")
+    p = sub.add_parser("ask", help="trả lời một câu hỏi ('-': đọc mỗi dòng stdin là một câu hỏi)",
+                       epilog=ASK_EXAMPLES, formatter_class=raw)
+    p.add_argument("question", metavar="QUESTION", help="câu hỏi, hoặc '-' để đọc từng dòng từ stdin")
     _common(p)
-    p = sub.add_parser("search", help="best passages only")
-    p.add_argument("query")
+    p = sub.add_parser("search", help="chỉ các đoạn văn phù hợp nhất", epilog=SEARCH_EXAMPLES,
+                       formatter_class=raw)
+    p.add_argument("query", metavar="QUERY", help="truy vấn, hoặc '-' để đọc từng dòng từ stdin")
     _common(p)
-    p = sub.add_parser("eval", help="retrieval (or, with --answers, answer) quality on a BEIR-layout folder")
-    p.add_argument("dir")
-    p.add_argument("--strip-diacritics", action="store_true",
-                   help="ask the queries without diacritics")
-    p.add_argument("--limit", type=int, help="only the first N queries")
-    p.add_argument("--answers", action="store_true",
-                   help="answer the questions and compare with answers.jsonl")
+    p = sub.add_parser("eval", help="chất lượng tìm kiếm (hoặc câu trả lời, với --answers) trên một bộ BEIR",
+                       epilog=EVAL_EXAMPLES, formatter_class=raw)
+    p.add_argument("dir", metavar="DIR",
+                   help="thư mục bộ dữ liệu (corpus.jsonl, queries.jsonl, qrels/test.tsv)")
+    p.add_argument("--strip-diacritics", action="store_true", help="hỏi các câu đã bỏ dấu")
+    p.add_argument("--limit", type=int, help="chỉ N câu hỏi đầu")
+    p.add_argument("--answers", action="store_true", help="trả lời các câu hỏi và so với answers.jsonl")
     p.add_argument("--misses", metavar="FILE",
-                   help="with --answers: write the missed questions to FILE (JSON lines)")
+                   help="cùng --answers: ghi các câu trả lời sai vào FILE (JSON lines)")
     _common(p, k=False)
-    p = sub.add_parser("serve", help="web UI and HTTP API")
-    p.add_argument("--host", default=os.environ.get("QA_BOT_HOST", "127.0.0.1"))
-    p.add_argument("--port", type=int, default=int(os.environ.get("QA_BOT_PORT", "7860")))
+    p = sub.add_parser("serve", help="giao diện web và HTTP API", epilog=SERVE_EXAMPLES, formatter_class=raw)
+    p.add_argument("--host", help="địa chỉ lắng nghe (mặc định 127.0.0.1 hoặc $QA_BOT_HOST)")
+    p.add_argument("--port", type=int, help="cổng (mặc định 7860 hoặc $QA_BOT_PORT)")
     p.add_argument("--cors", action="append", default=None, metavar="ORIGIN",
-                   help="allow this browser origin (repeatable; none by default)")
-    p.add_argument("--watch", type=float, default=10.0, metavar="SECONDS",
-                   help="re-index changed documents in the background every SECONDS (0: off)")
+                   help="cho phép nguồn trình duyệt này gọi API (dùng nhiều lần được; mặc định: không)")
+    p.add_argument("--watch", type=float, metavar="SECONDS",
+                   help="kiểm tra thay đổi tài liệu mỗi SECONDS giây, lập lại chỉ mục khi có "
+                        "(0: tắt; mặc định 10)")
     _common(p, k=False)
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(documents=args.documents, index=args.index)
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The settings: flags given on the command line, else ``QA_BOT_*`` variables, else defaults."""
+    return Settings.from_env(
+        documents=args.documents, index=args.index, log_level=args.log_level,
+        host=getattr(args, "host", None), port=getattr(args, "port", None),
+        cors=getattr(args, "cors", None), watch=getattr(args, "watch", None))
 
 
 #: First line of a partial answer (the documents hold something close, not what was asked).
@@ -137,15 +152,62 @@ def _print_search(r: SearchResult, as_json: bool) -> None:
         print("Không tìm thấy đoạn văn nào phù hợp.")
 
 
-def _load_bot(args: argparse.Namespace) -> QABot:
-    bar = _Progress("Lập chỉ mục", quiet=args.quiet)
-    try:
-        return QABot.from_settings(_settings(args), progress=bar)
-    finally:
-        bar.close()
+def _load_bot(args: argparse.Namespace, settings: Settings) -> QABot:
+    with Progress("Lập chỉ mục", quiet=args.quiet) as bar:
+        return QABot.from_settings(settings, progress=bar)
 
 
-def _eval(args: argparse.Namespace) -> int:
+def _check_doc_ids(bot: QABot, doc_ids: Sequence[str] | None) -> None:
+    """InputError (exit 2) for a ``--doc`` the index does not have, as the API answers 404."""
+    known = {d["doc_id"] for d in bot.documents()}
+    missing = [d for d in doc_ids or () if d not in known]
+    if missing:
+        raise InputError(f"Không có văn bản với mã: {', '.join(missing)}. "
+                         "Mã văn bản là tên tệp trong thư mục tài liệu, không có phần mở rộng.",
+                         f"unknown document id(s): {', '.join(missing)}")
+
+
+def _ask_or_search(args: argparse.Namespace, settings: Settings) -> int:
+    """``ask`` and ``search``: one question, or one per line of stdin with ``-`` (the question is
+    repeated before each plain-text answer then)."""
+    bot = _load_bot(args, settings)
+    _check_doc_ids(bot, args.doc_ids)
+    text = args.question if args.command == "ask" else args.query
+    batch = text == "-"
+    lines = [x for x in sys.stdin.read().splitlines() if x.strip()] if batch else [text]
+    for line in lines:
+        if batch and not args.json:
+            print(f"Hỏi: {line}" if args.command == "ask" else f"Truy vấn: {line}")
+        if args.command == "ask":
+            _print_answer(bot.ask(line, args.top_k, args.year, args.doc_ids), args.json)
+        else:
+            _print_search(bot.search(line, args.top_k, args.year, args.doc_ids), args.json)
+    return 0
+
+
+def _index(args: argparse.Namespace, settings: Settings) -> int:
+    """``qa-bot index``: build or refresh; a summary at the end (JSON on stdout with ``--json``)."""
+    from .bot import open_index
+    from .index import is_fresh
+
+    docs = load_directory(settings.documents_dir)
+    t0 = time.perf_counter()
+    fresh = not args.force and is_fresh(settings.index_dir, docs, settings)
+    with Progress("Lập chỉ mục", quiet=args.quiet) as bar:
+        index = open_index(settings, docs, progress=bar, rebuild=args.force)
+    summary = {"documents": len(index.documents), "chunks": index.n_passages,
+               "index": str(settings.index_dir), "rebuilt": not fresh,
+               "seconds": round(time.perf_counter() - t0, 3)}
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        state = "đã cập nhật" if not fresh else "không đổi (chỉ mục còn mới)"
+        log.info("%s tài liệu, %s đoạn; chỉ mục %s tại %s (%s s)", summary["documents"],
+                 summary["chunks"], state, summary["index"], summary["seconds"])
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
     """``qa-bot eval DIR``: retrieval metrics, or answer metrics with ``--answers``."""
     from .diacritics import strip_diacritics
     from .evaluate import evaluate
@@ -154,27 +216,22 @@ def _eval(args: argparse.Namespace) -> int:
     if args.misses and not args.answers:
         raise InputError("--misses chỉ dùng cùng --answers")
     transform = strip_diacritics if args.strip_diacritics else None
-    bar = _Progress("Lập chỉ mục", quiet=args.quiet)
-    asking = _Progress("Hỏi", quiet=args.quiet, unit="câu")
     misses: list[dict] = []
+    with Progress("Lập chỉ mục", quiet=args.quiet) as bar, \
+            Progress("Hỏi", quiet=args.quiet, unit="câu") as asking:
 
-    def ask_progress(done: int, total: int) -> None:
-        if done == 1:
-            bar.close()  # the index is built: its bar ends before the questions' bar starts
-        asking(done, total)
+        def ask_progress(done: int, total: int) -> None:
+            if done == 1:
+                bar.close()  # the index is built: its bar ends before the questions' bar starts
+            asking(done, total)
 
-    try:
         if args.answers:
-            res = evaluate_answers(args.dir, _settings(args), progress=bar, transform=transform,
+            res = evaluate_answers(args.dir, settings, progress=bar, transform=transform,
                                    limit=args.limit, misses=misses, question_progress=ask_progress)
             keys = ("answer_has_gold", "first_citation_relevant", "answered", "median_answer_chars")
         else:
-            res = evaluate(args.dir, replace(_settings(args)), progress=bar, transform=transform,
-                           limit=args.limit)
+            res = evaluate(args.dir, settings, progress=bar, transform=transform, limit=args.limit)
             keys = ("ndcg@10", "recall@1", "recall@5", "recall@10", "mrr@10")
-    finally:
-        bar.close()
-        asking.close()
     if args.misses:
         with open(args.misses, "w", encoding="utf-8") as f:
             f.writelines(json.dumps(m, ensure_ascii=False) + "\n" for m in misses)
@@ -190,59 +247,37 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    cmd = args.command
-    if cmd == "index":
-        settings = _settings(args)
-        docs = load_directory(settings.documents_dir)
-        t0 = time.perf_counter()
-        bar = _Progress("Lập chỉ mục", quiet=args.quiet)
-        from .bot import open_index
-        from .index import is_fresh
+    settings = settings_from_args(args)
+    setup_logging(settings.log_level)
+    if args.command == "index":
+        return _index(args, settings)
+    if args.command in ("ask", "search"):
+        return _ask_or_search(args, settings)
+    if args.command == "eval":
+        return _eval(args, settings)
+    if args.command == "serve":
+        from .web.serve import serve
 
-        fresh = not args.force and is_fresh(settings.index_dir, docs, settings)
-        index = open_index(settings, docs, progress=bar, rebuild=args.force)
-        bar.close()
-        summary = {"documents": len(index.documents), "chunks": index.n_passages,
-                   "index": str(settings.index_dir), "rebuilt": not fresh,
-                   "seconds": round(time.perf_counter() - t0, 3)}
-        if args.json:
-            print(json.dumps(summary, ensure_ascii=False))
-        else:
-            state = "đã cập nhật" if not fresh else "không đổi (chỉ mục còn mới)"
-            print(f"{summary['documents']} tài liệu, {summary['chunks']} đoạn; chỉ mục {state} "
-                  f"tại {summary['index']} ({summary['seconds']} s)", file=sys.stderr)
+        serve(settings)
         return 0
-    if cmd in ("ask", "search"):
-        bot = _load_bot(args)
-        text = args.question if cmd == "ask" else args.query
-        lines = sys.stdin.read().splitlines() if text == "-" else [text]
-        lines = [x for x in lines if x.strip()] if text == "-" else lines
-        for line in lines:
-            if cmd == "ask":
-                _print_answer(bot.ask(line, args.top_k, args.year, args.doc_ids), args.json)
-            else:
-                _print_search(bot.search(line, args.top_k, args.year, args.doc_ids), args.json)
-        return 0
-    if cmd == "eval":
-        return _eval(args)
-    if cmd == "serve":
-        from .server import serve
-
-        serve(_settings(args), host=args.host, port=args.port, cors=args.cors or [], watch=args.watch)
-        return 0
-    raise InputError(f"lệnh không rõ: {cmd}")
+    raise InputError(f"lệnh không rõ: {args.command}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``qa-bot`` console script."""
     args = build_parser().parse_args(argv)
+    setup_logging(getattr(args, "log_level", None) or "info")
     try:
         return _run(args)
-    except (QABotError, ValueError, FileNotFoundError) as exc:
-        sys.stderr.write(f"qa-bot: {exc}\n")
+    except QABotError as exc:
+        log.error("%s", exc)
+        log.debug("chi tiết: %s", exc.detail)
+        return 2
+    except (ValueError, FileNotFoundError) as exc:
+        log.error("%s", exc)
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("qa-bot: đã dừng\n")
+        log.warning("đã dừng")
         return 130
     except BrokenPipeError:
         return 0

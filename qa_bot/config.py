@@ -1,20 +1,26 @@
-"""All tunable settings of qa-bot, in one place.
+"""All settings of qa-bot, library and server, in one object.
 
-Paths come from arguments, then the environment (``QA_BOT_DOCUMENTS``, ``QA_BOT_INDEX``), then the
-defaults ``./documents`` and ``./index``. Every other number here was chosen by measurement; the
-README says how.
+Each field can be set from the environment (``QA_BOT_<FIELD>``, e.g. ``QA_BOT_PORT=8080``;
+``QA_BOT_DOCUMENTS`` and ``QA_BOT_INDEX`` for the two folders) and, for the ones the CLI exposes,
+by a flag, which wins. The numbers of retrieval and answering were chosen by measurement; the
+README says how, and lists every field in one table.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+
+from .errors import InputError
 
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
 INDEX_FORMAT_VERSION = 1
 #: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
 TOKENIZER_VERSION = 5
+#: Accepted values of ``log_level``.
+LOG_LEVELS = ("debug", "info", "warning", "error")
 
 
 @dataclass(frozen=True)
@@ -50,12 +56,73 @@ class Settings:
     found_threshold: float = 0.45
     # Index build: worker processes for tokenization (0 = all cores).
     workers: int = 0
+    # Serving (qa-bot serve): where to listen, which browser origins may call the API (none), how
+    # often to look for changed documents (0: never), the largest request body in bytes.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    cors: tuple[str, ...] = ()
+    watch: float = 10.0
+    max_body: int = 64 * 1024
+    # Messages on stderr at this level and above; "debug" adds the English detail of errors and
+    # one line per HTTP request.
+    log_level: str = "info"
+
+    def __post_init__(self) -> None:
+        if self.log_level not in LOG_LEVELS:
+            raise InputError(f"Mức ghi nhật ký không hợp lệ: {self.log_level!r}; "
+                             f"chọn một trong {', '.join(LOG_LEVELS)}.",
+                             f"log_level must be one of {LOG_LEVELS}, got {self.log_level!r}")
+        if not 0 <= self.port <= 65535:
+            raise InputError(f"Cổng không hợp lệ: {self.port}; cổng là số từ 0 đến 65535.",
+                             f"port out of range: {self.port}")
+
+    @staticmethod
+    def env_name(field: str) -> str:
+        """The environment variable of a field: ``QA_BOT_PORT``; ``QA_BOT_DOCUMENTS``, ``QA_BOT_INDEX``."""
+        return "QA_BOT_" + {"documents_dir": "documents", "index_dir": "index"}.get(field, field).upper()
 
     @classmethod
-    def from_env(
-        cls, documents: str | Path | None = None, index: str | Path | None = None, **overrides
-    ) -> Settings:
-        """Settings from explicit values, else ``QA_BOT_*`` environment variables, else defaults."""
-        docs = documents or os.environ.get("QA_BOT_DOCUMENTS") or cls.documents_dir
-        idx = index or os.environ.get("QA_BOT_INDEX") or cls.index_dir
-        return replace(cls(), documents_dir=Path(docs), index_dir=Path(idx), **overrides)
+    def from_env(cls, documents: str | Path | None = None, index: str | Path | None = None,
+                 env: Mapping[str, str] | None = None, **overrides) -> Settings:
+        """Settings from explicit values (``None``: not given), else ``QA_BOT_*`` environment
+        variables, else the defaults. A malformed variable raises :class:`InputError`."""
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            raw = env.get(cls.env_name(f.name))
+            if raw is not None and raw.strip() != "":
+                values[f.name] = _parse(cls.env_name(f.name), raw, f.default)
+        given = {"documents_dir": documents, "index_dir": index, **overrides}
+        values.update({k: v for k, v in given.items() if v is not None})
+        for name in ("documents_dir", "index_dir"):
+            if name in values:
+                values[name] = Path(values[name])
+        if "cors" in values:
+            values["cors"] = tuple(values["cors"])
+        return replace(cls(), **values)
+
+
+def _parse(name: str, raw: str, default: object) -> object:
+    """An environment value as the type of the field's default."""
+    raw = raw.strip()
+    try:
+        if isinstance(default, bool):
+            if raw.lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, tuple):
+            return tuple(x.strip() for x in raw.split(",") if x.strip())
+        if isinstance(default, Path):
+            return Path(raw)
+        return raw.lower() if name == "QA_BOT_LOG_LEVEL" else raw
+    except ValueError:
+        kind = {bool: "true hoặc false", int: "một số nguyên", float: "một số"}.get(type(default), "hợp lệ")
+        raise InputError(f"Biến môi trường {name} phải là {kind} (đang là {raw!r}).",
+                         f"environment variable {name}: cannot parse {raw!r}") from None
+
+
+__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "TOKENIZER_VERSION", "Settings"]

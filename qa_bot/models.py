@@ -1,12 +1,54 @@
 """Typed records that flow through the pipeline and out of the public API.
 
-Each ``to_dict`` gives exactly the JSON shape of ``CONTRACT.md`` (answer object, search object,
+Each ``to_dict`` gives exactly the JSON shape of ``docs/contract.md`` (answer object, search object,
 document listing), so the CLI and the HTTP API serialise the same objects the Python API returns.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
+
+
+# -- the JSON shape of passages and citations: one schema for the models, the API and the UI ------
+class PassageDict(TypedDict):
+    """A passage as JSON: one search result (``search --json``, ``GET /api/search``)."""
+
+    doc_id: str
+    title: str
+    source: str | None
+    url: str | None
+    date: str | None
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class CitationDict(PassageDict):
+    """A citation as JSON: a passage with its number and whether the answer text uses it."""
+
+    n: int
+    used: bool
+
+
+#: What each field of :class:`PassageDict` and :class:`CitationDict` means (the API schema and the
+#: docs take their descriptions from here).
+FIELD_DOCS: dict[str, str] = {
+    "doc_id": "stable id of the document (see /api/documents)",
+    "title": "title of the document",
+    "source": "publisher or site, or null",
+    "url": "original URL, or null",
+    "date": "publication date, YYYY-MM-DD, or null",
+    "text": "verbatim: document text[start:end]",
+    "start": "character offset of the passage in the document text",
+    "end": "character offset where the passage ends (exclusive)",
+    "score": "retrieval score, higher is better",
+    "n": "the number of the [n] markers in the answer; used citations are numbered 1, 2, ... in the "
+         "order the answer first cites them, then come the unused ones",
+    "used": "true when the answer text cites this passage with [n]; false for a related passage the "
+            "answer does not use (listed after the used ones)",
+}
 
 
 @dataclass(frozen=True)
@@ -64,8 +106,8 @@ class Hit:
     text: str
     sentences: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        """The search-result shape of CONTRACT.md."""
+    def to_dict(self) -> PassageDict:
+        """The search-result shape (:class:`PassageDict`)."""
         d = self.document
         return {
             "doc_id": d.doc_id,
@@ -89,8 +131,9 @@ class Citation:
     hit: Hit
     used: bool = True
 
-    def to_dict(self) -> dict:
-        return {"n": self.n, **self.hit.to_dict(), "used": self.used}
+    def to_dict(self) -> CitationDict:
+        """The citation shape (:class:`CitationDict`): ``n`` first, then the passage, then ``used``."""
+        return {"n": self.n, **self.hit.to_dict(), "used": self.used}  # type: ignore[typeddict-item]
 
 
 #: The three outcomes of a question (``Answer.status``).
@@ -159,13 +202,16 @@ def document_full(doc: Document, chunks: int) -> dict:
 
 __all__ = [
     "ANSWERED",
+    "FIELD_DOCS",
     "NOT_FOUND",
     "PARTIAL",
     "Answer",
     "Citation",
+    "CitationDict",
     "Document",
     "Hit",
     "Passage",
+    "PassageDict",
     "SearchResult",
     "document_full",
     "document_listing",

@@ -61,7 +61,7 @@ def start_server(documents: Path, index: Path, log_path: Path, extra: Sequence[s
                  timeout: float = STARTUP_TIMEOUT) -> Server:
     """Start ``qa-bot serve`` on 127.0.0.1 and wait until ``/healthz`` answers 200."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "GRADIO_ANALYTICS_ENABLED": "False",
-           "QA_BOT_LOG_LEVEL": "warning", "NO_PROXY": "127.0.0.1,localhost",
+           "NO_PROXY": "127.0.0.1,localhost",
            "no_proxy": "127.0.0.1,localhost"}
     for attempt in range(3):
         port = free_port()

@@ -14,14 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.chat import (
-    NOT_FOUND_TITLE,
-    PARTIAL_TITLE,
-    copy_text,
-    render_chat,
-    render_sources,
-    split_citations,
-)
+from qa_bot.ui.render import render_chat, render_sources
+from qa_bot.ui.text import NOT_FOUND_TITLE, PARTIAL_TITLE, copy_text, split_citations
 
 try:
     from playwright import sync_api

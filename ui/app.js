@@ -1,5 +1,6 @@
 () => {
-  // qa-bot chat UI: copy buttons, [n] citation links, keeping the latest answer in view.
+  // qa-bot chat UI: copy buttons, [n] citation links, the latest question in view, Vietnamese
+  // pop-up titles, the question length note.
   // Only reads text from data attributes and element ids the Python side built (escaped).
   if (window.__qaBotReady) return;
   window.__qaBotReady = true;
@@ -59,6 +60,8 @@
     }
   });
 
+  // A new answer: bring its question to the top of the conversation, so that a long answer is read
+  // from its start (scrolling to the end hid the question and the first points).
   let seen = "";
   const follow = () => {
     const log = document.querySelector("#qa-chat .qa-log");
@@ -66,8 +69,41 @@
     const turns = log.getAttribute("data-turns") || "0";
     if (turns === seen) return;
     seen = turns;
-    log.scrollTop = log.scrollHeight;
+    const last = log.querySelector(".qa-turn:last-of-type");
+    if (!last) return;
+    log.scrollTop += last.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
   };
-  new MutationObserver(follow).observe(document.body, { childList: true, subtree: true });
-  follow();
+
+  // Gradio titles its pop-ups with the English message type ("Error"): say it in Vietnamese.
+  const TOAST_TITLES = { Error: "Chưa thể hỏi", Warning: "Lưu ý", Info: "Thông báo", Success: "Xong" };
+  const localiseToasts = () => {
+    document.querySelectorAll(".toast-title").forEach((title) => {
+      const text = title.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) return;
+      const name = TOAST_TITLES[text.nodeValue.trim()];
+      if (name) text.nodeValue = name + " ";
+    });
+    document.querySelectorAll('[data-testid="toast-close"]').forEach((b) => b.setAttribute("aria-label", "Đóng"));
+  };
+
+  // Questions over the limit are not cut: the box says how long the question is, and asking
+  // answers with the limit (the server refuses it in Vietnamese).
+  const LIMIT = Number(document.querySelector("#qa-limit")?.getAttribute("data-limit") || 2000);
+  const noteLength = (box) => {
+    const note = document.querySelector("#qa-limit");
+    if (!note) return;
+    const n = box.value.length;
+    note.textContent = n > LIMIT
+      ? `Câu hỏi dài ${n.toLocaleString("vi-VN")} ký tự, quá giới hạn ${LIMIT.toLocaleString("vi-VN")} ký tự: hãy rút gọn.`
+      : "";
+    note.classList.toggle("qa-over", n > LIMIT);
+  };
+  document.addEventListener("input", (event) => {
+    const box = event.target instanceof Element ? event.target.closest("#qa-question textarea") : null;
+    if (box) noteLength(box);
+  });
+
+  const onChange = () => { follow(); localiseToasts(); };
+  new MutationObserver(onChange).observe(document.body, { childList: true, subtree: true });
+  onChange();
 }

@@ -1,0 +1,217 @@
+"""The chat UI (Gradio Blocks): conversation, sources panel, filters, example questions.
+
+The HTML comes from :mod:`qa_bot.ui.render`; this module wires it to Gradio events. The UI holds no
+retrieval logic: it calls :class:`qa_bot.QABot` and renders what comes back.
+
+    from qa_bot import QABot
+    from qa_bot.ui.app import build_ui, mount_options
+    build_ui(QABot.from_directory("documents")).launch(**mount_options())   # or: qa-bot serve
+"""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline product: no telemetry calls
+
+import gradio as gr  # noqa: E402
+
+from qa_bot.bot import QABot  # noqa: E402
+from qa_bot.errors import InputError  # noqa: E402
+
+from .highlight import highlight_terms  # noqa: E402
+from .render import filters_label, render_chat, render_sources  # noqa: E402
+from .text import TITLE, esc, format_date  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ALL_YEARS = "Tất cả các năm"
+MAX_TURNS = 30
+
+#: Questions answered by the shipped corpus; only those the loaded corpus answers are offered.
+EXAMPLE_QUESTIONS = (
+    "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?",
+    "Phiên họp thứ ba kết nối tới bao nhiêu địa phương?",
+    "Phiên họp thứ chín của Ban Chỉ đạo cải cách hành chính do ai chủ trì?",
+)
+
+
+def example_questions(bot: QABot, limit: int = 3) -> list[str]:
+    """Example questions the loaded corpus answers; else the titles of its documents."""
+    found = []
+    for q in EXAMPLE_QUESTIONS:
+        try:
+            if bot.ask(q).found:
+                found.append(q)
+        except InputError:
+            continue
+    if found:
+        return found[:limit]
+    return [d["title"] for d in bot.documents()[:limit] if d.get("title")]
+
+
+def _header(n_docs: int, n_chunks: int) -> str:
+    return (
+        '<header class="qa-header">'
+        '<div class="qa-logo" aria-hidden="true"><svg viewBox="0 0 24 24" width="26" height="26" fill="none" '
+        'stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">'
+        '<path d="M3 21h18M5 21V10m4 11V10m6 11V10m4 11V10M2 10l10-6 10 6z"/></svg></div>'
+        f'<div class="qa-head-text"><h1>{esc(TITLE)}</h1>'
+        f"<p>Hỏi đáp có trích dẫn nguồn từ {n_docs} văn bản ({n_chunks} đoạn) về cải cách hành chính. "
+        "Mỗi câu trả lời chỉ rõ đoạn văn gốc để bạn kiểm chứng.</p></div></header>"
+    )
+
+
+def input_cap(bot: QABot) -> int:
+    """The question box's hard cap: far above the question limit (a longer question is refused with
+    a message saying so, not cut), low enough that the request stays under the body limit."""
+    return max(bot.settings.max_question_chars + 1, bot.settings.max_body // 4)
+
+
+def _year_value(year: object) -> int | None:
+    if isinstance(year, int) and not isinstance(year, bool):
+        return year
+    if isinstance(year, str) and year.strip().isdigit():
+        return int(year.strip())
+    return None
+
+
+def build_ui(bot: QABot) -> gr.Blocks:
+    """The chat UI over ``bot``. Its ``ask`` event is also an API endpoint (``api_name="ask"``):
+    ``gradio_client.Client(url).predict(question, year, doc_ids, api_name="/ask")`` returns the
+    answer object of CONTRACT.md."""
+    docs = bot.documents()
+    stats = bot.stats()
+    titles = {d["doc_id"]: d["title"] for d in docs}
+    years = sorted({int(d["date"][:4]) for d in docs if d.get("date")}, reverse=True)
+    examples = example_questions(bot)
+    doc_choices = [(f"{d['title']} ({format_date(d['date'])})" if d.get("date") else d["title"], d["doc_id"])
+                   for d in sorted(docs, key=lambda d: d.get("date") or "", reverse=True)]
+
+    def ask(question: str, year: str | None = None, doc_ids: list[str] | None = None) -> dict:
+        """Answer a question from the documents; returns the answer object (question, answer,
+        found, status, interpreted_as, citations)."""
+        try:
+            answer = bot.ask(question or "", year=_year_value(year), doc_ids=list(doc_ids or []) or None)
+        except InputError as exc:
+            raise gr.Error(str(exc), title="Chưa thể hỏi") from None
+        return answer.to_dict()
+
+    def understood(question: str) -> list[str] | None:
+        try:
+            return list(getattr(bot.query(question), "tokens", None) or []) or None
+        except Exception:  # highlighting is a nicety: fall back to the question's own words
+            return None
+
+    def add_turn(answer: dict, year: str | None, doc_ids: list[str] | None,
+                 turns: list[dict]) -> tuple[list[dict], str, str, str]:
+        turns = list(turns or [])
+        q = answer.get("question", "")
+        terms = highlight_terms(q, understood(q))
+        turns.append({
+            "id": (turns[-1]["id"] + 1) if turns else 1,
+            "question": q,
+            "answer": answer,
+            "filters": filters_label(_year_value(year), doc_ids, titles),
+            "terms": {"phrases": [list(p) for p in terms.phrases], "folded": terms.folded},
+        })
+        turns = turns[-MAX_TURNS:]
+        return turns, render_chat(turns, len(docs), examples), render_sources(turns), ""
+
+    def reset() -> tuple[list, str, str, str]:
+        return [], render_chat([], len(docs), examples), render_sources([]), ""
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        turns = gr.State([])
+        gr.HTML(_header(stats["documents"], stats["chunks"]), elem_id="qa-header-wrap", js_on_load=None,
+                apply_default_css=False)
+        with gr.Row(equal_height=False, elem_id="qa-main"):
+            with gr.Column(scale=7, min_width=330, elem_id="qa-left"):
+                chat = gr.HTML(render_chat([], len(docs), examples), elem_id="qa-chat", js_on_load=None,
+                               apply_default_css=False)
+                with gr.Row(elem_id="qa-ask-row", equal_height=True):
+                    question = gr.Textbox(
+                        show_label=False, placeholder="Nhập câu hỏi về cải cách hành chính…", lines=1,
+                        max_lines=5, max_length=input_cap(bot), container=False,
+                        autofocus=True, scale=8, min_width=180, elem_id="qa-question",
+                    )
+                    send = gr.Button("Hỏi", variant="primary", scale=1, min_width=72, elem_id="qa-send")
+                gr.HTML(f'<div id="qa-limit" class="qa-limit" aria-live="polite" '
+                        f'data-limit="{bot.settings.max_question_chars}"></div>', js_on_load=None,
+                        apply_default_css=False, elem_id="qa-limit-wrap")
+                if examples:
+                    gr.HTML('<div class="qa-label">Câu hỏi gợi ý</div>', js_on_load=None,
+                            apply_default_css=False, elem_classes=["qa-label-wrap"])
+                    with gr.Row(elem_id="qa-examples"):
+                        example_buttons = [gr.Button(q, size="sm", elem_classes=["qa-example"], min_width=0)
+                                           for q in examples]
+                else:
+                    example_buttons = []
+                with gr.Row(elem_id="qa-filters"):
+                    year = gr.Dropdown([ALL_YEARS] + [str(y) for y in years], value=ALL_YEARS, label="Năm",
+                                       scale=1, min_width=130, elem_id="qa-year")
+                    doc_filter = gr.Dropdown(doc_choices, value=[], multiselect=True, label="Văn bản",
+                                             info="Để trống: tìm trong tất cả văn bản", scale=3,
+                                             min_width=220, elem_id="qa-docs")
+                new_chat = gr.Button("Cuộc trò chuyện mới", size="sm", elem_id="qa-new")
+            with gr.Column(scale=5, min_width=300, elem_id="qa-right"):
+                sources = gr.HTML(render_sources([]), elem_id="qa-sources-panel", js_on_load=None,
+                                  apply_default_css=False)
+        answer_json = gr.JSON(visible=False, label="Câu trả lời (JSON)")
+
+        render_outputs = [turns, chat, sources, question]
+        asked = gr.on([question.submit, send.click], ask, [question, year, doc_filter], [answer_json],
+                      api_name="ask", concurrency_limit=4)
+        asked.success(add_turn, [answer_json, year, doc_filter, turns], render_outputs,
+                      api_visibility="private", show_progress="hidden")
+        for button, text in zip(example_buttons, examples, strict=True):
+            button.click(partial(_const, text), None, [question], api_visibility="private",
+                         show_progress="hidden").then(
+                ask, [question, year, doc_filter], [answer_json], api_visibility="private"
+            ).success(add_turn, [answer_json, year, doc_filter, turns], render_outputs,
+                      api_visibility="private", show_progress="hidden")
+        new_chat.click(reset, None, render_outputs, api_visibility="private", show_progress="hidden")
+    demo.queue(default_concurrency_limit=4)
+    return demo
+
+
+def _const(value: str) -> str:
+    return value
+
+
+def _theme() -> gr.themes.Base:
+    system = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
+    return gr.themes.Soft(
+        primary_hue=gr.themes.colors.blue,
+        secondary_hue=gr.themes.colors.slate,
+        neutral_hue=gr.themes.colors.slate,
+        font=system,
+        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
+        radius_size=gr.themes.sizes.radius_md,
+    ).set(
+        block_title_background_fill="transparent",
+        block_title_text_color="*neutral_700",
+        block_title_text_weight="600",
+        block_title_padding="0",
+        block_label_background_fill="transparent",
+        body_background_fill="#f8fafc",
+    )
+
+
+def mount_options() -> dict:
+    """Keyword arguments for ``gr.mount_gradio_app`` / ``Blocks.launch``: theme, CSS, JS, footer."""
+    return {
+        "theme": _theme(),
+        "css_paths": [HERE / "style.css"],
+        "js": (HERE / "app.js").read_text(encoding="utf-8"),
+        "footer_links": ["api"],
+    }
+
+
+def mount_ui(app, bot: QABot, path: str = "/") -> None:
+    """Mount the chat UI over ``bot`` on a FastAPI ``app`` at ``path``."""
+    gr.mount_gradio_app(app, build_ui(bot), path=path, **mount_options())
+
+
+__all__ = ["EXAMPLE_QUESTIONS", "build_ui", "example_questions", "mount_options", "mount_ui"]
