@@ -152,8 +152,13 @@ def _print_search(r: SearchResult, as_json: bool) -> None:
         print("Không tìm thấy đoạn văn nào phù hợp.")
 
 
+def _quiet(args: argparse.Namespace) -> bool:
+    """No progress bar with ``-q`` or a log level above ``info``."""
+    return args.quiet or not log.isEnabledFor(logging.INFO)
+
+
 def _load_bot(args: argparse.Namespace, settings: Settings) -> QABot:
-    with Progress("Lập chỉ mục", quiet=args.quiet) as bar:
+    with Progress("Lập chỉ mục", quiet=_quiet(args)) as bar:
         return QABot.from_settings(settings, progress=bar)
 
 
@@ -193,7 +198,7 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
     docs = load_directory(settings.documents_dir)
     t0 = time.perf_counter()
     fresh = not args.force and is_fresh(settings.index_dir, docs, settings)
-    with Progress("Lập chỉ mục", quiet=args.quiet) as bar:
+    with Progress("Lập chỉ mục", quiet=_quiet(args)) as bar:
         index = open_index(settings, docs, progress=bar, rebuild=args.force)
     summary = {"documents": len(index.documents), "chunks": index.n_passages,
                "index": str(settings.index_dir), "rebuilt": not fresh,
@@ -217,8 +222,8 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
         raise InputError("--misses chỉ dùng cùng --answers")
     transform = strip_diacritics if args.strip_diacritics else None
     misses: list[dict] = []
-    with Progress("Lập chỉ mục", quiet=args.quiet) as bar, \
-            Progress("Hỏi", quiet=args.quiet, unit="câu") as asking:
+    with Progress("Lập chỉ mục", quiet=_quiet(args)) as bar, \
+            Progress("Hỏi", quiet=_quiet(args), unit="câu") as asking:
 
         def ask_progress(done: int, total: int) -> None:
             if done == 1:

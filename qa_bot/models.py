@@ -142,7 +142,7 @@ ANSWERED, PARTIAL, NOT_FOUND = "answered", "partial", "not_found"
 
 @dataclass
 class Answer:
-    """The answer object of CONTRACT.md.
+    """The answer object of docs/contract.md.
 
     ``status`` is ``answered``, ``partial`` (the documents hold something close to, but not, what
     was asked; the answer says so first) or ``not_found``; ``found`` is true exactly when answered.
@@ -181,7 +181,7 @@ class Answer:
 
 @dataclass
 class SearchResult:
-    """The search object of CONTRACT.md."""
+    """The search object of docs/contract.md."""
 
     query: str
     hits: list[Hit]

@@ -1,8 +1,15 @@
-"""Fixtures that start real ``qa-bot serve`` processes on free loopback ports.
+"""Shared fixtures and markers of the suite.
 
-Each server runs ``python -m qa_bot.cli serve`` on a copy of a documents folder with its own
-temporary index directory (the repository's ``index/`` is never touched), is polled on ``/healthz``
-until ready (bounded), and is stopped at the end of the session.
+- ``shipped_bot``: a :class:`QABot` over a copy of the shipped corpus, index built in a temporary
+  folder (from :mod:`tests.corpus`);
+- ``server``, ``server_url``, ``cors_server_url``, ``xss_server_url``: real ``qa-bot serve``
+  processes on free loopback ports, each over a copy of a documents folder with its own temporary
+  index (the repository's ``index/`` is never touched), polled on ``/healthz`` until ready
+  (bounded) and stopped at the end of the session.
+
+Markers: a test that uses one of :data:`SLOW_FIXTURES` (an index build, a process, a browser) is
+marked ``slow``; one that uses the browser is marked ``browser`` too. The fast part runs alone with
+``pytest -m "not slow"``.
 """
 
 from __future__ import annotations
@@ -21,11 +28,31 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.corpus import shipped_bot  # noqa: F401  (the shared fixture, defined once there)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_DOCUMENTS = ROOT / "documents"
 XSS_DOCUMENTS = ROOT / "tests" / "data" / "xss"
 STARTUP_TIMEOUT = float(os.environ.get("QA_BOT_TEST_STARTUP_TIMEOUT", "180"))
 ALLOWED_ORIGIN = "http://app.example.org"
+
+
+#: Fixtures that build an index, start a process or a browser: tests using them are ``slow``.
+SLOW_FIXTURES = frozenset({
+    "shipped_bot", "server", "server_url", "cors_server_url", "xss_server_url", "shipped_documents",
+    "browser", "page_at", "env", "beir", "bot",
+})
+BROWSER_FIXTURES = frozenset({"browser", "page_at"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests ``slow`` and ``browser`` from the fixtures they use."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The command line as CONTRACT.md describes it, run as a real subprocess."""
+"""The command line as docs/contract.md describes it, run as a real subprocess."""
 
 import json
 import os
@@ -191,3 +191,41 @@ def test_eval_on_a_small_beir_folder(env: dict, tmp_path: Path) -> None:
     obj = json.loads(r.stdout)
     assert set(obj) == {"dataset", "queries", "ndcg@10", "recall@1", "recall@5", "recall@10", "mrr@10"}
     assert obj["queries"] == 2 and obj["ndcg@10"] == 1.0 and obj["recall@1"] == 1.0
+
+
+def test_ask_help_has_examples_and_says_how_to_read_stdin() -> None:
+    r = subprocess.run([sys.executable, "-m", "qa_bot.cli", "ask", "--help"], capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 0
+    assert "ví dụ:" in r.stdout and 'qa-bot ask "Hà Giang' in r.stdout
+    assert "qa-bot ask - <" in r.stdout and "'-'" in r.stdout and "--log-level" in r.stdout
+
+
+def test_unknown_doc_exits_2_like_the_api_404(env: dict) -> None:
+    for cmd in ("ask", "search"):
+        r = run(env, cmd, HA_GIANG, "--doc", "khong-co-van-ban-nay", "-q")
+        assert r.returncode == 2 and r.stdout == ""
+        assert r.stderr.strip().startswith("qa-bot: Không có văn bản với mã: khong-co-van-ban-nay")
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_plain_batch_output_repeats_each_question(env: dict) -> None:
+    questions = ["Phiên họp thứ ba kết nối tới bao nhiêu địa phương?", "Giá vàng SJC hôm nay bao nhiêu?"]
+    r = run(env, "ask", "-", "-q", stdin="\n".join(questions) + "\n")
+    assert r.returncode == 0, r.stderr
+    asked = [line for line in r.stdout.splitlines() if line.startswith("Hỏi: ")]
+    assert asked == [f"Hỏi: {q}" for q in questions]
+    assert r.stdout.index("63 địa phương") > r.stdout.index(asked[0]) and r.stdout.index(asked[1]) > 0
+    single = run(env, "ask", questions[0], "-q")
+    assert "Hỏi:" not in single.stdout  # one question on the command line: not repeated
+
+
+def test_log_level_and_environment_errors(env: dict, tmp_path: Path) -> None:
+    r = run(env, "ask", "x", "--documents", str(tmp_path / "none"), "--log-level", "debug")
+    assert r.returncode == 2
+    assert r.stderr.splitlines() == [f"qa-bot: Không tìm thấy thư mục tài liệu: {tmp_path / 'none'}",
+                                     f"qa-bot: chi tiết: documents folder not found: {tmp_path / 'none'}"]
+    r = run({**env, "QA_BOT_PORT": "abc"}, "serve")
+    assert r.returncode == 2 and "QA_BOT_PORT" in r.stderr and len(r.stderr.splitlines()) == 1
+    quiet = run(env, "index", "--log-level", "warning")
+    assert quiet.returncode == 0 and "tài liệu" not in quiet.stderr

@@ -7,7 +7,7 @@ import pytest
 
 from qa_bot import Answer, InputError, QABot
 from qa_bot.diacritics import strip_diacritics
-from tests.corpus import load_questions, shipped_bot  # noqa: F401
+from tests.corpus import load_questions
 
 QUESTIONS = load_questions()
 VARIANTS = load_questions("questions_variants.jsonl")
@@ -40,12 +40,12 @@ def test_question_set_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("row", [q for q in QUESTIONS if q["found"]], ids=lambda r: r["question"][:50])
-def test_answerable(shipped_bot: QABot, row: dict) -> None:  # noqa: F811
+def test_answerable(shipped_bot: QABot, row: dict) -> None:
     check_answer(shipped_bot.ask(row["question"]), row)
 
 
 @pytest.mark.parametrize("row", [q for q in QUESTIONS if q["found"]], ids=lambda r: r["question"][:50])
-def test_answerable_typed_without_diacritics(shipped_bot: QABot, row: dict) -> None:  # noqa: F811
+def test_answerable_typed_without_diacritics(shipped_bot: QABot, row: dict) -> None:
     bare = strip_diacritics(row["question"])
     a = shipped_bot.ask(bare)
     check_answer(a, row)
@@ -55,19 +55,19 @@ def test_answerable_typed_without_diacritics(shipped_bot: QABot, row: dict) -> N
 
 
 @pytest.mark.parametrize("row", VARIANTS, ids=lambda r: f"{r['kind']}: {r['question'][:40]}")
-def test_variants_abbreviations_ordinals_years_directives(shipped_bot: QABot, row: dict) -> None:  # noqa: F811
+def test_variants_abbreviations_ordinals_years_directives(shipped_bot: QABot, row: dict) -> None:
     check_answer(shipped_bot.ask(row["question"]), row)
 
 
 @pytest.mark.parametrize("row", [q for q in QUESTIONS if not q["found"]], ids=lambda r: r["question"][:50])
-def test_out_of_corpus(shipped_bot: QABot, row: dict) -> None:  # noqa: F811
+def test_out_of_corpus(shipped_bot: QABot, row: dict) -> None:
     for question in (row["question"], strip_diacritics(row["question"])):
         a = shipped_bot.ask(question)
         assert not a.found, a.answer
         assert "không chứa thông tin" in a.answer and a.citations == []
 
 
-def test_directive_answer_lists_points(shipped_bot: QABot) -> None:  # noqa: F811
+def test_directive_answer_lists_points(shipped_bot: QABot) -> None:
     a = shipped_bot.ask("Phiên họp năm 2024 của Ban Chỉ đạo yêu cầu những gì?")
     lines = [line for line in a.answer.splitlines() if not line.startswith("(Còn ")]  # "see more"
     assert a.debug.get("directive") and len(lines) >= 5
@@ -75,41 +75,41 @@ def test_directive_answer_lists_points(shipped_bot: QABot) -> None:  # noqa: F81
     assert a.citations[0].hit.document.date == "2024-02-02"
 
 
-def test_year_filter_and_year_hint(shipped_bot: QABot) -> None:  # noqa: F811
+def test_year_filter_and_year_hint(shipped_bot: QABot) -> None:
     q = "Ban Chỉ đạo cải cách hành chính họp phiên nào?"
     assert all(h.document.date.startswith("2023") for h in shipped_bot.search(q, year=2023).hits)
     hinted = shipped_bot.search("Năm 2025 Ban Chỉ đạo cải cách hành chính họp phiên nào?").hits
     assert hinted[0].document.date.startswith("2025")
 
 
-def test_abbreviation_and_full_form_find_the_same_passage(shipped_bot: QABot) -> None:  # noqa: F811
+def test_abbreviation_and_full_form_find_the_same_passage(shipped_bot: QABot) -> None:
     short = shipped_bot.search("số TTHC đang có hiệu lực", top_k=1).hits[0]
     full = shipped_bot.search("số thủ tục hành chính đang có hiệu lực", top_k=1).hits[0]
     assert short.passage == full.passage and "1.971" in short.text
 
 
-def test_answer_sentences_are_verbatim(shipped_bot: QABot) -> None:  # noqa: F811
+def test_answer_sentences_are_verbatim(shipped_bot: QABot) -> None:
     a = shipped_bot.ask("Phiên họp thứ ba kết nối tới bao nhiêu địa phương?")
     texts = {c.n: c.hit.text for c in a.citations}
     for sentence, n in re.findall(r"(.+?)\s\[(\d+)\]\s*", a.answer):
         assert sentence.strip() in texts[int(n)]
 
 
-def test_input_errors_are_vietnamese(shipped_bot: QABot) -> None:  # noqa: F811
+def test_input_errors_are_vietnamese(shipped_bot: QABot) -> None:
     with pytest.raises(InputError, match="trống"):
         shipped_bot.ask("  ")
     with pytest.raises(InputError, match="top_k"):
         shipped_bot.search("x", top_k=0)
 
 
-def test_search_and_answer_to_dict(shipped_bot: QABot) -> None:  # noqa: F811
+def test_search_and_answer_to_dict(shipped_bot: QABot) -> None:
     r = shipped_bot.search("dịch vụ công trực tuyến", top_k=2).to_dict()
     assert r["query"] == "dịch vụ công trực tuyến" and len(r["results"]) == 2
     d = shipped_bot.ask("Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?").to_dict()
     assert d["citations"][0]["n"] == 1 and "debug" not in d
 
 
-def test_filters(shipped_bot: QABot) -> None:  # noqa: F811
+def test_filters(shipped_bot: QABot) -> None:
     hits = shipped_bot.search("cải cách hành chính", top_k=10, year=2021).hits
     assert hits and all(h.document.date.startswith("2021") for h in hits)
     doc = "2023-02-03-phien-hop-thu-ba-bcd-cchc"

@@ -80,7 +80,7 @@ def _year_value(year: object) -> int | None:
 def build_ui(bot: QABot) -> gr.Blocks:
     """The chat UI over ``bot``. Its ``ask`` event is also an API endpoint (``api_name="ask"``):
     ``gradio_client.Client(url).predict(question, year, doc_ids, api_name="/ask")`` returns the
-    answer object of CONTRACT.md."""
+    answer object of docs/contract.md."""
     docs = bot.documents()
     stats = bot.stats()
     titles = {d["doc_id"]: d["title"] for d in docs}

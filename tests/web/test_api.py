@@ -1,4 +1,4 @@
-"""HTTP API of ``qa-bot serve`` (CONTRACT.md), against a real server subprocess on 127.0.0.1."""
+"""HTTP API of ``qa-bot serve`` (docs/contract.md), against a real server subprocess on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def check_passage(item: dict, doc_texts: dict[str, str]) -> None:
 
 
 def check_status_and_citations(a: dict) -> None:
-    """``status``/``found``/``interpreted_as``/``used`` rules of CONTRACT.md: found exactly when
+    """``status``/``found``/``interpreted_as``/``used`` rules of docs/contract.md: found exactly when
     answered; citations numbered 1..n, the used ones first and numbered in the order the answer text
     first cites them; every [n] of the text is a used citation and every used citation is cited."""
     assert a["status"] in STATUSES

@@ -1,5 +1,5 @@
-"""Tests of the chat UI: its HTML rendering of answer objects (plain unit tests), and the whole UI
-end to end in headless Chromium (Debian ``chromium`` driven by Playwright).
+"""The whole chat UI end to end in headless Chromium (Debian ``chromium`` driven by Playwright),
+against a real ``qa-bot serve``; and the API's ``/docs`` page rendered in the same browser.
 
 Playwright never downloads a browser here: it launches ``/usr/bin/chromium`` via ``executable_path``.
 The browser tests are skipped, saying why, when Chromium or Playwright is missing.
@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from qa_bot.ui.render import render_chat, render_sources
-from qa_bot.ui.text import NOT_FOUND_TITLE, PARTIAL_TITLE, copy_text, split_citations
-
 try:
     from playwright import sync_api
     from playwright.sync_api import expect
@@ -28,121 +25,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HA_GIANG = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
 TIMEOUT_MS = 20_000
-
-
-# -- rendering of answer objects (no browser) -----------------------------------------------------
-def citation(n: int, used: bool, title: str = "", text: str = "", **extra) -> dict:
-    return {"n": n, "doc_id": f"doc-{n}", "title": title or f"Văn bản {n}", "source": "Báo A",
-            "url": f"https://example.vn/{n}", "date": "2024-02-02", "text": text or f"Đoạn văn số {n}.",
-            "start": 10 * n, "end": 10 * n + 9, "score": 1.0 / n, "used": used, **extra}
-
-
-def turn(answer: dict, tid: int = 1) -> dict:
-    return {"id": tid, "question": answer["question"], "answer": answer, "filters": "",
-            "terms": {"phrases": [], "folded": False}}
-
-
-PARTIAL = {
-    "question": "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến năm 2026?",
-    "interpreted_as": "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến năm 2026?",
-    "answer": "Tài liệu không có số liệu năm 2026; số liệu gần nhất (năm 2024) là: cung cấp dịch vụ "
-              "công trực tuyến 1.818 dịch vụ công/1.876 TTHC. [1] Đạt tỷ lệ 96,81%. [2]",
-    "found": False,
-    "status": "partial",
-    "citations": [citation(1, True, "Nguồn một"), citation(2, True, "Nguồn hai"),
-                  citation(3, False, "Đoạn không dùng")],
-}
-ANSWERED = {**PARTIAL, "status": "answered", "found": True,
-            "answer": "Cung cấp 1.818 dịch vụ công trực tuyến. [1] Đạt 96,81%. [2]"}
-NOT_FOUND_WITH_RELATED = {
-    "question": "Giá vàng SJC hôm nay bao nhiêu?",
-    "interpreted_as": "Giá vàng SJC hôm nay bao nhiêu?",
-    "answer": "Xin lỗi, các tài liệu hiện có không chứa thông tin để trả lời câu hỏi này.",
-    "found": False,
-    "status": "not_found",
-    "citations": [citation(1, False, "Liên quan một"), citation(2, False, "Liên quan hai")],
-}
-
-
-def _bot_message(html: str) -> str:
-    (msg,) = re.findall(r'<div class="qa-msg qa-bot[^"]*"', html)
-    return msg
-
-
-def test_partial_answer_has_its_own_look() -> None:
-    html = render_chat([turn(PARTIAL)])
-    assert 'class="qa-msg qa-bot qa-partial"' in _bot_message(html)
-    assert "qa-notfound" not in html
-    assert f'<div class="qa-partial-title">{PARTIAL_TITLE}</div>' in html
-    assert NOT_FOUND_TITLE not in html
-    # the answer's [n] link to the cited cards; the "Nguồn:" line lists the used citations only
-    assert 'href="#src-1-1"' in html and 'href="#src-1-2"' in html
-    assert 'href="#src-1-3"' not in html
-    full = render_chat([turn(ANSWERED)])
-    assert _bot_message(full) == '<div class="qa-msg qa-bot"'
-    assert PARTIAL_TITLE not in full and NOT_FOUND_TITLE not in full
-
-
-def test_not_found_answer_looks_as_before() -> None:
-    html = render_chat([turn(NOT_FOUND_WITH_RELATED)])
-    assert 'class="qa-msg qa-bot qa-notfound"' in _bot_message(html)
-    assert NOT_FOUND_TITLE in html and 'class="qa-nf-tip"' in html
-    assert "qa-partial" not in html and 'class="qa-used"' not in html
-    # an answer object without status (older clients) falls back on found
-    legacy = {k: v for k, v in NOT_FOUND_WITH_RELATED.items() if k != "status"}
-    assert "qa-notfound" in _bot_message(render_chat([turn(legacy)]))
-
-
-def test_sources_split_by_used_flags() -> None:
-    panel = render_sources([turn(PARTIAL)])
-    cited, _, related = panel.partition('<details class="qa-more">')
-    assert "Đoạn liên quan khác (1)" in related
-    assert 'id="src-1-1"' in cited and 'id="src-1-2"' in cited and "Đoạn không dùng" not in cited
-    assert 'class="qa-card qa-card-extra" id="src-1-3"' in related
-    assert split_citations(PARTIAL) == (PARTIAL["citations"][:2], PARTIAL["citations"][2:])
-    # the flags decide, not the [n] in the text: a used citation the text does not mark stays cited
-    odd = {**ANSWERED, "answer": "Không có dấu trích dẫn."}
-    assert 'class="qa-card" id="src-1-2"' in render_sources([turn(odd)])
-
-
-def test_not_found_related_passages_are_not_shown_as_cited() -> None:
-    panel = render_sources([turn(NOT_FOUND_WITH_RELATED)])
-    before, _, related = panel.partition('<details class="qa-more">')
-    assert 'class="qa-empty"' in before and 'class="qa-card"' not in before
-    assert "Đoạn có liên quan (2)" in related
-    assert related.count('class="qa-card qa-card-extra"') == 2
-    # even if a not-found answer flagged a passage as used, it is shown as related
-    flagged = {**NOT_FOUND_WITH_RELATED,
-               "citations": [citation(1, True, "Liên quan một")]}
-    assert 'class="qa-card qa-card-extra" id="src-1-1"' in render_sources([turn(flagged)])
-    assert "Nguồn:" not in copy_text(NOT_FOUND_WITH_RELATED)
-
-
-def test_copy_text_lists_used_sources() -> None:
-    text = copy_text(PARTIAL)
-    assert text.startswith(PARTIAL["answer"])
-    assert "Nguồn:" in text
-    assert "[1] Nguồn một (Báo A, 02/02/2024, https://example.vn/1)" in text
-    assert "[2] Nguồn hai" in text and "Đoạn không dùng" not in text
-
-
-def test_interpreted_as_is_shown_when_it_differs() -> None:
-    assert "qa-interp" not in render_chat([turn(ANSWERED)])
-    follow = {**ANSWERED, "question": "Còn năm 2023 thì sao?",
-              "interpreted_as": "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến năm 2023?"}
-    html = render_chat([turn(follow)])
-    assert '<div class="qa-interp">Hiểu câu hỏi là: <q>Hà Giang cung cấp' in html
-
-
-def test_partial_answer_rendering_escapes_everything() -> None:
-    bad = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-    answer = {**PARTIAL, "question": bad, "interpreted_as": bad + " khác",
-              "answer": f"Tài liệu không có {bad}. [1]",
-              "citations": [citation(1, True, bad, bad), citation(2, False, bad, bad,
-                                                                   url="javascript:alert(3)")]}
-    html = render_chat([turn(answer)]) + render_sources([turn(answer)])
-    assert "<script" not in html and "<img" not in html and "javascript:" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 # -- the UI in headless Chromium ---------------------------------------------------------------------
@@ -332,3 +214,61 @@ def test_html_in_documents_and_questions_shows_as_text(page_at, xss_server_url: 
     expect(doc.locator("article.text")).to_contain_text("<script>alert(1)</script>")
     assert doc.locator("article.text script, article.text b, article.text img").count() == 0
     assert page.dialogs == []
+
+
+LONG_ANSWER = "Phiên họp năm 2024 của Ban Chỉ đạo yêu cầu những gì?"
+
+
+def test_long_answer_keeps_its_question_in_view(page_at, server_url: str) -> None:
+    """After a long answer the conversation shows the question and the start of the answer, not
+    the end of the answer."""
+    page = page_at(server_url, width=390, height=844)
+    expect(page.locator(".qa-welcome-icon svg")).to_be_visible()
+    ask(page, HA_GIANG)
+    ask(page, LONG_ANSWER)
+    page.wait_for_timeout(300)
+    box = page.evaluate("""() => {
+        const log = document.querySelector('#qa-chat .qa-log');
+        const turn = log.querySelector('.qa-turn:last-of-type');
+        const q = turn.querySelector('.qa-user').getBoundingClientRect();
+        const l = log.getBoundingClientRect();
+        return {logTop: l.top, logBottom: l.bottom, qTop: q.top, qBottom: q.bottom,
+                turnHeight: turn.getBoundingClientRect().height, logHeight: log.clientHeight,
+                scrolled: log.scrollTop};
+    }""")
+    assert box["turnHeight"] > box["logHeight"], f"the answer is not long enough to test scrolling: {box}"
+    assert box["scrolled"] > 0, box
+    assert box["logTop"] - 1 <= box["qTop"] and box["qBottom"] <= box["logBottom"] + 1, box
+
+
+def test_long_question_is_refused_with_a_message_not_cut(page_at, server_url: str) -> None:
+    page = page_at(server_url)
+    question = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến? " * 50  # 2,600 characters
+    box = page.locator("#qa-question textarea")
+    box.fill(question)
+    assert len(box.input_value()) == len(question) > 2000  # not cut at 2,000
+    expect(page.locator("#qa-limit")).to_contain_text("quá giới hạn 2.000 ký tự")
+    box.press("Enter")
+    toast = page.locator("[data-testid='toast-body']").first
+    expect(toast).to_contain_text(f"Câu hỏi quá dài ({len(question)} ký tự)")
+    expect(toast.locator(".toast-title")).to_have_text("Chưa thể hỏi")  # not Gradio's "Error"
+    expect(page.locator(".qa-turn")).to_have_count(0)
+    box.fill("Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    expect(page.locator("#qa-limit")).to_have_text("")
+    assert page.dialogs == []
+
+
+def test_api_docs_page_renders(browser, server_url: str) -> None:
+    """``/docs`` renders the OpenAPI 3.1 description (the Swagger UI it bundled before could not),
+    from files served by qa-bot itself."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server_url + "/docs")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible(timeout=TIMEOUT_MS)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert {"/api/ask", "/api/search", "/api/documents", "/healthz"} <= set(paths)
+    assert page.locator("text=Unable to render").count() == 0
+    assert all(u.startswith((server_url, "data:")) for u in requests), "a request left the server"
+    ctx.close()

@@ -1,0 +1,70 @@
+"""The index on disk (qa_bot.index.storage): save and load, the manifest, damaged files."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa_bot import IndexDamagedError, QABotError
+from qa_bot.config import Settings
+from qa_bot.documents import load_directory
+from qa_bot.index import build_index, load_index, read_manifest
+from qa_bot.index.storage import ARRAYS
+from qa_bot.tokens import query_tokens
+from tests.corpus import copy_documents
+
+pytestmark = pytest.mark.slow  # each test builds an index
+
+
+def _settings(tmp_path: Path) -> Settings:
+    return Settings.from_env(documents=copy_documents(tmp_path), index=tmp_path / "index")
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    s = _settings(tmp_path)
+    docs = load_directory(s.documents_dir)
+    built = build_index(docs, s)
+    loaded = load_index(s.index_dir)
+    q = sum(query_tokens("Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"), [])
+    assert np.allclose(built.scores(q), loaded.scores(q))
+    assert loaded.n_passages == built.n_passages > 0
+    for i in range(loaded.n_passages):
+        hit = loaded.hit(i, 1.0)
+        full = loaded.document(hit.document.doc_id)
+        assert full.text[hit.passage.start : hit.passage.end] == hit.text
+        for a, b, sentence in hit.sentences:
+            assert full.text[a:b] == sentence
+    manifest = read_manifest(s.index_dir)
+    assert set(manifest["documents"]) == {d.doc_id for d in docs}
+    assert {"format", "tokenizer"} <= set(manifest["signature"])
+
+
+def test_manifest_records_versions_and_files(tmp_path: Path) -> None:
+    s = _settings(tmp_path)
+    index = build_index(load_directory(s.documents_dir), s)
+    manifest = read_manifest(s.index_dir)
+    assert manifest == index.manifest
+    versions = manifest["versions"]
+    assert {"python", "qa-bot", "bm25s", "numpy", "underthesea"} <= set(versions)
+    assert versions["bm25s"] and versions["numpy"] == np.__version__
+    files = manifest["files"]
+    for name in ARRAYS:
+        assert files[f"{name}.npy"]["bytes"] == (index.folder / f"{name}.npy").stat().st_size
+    assert {"texts.bin", "documents.json", "analysis.jsonl", "bm25/vocab.index.json"} <= set(files)
+    assert json.loads((s.index_dir / "manifest.json").read_text("utf-8"))["data"] == index.folder.name
+
+
+def test_damaged_or_missing_index_raises_index_damaged_error(tmp_path: Path) -> None:
+    s = _settings(tmp_path)
+    with pytest.raises(IndexDamagedError, match="Không có chỉ mục"):
+        load_index(s.index_dir)
+    index = build_index(load_directory(s.documents_dir), s)
+    target = index.folder / "p_doc.npy"
+    target.write_bytes(target.read_bytes()[:40])  # truncated
+    with pytest.raises(IndexDamagedError, match="bị hỏng") as caught:
+        load_index(s.index_dir)
+    assert isinstance(caught.value, QABotError) and "p_doc.npy" in caught.value.detail
+    (index.folder / "texts.bin").unlink()
+    with pytest.raises(IndexDamagedError, match="qa-bot index --force"):
+        load_index(s.index_dir)
