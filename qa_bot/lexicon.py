@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .diacritics import tokenize
+from .tones import tokenize
 
 #: Curated administrative abbreviations (several meanings: most common first).
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -93,7 +93,7 @@ _ABBR_IN_PARENS = re.compile(r"\(\s*([A-ZĐ][A-ZĐa-zđ.&\-]{1,11})\s*\)")
 
 
 def syllables(text: str) -> tuple[str, ...]:
-    """Normalised ``\\w+`` syllables of a text (:func:`qa_bot.diacritics.tokenize`, as a tuple)."""
+    """Normalised ``\\w+`` syllables of a text (:func:`qa_bot.tones.tokenize`, as a tuple)."""
     return tuple(tokenize(text))
 
 

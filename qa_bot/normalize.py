@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from .diacritics import normalize_tone, strip_diacritics
+from .tones import normalize_tone, strip_diacritics
 
 
 def nfc(text: str) -> str:
