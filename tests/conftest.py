@@ -40,7 +40,7 @@ ALLOWED_ORIGIN = "http://app.example.org"
 #: Fixtures that build an index, start a process or a browser: tests using them are ``slow``.
 SLOW_FIXTURES = frozenset({
     "shipped_bot", "server", "server_url", "cors_server_url", "xss_server_url", "shipped_documents",
-    "browser", "page_at", "env", "beir", "bot",
+    "browser", "page_at", "env", "beir", "bot", "client",
 })
 BROWSER_FIXTURES = frozenset({"browser", "page_at"})
 
@@ -142,6 +142,13 @@ def server(shipped_documents: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def server_url(server: Server) -> str:
     """Base URL (``http://127.0.0.1:PORT``) of the server over the shipped corpus."""
     return server.url
+
+
+@pytest.fixture(scope="session")
+def client(server_url: str) -> Iterator[httpx.Client]:
+    """An HTTP client on the server over the shipped corpus."""
+    with httpx.Client(base_url=server_url, timeout=30) as c:
+        yield c
 
 
 @pytest.fixture(scope="session")
