@@ -20,6 +20,7 @@ from .answer import respond
 from .config import Settings
 from .documents import load_directory
 from .errors import InputError
+from .followup import annotate, rewrite_question
 from .index import Index, build_index, is_fresh, load_index
 from .models import Answer, Document, SearchResult, document_full, document_listing
 from .progress import ProgressFn
@@ -99,6 +100,7 @@ class QABot:
         """Load what the first questions would otherwise load lazily (diacritics model, caches)."""
         self.ask("ha giang cung cap bao nhieu dich vu cong truc tuyen")
         self.ask("Phiên họp thứ ba kết nối tới bao nhiêu địa phương?")
+        self.ask("Ai chủ trì?", history=[{"question": "Phiên họp thứ ba diễn ra khi nào?", "answer": ""}])
 
     # -- validation -------------------------------------------------------------------------
     def _check(self, question: str, top_k: int | None) -> int:
@@ -128,16 +130,20 @@ class QABot:
         return SearchResult(query, retriever.search(retriever.analyze(query, year, doc_ids), k))
 
     def ask(self, question: str, top_k: int | None = None, year: int | None = None,
-            doc_ids: Sequence[str] | None = None) -> Answer:
+            doc_ids: Sequence[str] | None = None, history: Sequence | None = None) -> Answer:
         """Answer ``question`` from the documents, with citations (``status``: answered, partial
-        or not_found; see :func:`qa_bot.answer.respond`)."""
+        or not_found; see :func:`qa_bot.answer.respond`). ``history``: the earlier turns of the
+        conversation, oldest first, each ``{"question", "answer"}`` (an answer's ``to_dict()``
+        fits); a follow-up is answered as the standalone question in ``interpreted_as``
+        (:mod:`qa_bot.followup`)."""
         k = self._check(question, top_k)
         retriever = self.retriever  # one index for the whole question, even during a rebuild
-        q = retriever.analyze(question, year=year, doc_ids=doc_ids)
+        rewrite = rewrite_question(retriever.analyze, question, history, self.settings.max_question_chars)
+        q = retriever.analyze(rewrite.standalone, year=year, doc_ids=doc_ids)
         depth = max(k, self.settings.answer_passages + 3)
         if q.temporal:
             depth = max(depth, 20)
-        return respond(q, retriever.search(q, depth), retriever.sources, k)
+        return annotate(respond(q, retriever.search(q, depth), retriever.sources, k), rewrite)
 
     # -- documents --------------------------------------------------------------------------
     def documents(self) -> list[dict]:
