@@ -8,6 +8,7 @@ and reused for unchanged documents, and spread over worker processes for large c
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -40,6 +41,7 @@ from .storage import (
 )
 
 ProgressFn = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -130,6 +132,7 @@ def _analyse(documents: Sequence[Document], hashes: Sequence[str], cache: dict[s
     processes when there are many. Returns the restorer and the lexicon as JSON-ready dicts."""
     todo = [i for i, h in enumerate(hashes) if h not in cache]
     total, done = len(documents), len(documents) - len(todo)
+    log.debug("lập chỉ mục: phân tích %d tài liệu, dùng lại %d", len(todo), done)
     if progress:
         progress(done, total)
     workers = settings.workers or os.cpu_count() or 1
@@ -190,6 +193,7 @@ def build_index(
     index = open_folder(folder, manifest)
     previous = (read_manifest(index_dir) or {}).get("data")
     write_manifest(index_dir, manifest)
+    log.debug("chỉ mục mới %s: %d tài liệu, %d đoạn", folder, len(documents), index.n_passages)
     for old in index_dir.glob("data-*"):  # the previous folder stays for requests still using it
         if old.name not in (folder.name, previous):
             shutil.rmtree(old, ignore_errors=True)
