@@ -182,7 +182,9 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     weight = weights.__getitem__
     depth = sources.passages + (3 if query.constrained else 0)
     cands = list(hits if query.temporal else hits[:depth])
-    contexts = [coverage(query.tokens, _context(h, sources.lead(h.document.doc_id)), weight,
+    # "diễn ra khi nào / ở đâu": the event verb says what is asked, not what a passage must say
+    evidence = _without_event_verbs(query.tokens) if query.kind in (L.DATE, L.PLACE) else query.tokens
+    contexts = [coverage(evidence, _context(h, sources.lead(h.document.doc_id)), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
     debug = {"evidence": round(best, 3), "query": query.describe()}
@@ -195,6 +197,23 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
         if listed is not None:
             return listed
     return _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
+
+
+def _without_event_verbs(tokens: list[str]) -> list[str]:
+    """``tokens`` without "diễn ra", "xảy ra"... (as one word or as its two syllables)."""
+    out: list[str] = []
+    skip = False
+    for i, t in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        if t in L.EVENT_VERBS:
+            continue
+        if i + 1 < len(tokens) and f"{t}_{tokens[i + 1]}" in L.EVENT_VERBS:
+            skip = True
+            continue
+        out.append(t)
+    return out or tokens
 
 
 def _by_time(temporal: str, cands: list[Hit], contexts: list[float],

@@ -203,6 +203,8 @@ REQUEST_VERBS_MARKED = {"yeu cau": "yêu cầu", "nhan manh": "nhấn mạnh", "
                         "ket luan": "kết luận", "quan triet": "quán triệt", "chi ra": "chỉ ra",
                         "kien nghi": "kiến nghị", "de xuat": "đề xuất", "bao cao": "báo cáo",
                         "phat bieu": "phát biểu", "nhac nho": "nhắc nhở"}
+#: Verbs of "when / where does it take place" questions: part of the question, not of the answer.
+EVENT_VERBS = frozenset({"diễn_ra", "xảy_ra", "được_tổ_chức", "tiến_hành"})
 #: Request verbs that make a "những ... nào" question a list of requests.
 REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao", "ket luan", "kien nghi",
                            "de xuat", "nhac nho", "quan triet"})

@@ -163,6 +163,9 @@ def request_verb(folded: str, normalised: str) -> str | None:
 
 
 def _ordinal(words: Sequence[str]) -> int | None:
+    """The number an ordinal's words give ("chín", "9", "IX"; punctuation around them ignored)."""
+    words = [w.strip("()[].,;:?!\"'“”") for w in words]
+    words = [w for w in words if w]
     if not words:
         return None
     if words[0] in _ROMAN:
