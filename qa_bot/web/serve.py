@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import socket
 import threading
 import time
@@ -51,7 +52,9 @@ def serve(settings: Settings) -> None:
 
     from .app import create_app
 
-    # Importing Gradio takes seconds: do it while the index loads or builds.
+    # Importing Gradio takes seconds: do it while the index loads or builds (offline product: no
+    # telemetry, decided before Gradio is imported).
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     threading.Thread(target=importlib.import_module, args=("gradio",), daemon=True).start()
     t0 = time.perf_counter()
     log.info("đang nạp chỉ mục %s (tài liệu: %s) ...", settings.index_dir, settings.documents_dir)
