@@ -24,11 +24,14 @@ from dataclasses import dataclass
 
 from . import language as L
 from . import lists
-from .evidence import Checker, Verdict, carries
-from .lexicon import Lexicon, syllables
-from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Citation, Hit
+from .citations import Citations
+from .coverage import coverage
+from .evidence import Verdict, carries
+from .lexicon import syllables
+from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
 from .query import Query
+from .sources import Sources
 from .tokens import surface_tokens
 
 NOT_FOUND_TEXT = (
@@ -48,55 +51,6 @@ MIN_SENTENCE_EVIDENCE = 0.2
 LOOSE_SENTENCE_EVIDENCE = 0.5
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
-
-
-@dataclass
-class Evidence:
-    """How well a text covers the question's content words."""
-
-    weight: float  # idf-weighted share of content words found, 0..1
-    matched: list[str]
-
-
-def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
-             variants: Lexicon | None = None) -> Evidence:
-    """Idf-weighted share of ``terms`` present in ``text`` (a compound counts as a phrase,
-    half if only its syllables occur apart). With a lexicon, an abbreviation in the text also
-    matches its full form in the terms and the reverse, and a curated synonym matches too."""
-    syls, words = surface_tokens(text)
-    hay = " " + " ".join(syls) + " "
-    if variants is not None:
-        abbreviations, synonyms = variants.variants(syls)
-        for phrase in abbreviations + synonyms:
-            hay += "| " + " ".join(phrase) + " "
-            words.update(phrase)
-    total = got = 0.0
-    matched = []
-    for t in terms:
-        w = max(idf(t), 0.1)
-        total += w
-        if t in words or f" {t.replace('_', ' ')} " in hay:
-            got += w
-            matched.append(t)
-        elif "_" in t:
-            parts = t.split("_")
-            got += 0.5 * w * sum(p in words for p in parts) / len(parts)
-    return Evidence(got / total if total else 0.0, matched)
-
-
-@dataclass
-class Sources:
-    """What answering reads besides the ranked hits: idf, the lexicon, the documents."""
-
-    idf: Callable[[str], float]
-    checker: Checker
-    doc_hits: Callable[[str], list[Hit]]  # every passage of a document, in text order
-    lexicon: Lexicon | None = None
-    known: Callable[[str], bool] = lambda token: True  # the index has seen this word
-    lead: Callable[[str], str] = lambda doc_id: ""  # a document's first sentence
-    threshold: float = 0.45
-    passages: int = 3  # top passages whose sentences may answer
-    max_sentences: int = 2
 
 
 @dataclass
@@ -132,46 +86,11 @@ def _context(hit: Hit, lead: str) -> str:
     return " . ".join(x for x in (d.title, d.source or "", lead, hit.text) if x)
 
 
-class _Citations:
-    """Numbers passages in the order the answer first uses them."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.used: list[Hit] = []
-        self._keys: dict[tuple[str, int], int] = {}
-
-    def number(self, hit: Hit) -> int | None:
-        """The citation number of ``hit`` (None when ``limit`` passages are already cited)."""
-        key = (hit.document.doc_id, hit.passage.start)
-        if key not in self._keys:
-            if len(self.used) >= self.limit:
-                return None
-            self.used.append(hit)
-            self._keys[key] = len(self.used)
-        return self._keys[key]
-
-    def citations(self, related: Sequence[Hit] = ()) -> list[Citation]:
-        out = [Citation(n + 1, h, True) for n, h in enumerate(self.used)]
-        for h in related:
-            if len(out) >= self.limit:
-                break
-            if (h.document.doc_id, h.passage.start) not in self._keys:
-                out.append(Citation(len(out) + 1, h, False))
-        return out
-
-
 def _not_found(query: Query, reason: str = "", related: Sequence[Hit] = (), limit: int = 0,
                debug: dict | None = None) -> Answer:
     text = NOT_FOUND_TEXT + (f"\n{reason}" if reason else "")
-    cites = _Citations(limit).citations(related) if related and limit else []
+    cites = Citations(limit).citations(related) if related and limit else []
     return Answer(query.text, text, False, cites, debug or {}, status=NOT_FOUND)
-
-
-def _missing(verdict: Verdict) -> tuple[str, str]:
-    """What the documents lack and what they hold instead, in words."""
-    asked = ", ".join(c for c, _ in verdict.contradicted)
-    instead = "; ".join(dict.fromkeys(x for _, x in verdict.contradicted))
-    return asked, instead
 
 
 def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5) -> Answer:
@@ -193,7 +112,9 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     if query.temporal:
         cands, contexts = _by_time(query.temporal, cands, contexts, sources.threshold)
     if query.kind == L.LIST and query.list_kind:
-        listed = _list_answer(query, cands, contexts, sources, top_k, debug, weight)
+        docs = [h.document for h, c in zip(cands, contexts, strict=True) if c >= sources.threshold]
+        listed = lists.list_answer(query, list(dict.fromkeys(docs)), cands, sources, top_k, debug,
+                                   weight)
         if listed is not None:
             return listed
     return _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
@@ -337,7 +258,7 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         if len(chosen) >= sources.max_sentences:
             break
     chosen.sort(key=lambda c: (c.rank, c.order))
-    cites = _Citations(top_k)
+    cites = Citations(top_k)
     parts = []
     for c in chosen:
         n = cites.number(c.hit)
@@ -352,8 +273,8 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
 
 
 def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequence[Hit]) -> Answer:
-    asked, instead = _missing(c.verdict)
-    cites = _Citations(top_k)
+    asked, instead = c.verdict.describe()
+    cites = Citations(top_k)
     n = cites.number(c.hit)
     lead = (f"Tài liệu không có thông tin về {asked} như câu hỏi; "
             f"thông tin gần nhất ({instead}) là:")
@@ -362,77 +283,3 @@ def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequenc
                   debug, status=PARTIAL)
 
 
-# -- list answers --------------------------------------------------------------------------------
-_CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
-                        r"giai phap|ket qua|nhung|gi|nao|cac|cua|nam|la|va|cho|ve|trong|tai|voi|do|"
-                        r"da|duoc|co|theo|nay|thi|ma|de|tu|den)\b")
-
-
-def _folded_terms(terms: Sequence[str], weight: Callable[[str], float]) -> dict[str, float]:
-    """The content words that say what a list is about (not the list's own cue words), folded,
-    with their idf."""
-    out = {}
-    for t in terms:
-        f = fold(t.replace("_", " "))
-        if not _CUE_WORDS.fullmatch(f) and not re.fullmatch(r"[\d_]+", t) and len(f) > 1:
-            out[f] = weight(t)
-    return out
-
-
-def _list_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
-                 top_k: int, debug: dict, weight: Callable[[str], float]) -> Answer | None:
-    """Points of the best-matching region of the asked-for kind, or None when no candidate
-    document states any."""
-    terms = _folded_terms(query.content, weight)
-    kinds = query.kind_words
-    options = []  # (ok, score, doc rank, doc, region, verdict)
-    docs = []
-    for h, c in zip(cands, contexts, strict=True):
-        if c >= sources.threshold and h.document not in docs:
-            docs.append(h.document)
-    for rank, doc in enumerate(docs[:3]):
-        text, facts = sources.checker.facts(doc)
-        doc_hits = sources.doc_hits(doc.doc_id)
-        sentences = [(s, e) for h in doc_hits for s, e, _ in h.sentences]
-        for region in lists.regions(text, sentences, facts.paragraphs, query.list_kind):
-            s, e = region.sentences[0]
-            verdict = sources.checker.check(query, doc, s, e)
-            score = lists.score_region(text, region, terms, query.list_kind, kinds) + 0.3 / (1 + rank)
-            named = any(w in fold(text[s:e]) for w in kinds)
-            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named))
-    if not options:
-        return None
-    options.sort(key=lambda o: (not o[0], -o[1]))
-    ok, best_score, _, doc, _, verdict, text, doc_hits, named = options[0]
-    # regions of the same document that answer as well; when the best one is announced with
-    # the question's own word ("yêu cầu"), only others announced so too
-    chosen = sorted((o for o in options if o[0] == ok and o[3] == doc and o[1] >= 0.75 * best_score
-                     and (o[8] or not named)), key=lambda o: o[4].start)
-    points = [p for o in chosen for p in lists.points(text, o[4], query.list_kind)]
-    if not points:
-        return None
-    if not ok:
-        if verdict.unmet or not verdict.contradicted:
-            return None  # the sentence path says what is missing
-        points = points[:3]
-    cites = _Citations(top_k)
-    lines = []
-    for p in points[: lists.MAX_POINTS]:
-        hit = next((h for h in doc_hits if h.passage.start <= p.start < h.passage.end), None)
-        n = cites.number(hit) if hit is not None else None
-        if n is not None:
-            lines.append(f"- {p.text} [{n}]")
-    if not lines:
-        return None
-    rest = len(points) - len(lines)
-    if rest > 0 and ok:
-        lines.append(f"(Còn {rest} ý khác: xem toàn văn “{doc.title}”.)")
-    debug["list"] = {"doc_id": doc.doc_id, "points": len(points)}
-    debug["directive"] = True  # a point-by-point answer (cites its points in text order)
-    if ok:
-        return Answer(query.text, "\n".join(lines), True, cites.citations(cands), debug, status=ANSWERED)
-    asked, instead = _missing(verdict)
-    lead = f"Tài liệu không có thông tin về {asked} như câu hỏi; thông tin gần nhất ({instead}) là:"
-    debug["partial"] = {"asked": asked, "instead": instead}
-    return Answer(query.text, lead + "\n" + "\n".join(lines), False, cites.citations(cands), debug,
-                  status=PARTIAL)

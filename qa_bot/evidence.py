@@ -126,6 +126,12 @@ class Verdict:
     def ok(self) -> bool:
         return not self.contradicted and not self.unmet
 
+    def describe(self) -> tuple[str, str]:
+        """What was asked that the texts lack, and what they hold instead, in words."""
+        asked = ", ".join(c for c, _ in self.contradicted)
+        instead = "; ".join(dict.fromkeys(x for _, x in self.contradicted))
+        return asked, instead
+
 
 def _fmt_years(years: set[int]) -> str:
     ys = sorted(years)

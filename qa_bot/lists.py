@@ -12,11 +12,15 @@ document, kept in document order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import language as L
+from .citations import Citations
+from .models import ANSWERED, PARTIAL, Answer, Document, Hit
 from .normalize import fold
+from .query import Query
+from .sources import Sources
 
 #: Points listed at most; more get a "Xem thêm" pointer to the source.
 MAX_POINTS = 10
@@ -166,3 +170,76 @@ def score_region(text: str, region: Region, terms: dict[str, float], kind: str |
     first = fold(text[a:region.sentences[0][1]])
     named = any(w in first for w in kind_words)  # announced with the question's own word
     return share + 0.08 * min(stated, 5) + (0.25 if named else 0.0)
+
+
+# -- the answer -----------------------------------------------------------------------------------
+_CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
+                        r"giai phap|ket qua|nhung|gi|nao|cac|cua|nam|la|va|cho|ve|trong|tai|voi|do|"
+                        r"da|duoc|co|theo|nay|thi|ma|de|tu|den)\b")
+
+
+def _folded_terms(terms: Sequence[str], weight: Callable[[str], float]) -> dict[str, float]:
+    """The content words that say what a list is about (not the list's own cue words), folded,
+    with their idf."""
+    out = {}
+    for t in terms:
+        f = fold(t.replace("_", " "))
+        if not _CUE_WORDS.fullmatch(f) and not re.fullmatch(r"[\d_]+", t) and len(f) > 1:
+            out[f] = weight(t)
+    return out
+
+
+def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], sources: Sources,
+                top_k: int, debug: dict, weight: Callable[[str], float]) -> Answer | None:
+    """The answer listing the points of the best-matching region of the asked-for kind in the
+    first three of ``docs`` (the documents with enough evidence, best first), or None when none
+    states any (``cands``: the ranked passages, cited as related)."""
+    terms = _folded_terms(query.content, weight)
+    kinds = query.kind_words
+    options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named)
+    for rank, doc in enumerate(docs[:3]):
+        text, facts = sources.checker.facts(doc)
+        doc_hits = sources.doc_hits(doc.doc_id)
+        sentences = [(s, e) for h in doc_hits for s, e, _ in h.sentences]
+        for region in regions(text, sentences, facts.paragraphs, query.list_kind):
+            s, e = region.sentences[0]
+            verdict = sources.checker.check(query, doc, s, e)
+            score = score_region(text, region, terms, query.list_kind, kinds) + 0.3 / (1 + rank)
+            named = any(w in fold(text[s:e]) for w in kinds)
+            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named))
+    if not options:
+        return None
+    options.sort(key=lambda o: (not o[0], -o[1]))
+    ok, best_score, _, doc, _, verdict, text, doc_hits, named = options[0]
+    # regions of the same document that answer as well; when the best one is announced with
+    # the question's own word ("yêu cầu"), only others announced so too
+    chosen = sorted((o for o in options if o[0] == ok and o[3] == doc and o[1] >= 0.75 * best_score
+                     and (o[8] or not named)), key=lambda o: o[4].start)
+    found = [p for o in chosen for p in points(text, o[4], query.list_kind)]
+    if not found:
+        return None
+    if not ok:
+        if verdict.unmet or not verdict.contradicted:
+            return None  # the sentence path says what is missing
+        found = found[:3]
+    cites = Citations(top_k)
+    lines = []
+    for p in found[: MAX_POINTS]:
+        hit = next((h for h in doc_hits if h.passage.start <= p.start < h.passage.end), None)
+        n = cites.number(hit) if hit is not None else None
+        if n is not None:
+            lines.append(f"- {p.text} [{n}]")
+    if not lines:
+        return None
+    rest = len(found) - len(lines)
+    if rest > 0 and ok:
+        lines.append(f"(Còn {rest} ý khác: xem toàn văn “{doc.title}”.)")
+    debug["list"] = {"doc_id": doc.doc_id, "points": len(found)}
+    debug["directive"] = True  # a point-by-point answer (cites its points in text order)
+    if ok:
+        return Answer(query.text, "\n".join(lines), True, cites.citations(cands), debug, status=ANSWERED)
+    asked, instead = verdict.describe()
+    lead = f"Tài liệu không có thông tin về {asked} như câu hỏi; thông tin gần nhất ({instead}) là:"
+    debug["partial"] = {"asked": asked, "instead": instead}
+    return Answer(query.text, lead + "\n" + "\n".join(lines), False, cites.citations(cands), debug,
+                  status=PARTIAL)

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .answer import Sources
 from .config import Settings
 from .evidence import Checker, years_in
 from .index import Index
 from .models import Document, Hit
 from .normalize import fold
 from .query import Query, QueryAnalyzer
+from .sources import Sources
 from .tokens import segment_words, vocabulary_segmenter
 
 

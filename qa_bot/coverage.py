@@ -1,0 +1,48 @@
+"""How much of a question's content a text holds: idf-weighted coverage of its words.
+
+A compound counts as a phrase (half when only its syllables occur apart); with a lexicon, an
+abbreviation in the text also matches its full form in the question and the reverse, and a
+curated synonym matches too ("tinh giản biên chế" = "cắt giảm biên chế").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .tokens import surface_tokens
+
+
+@dataclass
+class Evidence:
+    """How well a text covers the question's content words."""
+
+    weight: float  # idf-weighted share of content words found, 0..1
+    matched: list[str]
+
+
+def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
+             variants: Lexicon | None = None) -> Evidence:
+    """Idf-weighted share of ``terms`` present in ``text`` (a compound counts as a phrase,
+    half if only its syllables occur apart). With a lexicon, an abbreviation in the text also
+    matches its full form in the terms and the reverse, and a curated synonym matches too."""
+    syls, words = surface_tokens(text)
+    hay = " " + " ".join(syls) + " "
+    if variants is not None:
+        abbreviations, synonyms = variants.variants(syls)
+        for phrase in abbreviations + synonyms:
+            hay += "| " + " ".join(phrase) + " "
+            words.update(phrase)
+    total = got = 0.0
+    matched = []
+    for t in terms:
+        w = max(idf(t), 0.1)
+        total += w
+        if t in words or f" {t.replace('_', ' ')} " in hay:
+            got += w
+            matched.append(t)
+        elif "_" in t:
+            parts = t.split("_")
+            got += 0.5 * w * sum(p in words for p in parts) / len(parts)
+    return Evidence(got / total if total else 0.0, matched)
