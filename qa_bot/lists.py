@@ -2,11 +2,13 @@
 
 In a document, a *region* of points starts at a sentence that announces them (a cue of the asked
 kind: "yêu cầu", "nhấn mạnh", "tồn tại, hạn chế", "nhiệm vụ"...) and runs to the end of its
-paragraph; following paragraphs continue it while they open with a directive verb ("Tăng
-cường...", "Đẩy mạnh..."), as plans and directives are written. A region is split into points at
-enumerations (";", the colon after the announcing words, "(1)", sentence ends); praise and
-setting sentences ("đánh giá cao", "tham dự") are left out. Every point is a verbatim span of the
-document, kept in document order.
+paragraph, or until a sentence announces another kind; for requests, tasks and solutions, a
+paragraph that opens with a directive verb ("Tăng cường...", "Đẩy mạnh...") is a region too, as
+plans and directives are written. Regions are scored by the question's words, by how many points
+they state and by whether they are announced with the question's own word; the best one (and
+those of its document nearly as good) is split into points at enumerations (";", the colon after
+the announcing words, "(1)", sentence ends); praise and setting sentences ("đánh giá cao", "tham
+dự") are left out. Every point is a verbatim span of the document, kept in document order.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .sources import Sources
 #: Points listed at most; more get a "Xem thêm" pointer to the source.
 MAX_POINTS = 10
 _MIN_POINT = 12
-#: A paragraph that opens with a directive verb continues a list of tasks or requests.
+#: A paragraph that opens with a directive verb states a task or request of a plan.
 DIRECTIVE_OPENING = re.compile(
     r"^(day manh|tang cuong|phat huy|huy dong|nang cao|tiep tuc|hoan thien|tap trung|thuc hien|"
     r"trien khai|ra soat|xay dung|doi moi|chu trong|quan tam|bao dam|dam bao|uu tien|khan truong|"
