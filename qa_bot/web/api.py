@@ -1,8 +1,10 @@
 """The routes of the HTTP API under ``/api`` and ``/healthz``; every answer comes from one
-:class:`QABot`, the same one the chat UI uses.
+:class:`QABot`, the same one the chat UI uses. Stateless: a conversation's earlier turns come with
+each question (``history``), so any replica answers any turn.
 
     POST /api/ask                  {"question": str, "top_k": int = 5,
-                                    "filters": {"year": int, "doc_ids": [str]}}
+                                    "filters": {"year": int, "doc_ids": [str]},
+                                    "history": [{"question": str, "answer": str}]}  (<= 10 turns)
     GET  /api/search?q=...&k=5     (also ``year`` and ``doc_id``, repeatable)
     GET  /api/documents            metadata and passage count of every document
     GET  /api/documents/{doc_id}   metadata plus text
@@ -57,7 +59,10 @@ def api_router(bot: QABot) -> APIRouter:
     def ask(body: AskRequest) -> dict:
         f = body.filters or AskFilters()
         _known_doc_ids(bot, f.doc_ids)
-        return bot.ask(body.question, body.top_k, year=f.year, doc_ids=f.doc_ids or None).to_dict()
+        history = None if body.history is None else [
+            {"question": t.question, "answer": t.answer} for t in body.history]
+        return bot.ask(body.question, body.top_k, year=f.year, doc_ids=f.doc_ids or None,
+                       history=history).to_dict()
 
     @router.get("/api/search", response_model=SearchOut, responses=ERRORS, tags=["api"],
                 summary="Các đoạn văn phù hợp nhất, không kèm câu trả lời")

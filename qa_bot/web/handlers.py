@@ -44,11 +44,32 @@ _TYPE_MESSAGES = {
 }
 
 
+def _history_message(kind: str, loc: tuple, e: dict) -> str:
+    """What is wrong with the ``history`` of ``POST /api/ask`` (the library's own wording)."""
+    ctx = e.get("ctx") or {}
+    if len(loc) == 1 and kind == "too_long":
+        return (f"lịch sử hội thoại quá dài ({ctx.get('actual_length')} lượt); tối đa "
+                f"{ctx.get('max_length')} lượt gần nhất")
+    if len(loc) == 1:
+        return ('lịch sử hội thoại (history) phải là một danh sách các lượt hỏi đáp '
+                '{"question": ..., "answer": ...}, lượt cũ nhất trước')
+    turn = loc[1] + 1 if isinstance(loc[1], int) else loc[1]
+    if kind == "string_too_long":
+        size = len(e["input"]) if isinstance(e.get("input"), str) else "?"
+        return (f"câu trả lời ở lượt {turn} của lịch sử hội thoại quá dài ({size} ký tự); tối đa "
+                f"{ctx.get('max_length')} ký tự")
+    return (f'lượt {turn} của lịch sử hội thoại phải có dạng {{"question": "...", "answer": "..."}} '
+            "(hai chuỗi ký tự)")
+
+
 def validation_message(errors: list[dict]) -> str:
     """A readable Vietnamese sentence for pydantic errors."""
     out = []
     for e in errors:
         kind, loc = e.get("type", ""), tuple(e.get("loc", ()))
+        if loc[:2] == ("body", "history"):
+            out.append(_history_message(kind, loc[1:], e))
+            continue
         if kind == "json_invalid":
             out.append("nội dung gửi lên không phải JSON hợp lệ")
             continue

@@ -10,6 +10,7 @@ from typing import Any, Literal, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, create_model
 
+from ..followup import MAX_ANSWER_CHARS, MAX_TURNS
 from ..models import FIELD_DOCS, CitationDict, PassageDict
 
 
@@ -21,17 +22,38 @@ class AskFilters(BaseModel):
     doc_ids: list[StrictStr] | None = Field(None, description="only these documents (see /api/documents)")
 
 
+class HistoryTurn(BaseModel):
+    """One earlier turn of the conversation. Other keys are allowed (and ignored), so the answer
+    object of an earlier turn can be sent back as it came."""
+
+    model_config = ConfigDict(extra="allow")
+    question: StrictStr = Field(..., description="the question asked in that turn (at most 2,000 characters, "
+                                                 "as any question)")
+    answer: StrictStr = Field(..., max_length=MAX_ANSWER_CHARS,
+                              description=f"the answer given, at most {MAX_ANSWER_CHARS:,} characters")
+
+
 class AskRequest(BaseModel):
     """Body of ``POST /api/ask``."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"question": "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?",
-                                         "top_k": 5}]},
+        json_schema_extra={"examples": [
+            {"question": "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?", "top_k": 5},
+            {"question": "Phiên đó đánh giá những hạn chế gì?",
+             "history": [{"question": "Phiên họp thứ chín do ai chủ trì?",
+                          "answer": "Phó Thủ tướng thường trực Trương Hòa Bình, Phó Trưởng Ban Chỉ đạo "
+                                    "cải cách hành chính chủ trì cuộc họp. [1]"}]},
+        ]},
     )
     question: StrictStr = Field(..., description="the question, 1 to 2,000 characters")
     top_k: StrictInt | None = Field(None, description="passages to cite, 1..50 (default 5)")
     filters: AskFilters | None = None
+    history: list[HistoryTurn] | None = Field(
+        None, max_length=MAX_TURNS,
+        description=f"the earlier turns of this conversation, oldest first, at most {MAX_TURNS}: a "
+                    "follow-up question is answered as the standalone question in interpreted_as. "
+                    "The server keeps no session: send the turns with every question")
 
 
 class _Open(BaseModel):
@@ -113,4 +135,4 @@ class ErrorOut(BaseModel):
 ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (400, 404, 413, 422)}
 
 __all__ = ["ERRORS", "AnswerOut", "AskFilters", "AskRequest", "CitationOut", "DocumentFullOut",
-           "DocumentOut", "ErrorOut", "HealthOut", "SearchHitOut", "SearchOut"]
+           "DocumentOut", "ErrorOut", "HealthOut", "HistoryTurn", "SearchHitOut", "SearchOut"]
