@@ -9,6 +9,7 @@ does not give stays ``None``.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import unicodedata
@@ -36,6 +37,7 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = ".!?…:;\"”)"
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -104,9 +106,12 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 def iso_date(day: str, month: str, year: str) -> str | None:
     """``YYYY-MM-DD`` from day, month, year strings, or None if not a real date."""
     d, m, y = int(day), int(month), int(year)
-    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return datetime.date(y, m, d).isoformat()
+    except ValueError:  # 31/2, 45/13: not a day of the calendar
+        return None
 
 
 def _ends_sentence(line: str) -> bool:
@@ -121,11 +126,7 @@ def _paragraphs(text: str) -> list[str]:
     """Split into stripped non-empty lines, each a candidate paragraph."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "")
-    lines = []
-    for raw in text.split("\n"):
-        line = " ".join(raw.split())
-        lines.append(line)
-    return lines
+    return [_SPACES.sub(" ", raw).strip() for raw in text.split("\n")]
 
 
 def clean_page(text: str) -> tuple[str, PageMeta]:
@@ -184,23 +185,24 @@ def clean_page(text: str) -> tuple[str, PageMeta]:
 
 
 def _join_broken(lines: list[str]) -> list[str]:
-    """Merge lines that were cut mid-sentence (next piece starts in lower case)."""
-    paragraphs: list[str] = []
+    """Merge lines that were cut mid-sentence (next piece starts in lower case). Pieces are
+    joined once per paragraph, so a huge text of short lines costs linear time."""
+    paragraphs: list[list[str]] = []
+    words: list[int] = []  # words of each paragraph so far
     pending_break = False
     for line in lines:
         if not line:
             pending_break = True
             continue
-        if paragraphs and not _ends_sentence(paragraphs[-1]) and line[0].islower():
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
-        elif paragraphs and not pending_break and not _ends_sentence(paragraphs[-1]) and (
-            len(paragraphs[-1].split()) > 12
-        ):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        open_end = bool(paragraphs) and not _ends_sentence(paragraphs[-1][-1])
+        if open_end and (line[0].islower() or (not pending_break and words[-1] > 12)):
+            paragraphs[-1].append(line)
+            words[-1] += line.count(" ") + 1  # lines are single-spaced
         else:
-            paragraphs.append(line)
+            paragraphs.append([line])
+            words.append(line.count(" ") + 1)
         pending_break = False
-    return paragraphs
+    return [" ".join(p) for p in paragraphs]
 
 
 def _looks_like_byline(line: str) -> bool:
