@@ -7,10 +7,15 @@
     answer.to_dict()   # the JSON answer object of docs/contract.md
 
 The CLI, the HTTP API and the chat UI are thin layers over this class.
+
+A bad file never stops it: unreadable files are skipped, each logged once in one line and listed
+by :meth:`QABot.skipped_files`; a damaged index is reported and rebuilt; an index folder that
+cannot be written leaves the existing index answering, with :attr:`QABot.index_notice` saying why.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -18,36 +23,59 @@ from pathlib import Path
 
 from .answer import respond
 from .config import Settings
-from .documents import load_directory
-from .errors import InputError
+from .documents import Folder, SkippedFile, read_directory
+from .errors import IndexDamagedError, InputError
 from .followup import annotate, rewrite_question
-from .index import Index, build_index, is_fresh, load_index
+from .index import Index, is_fresh, load_index, read_manifest
+from .index.ensure import ensure_index
+from .index.integrity import check_files
+from .index.upkeep import last_good
 from .models import Answer, Document, SearchResult, document_full, document_listing
 from .progress import ProgressFn
 from .query import Query
 from .retrieve import Retriever
 
+log = logging.getLogger(__name__)
+
 
 class QABot:
     """Question answering over an indexed folder of documents."""
 
-    def __init__(self, index: Index, settings: Settings) -> None:
+    def __init__(self, index: Index, settings: Settings, skipped: Sequence[SkippedFile] = (),
+                 notice: str | None = None) -> None:
         self.settings = settings
         self._lock = threading.Lock()
         self._watcher: threading.Thread | None = None
+        self._skipped: list[SkippedFile] = list(skipped)
+        self._logged: set[str] = {s.line() for s in skipped}
+        #: Why the index answering is not the index of the current documents (Vietnamese), or None.
+        self.index_notice = notice
         self.retriever = Retriever(index, settings)
+        self._stamps = _stamps(index)
 
     @property
     def index(self) -> Index:
         """The index answering now (a rebuild swaps in a new one atomically)."""
         return self.retriever.index
 
+    def skipped_files(self) -> list[dict[str, str]]:
+        """The files of the documents folder that are not indexed: ``[{"file", "reason"}]``, the
+        reason in Vietnamese (for ``/healthz`` and ``GET /api/documents``)."""
+        return [s.to_dict() for s in self._skipped]
+
     # -- construction -----------------------------------------------------------------------
     @classmethod
     def from_settings(cls, settings: Settings, progress: ProgressFn | None = None,
-                      rebuild: bool = False) -> QABot:
-        """Load the index of ``settings.documents_dir``, building it if missing or stale."""
-        return cls(open_index(settings, progress=progress, rebuild=rebuild), settings)
+                      rebuild: bool = False, background: bool = False) -> QABot:
+        """Load the index of ``settings.documents_dir``, building it if missing, stale or damaged.
+        With ``background``, a damaged index is replaced at once by the last good one, which
+        answers while the rebuild runs in a background thread (for servers)."""
+        folder = _read(settings)
+        opened = ensure_index(settings, folder.documents, progress, rebuild, fallback_first=background)
+        bot = cls(opened.index, settings, folder.skipped, opened.notice)
+        if opened.stale:
+            threading.Thread(target=bot._repair, name="qa-bot-rebuild", daemon=True).start()
+        return bot
 
     @classmethod
     def from_directory(cls, documents: str | Path = "documents", index: str | Path | None = None,
@@ -56,27 +84,87 @@ class QABot:
         settings = Settings.from_env(documents=documents, index=index, **overrides)
         return cls.from_settings(settings, progress=progress)
 
-    def refresh(self, progress: ProgressFn | None = None) -> bool:
-        """Rebuild if the documents changed; keeps answering from the old index meanwhile.
+    def _swap(self, index: Index, notice: str | None) -> None:
+        self.retriever = Retriever(index, self.settings)  # one assignment: requests see old or new
+        self._stamps = _stamps(index)
+        self.index_notice = notice
+
+    def _note_skipped(self, skipped: list[SkippedFile]) -> None:
+        """Keep the skipped list; log the lines not logged before (once per file and reason)."""
+        for s in skipped:
+            if s.line() not in self._logged:
+                log.warning("%s", s.line())
+        self._logged = {s.line() for s in skipped}
+        self._skipped = skipped
+
+    def refresh(self, progress: ProgressFn | None = None, force: bool = False) -> bool:
+        """Rebuild if the documents changed (or ``force``); keeps answering from the old index
+        meanwhile. An index another process built for the same documents is loaded instead.
         Returns True if a new index was swapped in."""
         with self._lock:
-            docs = load_directory(self.settings.documents_dir)
-            if is_fresh(Path(self.settings.index_dir), docs, self.settings):
+            folder = read_directory(self.settings.documents_dir)
+            self._note_skipped(folder.skipped)
+            index_dir = Path(self.settings.index_dir)
+            if not force and is_fresh(index_dir, folder.documents, self.settings):
+                if (read_manifest(index_dir) or {}).get("data") == self.index.folder.name:
+                    return False
+                try:
+                    self._swap(load_index(index_dir), None)
+                    return True
+                except IndexDamagedError as exc:
+                    log.warning("chỉ mục hỏng, đang lập lại từ tài liệu (%s)", exc.detail)
+            if not folder.documents:
+                raise _no_documents(self.settings)
+            opened = ensure_index(self.settings, folder.documents, progress, rebuild=True)
+            if opened.index is self.index or opened.index.folder == self.index.folder:
+                self.index_notice = opened.notice
                 return False
-            new = build_index(docs, self.settings, progress=progress)
-            self.retriever = Retriever(new, self.settings)  # one assignment: requests see old or new
+            self._swap(opened.index, opened.notice)
             return True
+
+    def check_index(self) -> bool:
+        """Check the answering index's files on disk: when one changed since it was loaded and no
+        longer matches its checksum, report it in one line, answer from the last good folder if
+        there is one, and rebuild. Returns True when the index was found damaged."""
+        if _stamps(self.index) == self._stamps:
+            return False
+        index = self.index
+        try:
+            check_files(index.folder, index.manifest)
+        except IndexDamagedError as exc:
+            log.warning("chỉ mục đang dùng bị hỏng, đang lập lại từ tài liệu (%s)", exc.detail)
+            good = last_good(Path(self.settings.index_dir), exclude=[index.folder.name])
+            if good is not None:
+                self._swap(good, "Đang lập lại chỉ mục; tạm trả lời từ chỉ mục cũ.")
+            self.refresh(force=True)
+            return True
+        self._stamps = _stamps(index)
+        return False
+
+    def _repair(self) -> None:
+        try:
+            self.refresh(force=True)
+        except Exception as exc:  # noqa: BLE001 - a background thread reports, never raises
+            log.warning("lập lại chỉ mục thất bại: %s", exc)
 
     def watch(self, interval: float = 10.0, on_error: Callable[[Exception], None] | None = None) -> None:
         """Check the documents folder every ``interval`` seconds (file names, sizes and times) and
-        rebuild in the background when it changed; questions are answered meanwhile."""
+        rebuild in the background when it changed; also check the index files (sizes and times,
+        then checksums if they changed: a damaged index is rebuilt). Questions are answered
+        meanwhile."""
         if self._watcher is not None or interval <= 0:
             return
 
         def signature() -> tuple:
             folder = Path(self.settings.documents_dir)
-            return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                                for p in folder.iterdir() if p.is_file()))
+            out = []
+            for p in folder.iterdir():
+                try:
+                    info = p.stat()
+                except OSError:  # a symbolic link loop, a file removed meanwhile
+                    info = None
+                out.append((p.name, info and (info.st_size, info.st_mtime_ns)))
+            return tuple(sorted(out, key=lambda x: x[0]))
 
         last = signature()
 
@@ -85,6 +173,7 @@ class QABot:
             while True:
                 time.sleep(interval)
                 try:
+                    self.check_index()
                     now = signature()
                     if now != last:
                         self.refresh()
@@ -163,16 +252,38 @@ class QABot:
         return {"documents": len(self.index.documents), "chunks": self.index.n_passages}
 
 
+def _stamps(index: Index) -> tuple:
+    """Size and modification time of every file of an index, to notice a change cheaply."""
+    out = []
+    for name in index.manifest.get("files") or {}:
+        try:
+            info = (index.folder / name).stat()
+            out.append((name, info.st_size, info.st_mtime_ns))
+        except OSError:
+            out.append((name, -1, -1))
+    return tuple(out)
+
+
+def _read(settings: Settings, documents: Sequence[Document] | None = None) -> Folder:
+    """The documents to index; each skipped file logged in one line; InputError when none."""
+    folder = Folder(list(documents), []) if documents is not None else read_directory(settings.documents_dir)
+    for s in folder.skipped:
+        log.warning("%s", s.line())
+    if not folder.documents:
+        raise _no_documents(settings)
+    return folder
+
+
+def _no_documents(settings: Settings) -> InputError:
+    return InputError(f"Không có tài liệu nào trong thư mục {settings.documents_dir} "
+                      "(hoặc không tệp nào đọc được).")
+
+
 def open_index(settings: Settings, documents: Sequence[Document] | None = None,
                progress: ProgressFn | None = None, rebuild: bool = False) -> Index:
-    """The index of ``settings.documents_dir``: loaded if fresh, else (re)built."""
-    docs = list(documents) if documents is not None else load_directory(settings.documents_dir)
-    if not docs:
-        raise InputError(f"Không có tài liệu nào trong thư mục {settings.documents_dir}.")
-    index_dir = Path(settings.index_dir)
-    if not rebuild and is_fresh(index_dir, docs, settings):
-        return load_index(index_dir)
-    return build_index(docs, settings, progress=progress)
+    """The index of ``settings.documents_dir`` (or of ``documents``): loaded if fresh and intact,
+    else (re)built; see :func:`qa_bot.index.upkeep.ensure_index`."""
+    return ensure_index(settings, _read(settings, documents).documents, progress, rebuild).index
 
 
 __all__ = ["InputError", "QABot", "open_index"]

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from .bot import QABot
 from .config import LOG_LEVELS, Settings
-from .documents import load_directory
 from .errors import InputError, QABotError
 from .logs import setup_logging
 from .models import PARTIAL, Answer, SearchResult
@@ -74,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="lập hoặc cập nhật chỉ mục")
     _common(p, k=False)
     p.add_argument("--force", action="store_true", help="lập lại kể cả khi chỉ mục còn mới")
+    p.add_argument("--strict", action="store_true",
+                   help="dừng với mã lỗi 2 nếu có tệp không đọc được (dùng cho CI)")
     p = sub.add_parser("ask", help="trả lời một câu hỏi ('-': đọc mỗi dòng stdin là một câu hỏi)",
                        epilog=ASK_EXAMPLES, formatter_class=raw)
     p.add_argument("question", metavar="QUESTION", help="câu hỏi, hoặc '-' để đọc từng dòng từ stdin")
@@ -191,25 +192,39 @@ def _ask_or_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
-    """``qa-bot index``: build or refresh; a summary at the end (JSON on stdout with ``--json``)."""
-    from .bot import open_index
-    from .index import is_fresh
+    """``qa-bot index``: build or refresh; one line per skipped file, a summary at the end (JSON on
+    stdout with ``--json``). ``--strict`` (CI): any skipped file is an error, exit status 2. Exit
+    status 2 too when the index folder cannot be written (the old index stays)."""
+    from .documents import read_directory
+    from .index import ensure_index
 
-    docs = load_directory(settings.documents_dir)
+    folder = read_directory(settings.documents_dir)
+    for skipped in folder.skipped:
+        log.warning("%s", skipped.line())
+    if folder.skipped and args.strict:
+        raise InputError(f"{len(folder.skipped)} tệp không đọc được (--strict): chưa lập chỉ mục.",
+                         "; ".join(f"{s.path}: {s.detail}" for s in folder.skipped))
+    if not folder.documents:
+        raise InputError(f"Không có tài liệu nào trong thư mục {settings.documents_dir} "
+                         "(hoặc không tệp nào đọc được).")
     t0 = time.perf_counter()
-    fresh = not args.force and is_fresh(settings.index_dir, docs, settings)
     with Progress("Lập chỉ mục", quiet=_quiet(args)) as bar:
-        index = open_index(settings, docs, progress=bar, rebuild=args.force)
+        opened = ensure_index(settings, folder.documents, progress=bar, rebuild=args.force)
+    index = opened.index
     summary = {"documents": len(index.documents), "chunks": index.n_passages,
-               "index": str(settings.index_dir), "rebuilt": not fresh,
-               "seconds": round(time.perf_counter() - t0, 3)}
+               "index": str(settings.index_dir), "rebuilt": opened.rebuilt,
+               "seconds": round(time.perf_counter() - t0, 3),
+               "skipped": [s.to_dict() for s in folder.skipped], "notice": opened.notice}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        state = "đã cập nhật" if not fresh else "không đổi (chỉ mục còn mới)"
+        state = ("đã cập nhật" if opened.rebuilt else "không cập nhật được (xem dòng trên)"
+                 if opened.notice else "không đổi (chỉ mục còn mới)")
         log.info("%s tài liệu, %s đoạn; chỉ mục %s tại %s (%s s)", summary["documents"],
                  summary["chunks"], state, summary["index"], summary["seconds"])
-    return 0
+        if folder.skipped:
+            log.warning("%d tệp bị bỏ qua (lý do ở các dòng trên)", len(folder.skipped))
+    return 2 if opened.notice else 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import InputError
 
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2
 #: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
 TOKENIZER_VERSION = 5
 #: Accepted values of ``log_level``.

@@ -11,7 +11,9 @@ import json
 import logging
 import os
 import re
-import shutil
+import signal
+import sys
+import threading
 import time
 import uuid
 from collections import Counter
@@ -26,19 +28,20 @@ from ..diacritics import tokenize as syllable_tokens
 from ..documents import document_hash
 from ..lexicon import ABBREVIATIONS, Lexicon, syllables
 from ..models import Document
-from ..passages import chunk_sentences, split_sentences
+from ..passages import SPLIT_PIECE_CHARS, chunk_sentences, cut_spans, split_sentences
 from ..tokens import word_tokens
+from .integrity import FOLDER_MANIFEST, describe_files, seal, sha256_file
 from .scorer import build_bm25
 from .storage import (
     ARRAYS,
     Index,
-    file_sizes,
     library_versions,
     open_folder,
     read_manifest,
     save_arrays,
     write_manifest,
 )
+from .upkeep import build_lock, remove_leftovers
 
 ProgressFn = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -59,11 +62,12 @@ def analyze(doc: Document, max_chars: int) -> Analysis:
     sentences = split_sentences(doc.text)
     packed = chunk_sentences(doc.doc_id, sentences, max_chars)
     ranges, tokens, cursor = [], [], 0
-    title = word_tokens(f"{doc.title} . {doc.source}" if doc.source else doc.title)
+    title = [*map(sys.intern, word_tokens(f"{doc.title} . {doc.source}" if doc.source else doc.title))]
     for p in packed:
         ranges.append((cursor, cursor + len(p.sentences)))
         cursor += len(p.sentences)
-        tokens.append(word_tokens(doc.text[p.start : p.end]) + title)
+        # one string object per distinct token: a large corpus holds its tokens many times over
+        tokens.append([*map(sys.intern, word_tokens(doc.text[p.start : p.end])), *title])
     return Analysis(sentences, ranges, tokens)
 
 
@@ -97,11 +101,15 @@ def signature(settings: Settings) -> dict:
 def is_fresh(index_dir: Path, documents: Sequence[Document], settings: Settings) -> bool:
     """True when the saved index was built from exactly these documents with these settings."""
     m = read_manifest(index_dir)
-    if not m or m.get("signature") != signature(settings):
+    if not m or not (Path(index_dir) / str(m.get("data", "-")) / "bm25").is_dir():
         return False
-    if not (Path(index_dir) / str(m.get("data", "-")) / "bm25").is_dir():
-        return False
-    return m.get("documents") == {d.doc_id: document_hash(d) for d in documents}
+    return made_from(m, documents, settings)
+
+
+def made_from(manifest: dict, documents: Sequence[Document], settings: Settings) -> bool:
+    """True when the manifest is that of an index of exactly these documents and settings."""
+    return (manifest.get("signature") == signature(settings)
+            and manifest.get("documents") == {d.doc_id: document_hash(d) for d in documents})
 
 
 def _load_cache(index_dir: Path, settings: Settings) -> dict[str, Analysis]:
@@ -114,14 +122,16 @@ def _load_cache(index_dir: Path, settings: Settings) -> dict[str, Analysis]:
     path = Path(index_dir) / str(m.get("data", "-")) / "analysis.jsonl"
     cache: dict[str, Analysis] = {}
     try:
+        if sha256_file(path) != (m.get("files") or {}).get("analysis.jsonl", {}).get("sha256"):
+            return {}  # altered: analyse again rather than index damaged tokens
         with open(path, encoding="utf-8") as f:
             for line in f:
                 row = json.loads(line)
                 cache[row["hash"]] = Analysis(
                     [tuple(s) for s in row["sentences"]], [tuple(p) for p in row["passages"]],
-                    row["tokens"],
+                    [[*map(sys.intern, t)] for t in row["tokens"]],
                 )
-    except (OSError, ValueError, KeyError, TypeError):  # no cache, or a damaged one: analyse again
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none, or damaged: analyse again
         return {}
     return cache
 
@@ -138,7 +148,8 @@ def _analyse(documents: Sequence[Document], hashes: Sequence[str], cache: dict[s
     workers = settings.workers or os.cpu_count() or 1
     jobs = [(documents[i], settings.passage_chars) for i in todo]
     if workers > 1 and len(jobs) >= 32:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             models = pool.submit(build_models, documents)  # beside the tokenizers
             results = pool.map(_analyze_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
             for i, res in zip(todo, results, strict=True):
@@ -169,18 +180,28 @@ def build_index(
     """
     index_dir = Path(settings.index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
+    with build_lock(index_dir):  # OSError when the folder cannot be written: nothing analysed yet
+        remove_leftovers(index_dir)  # a killed build's half-written folder
+        return _build(index_dir, documents, settings, progress, precomputed or {})
+
+
+def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
+           progress: ProgressFn | None, precomputed: dict[str, Analysis]) -> Index:
+    """:func:`build_index` under the build lock: analyse, write a new data folder (its own
+    manifest last), check it, swap the index manifest, remove all but the new and previous folder."""
     hashes = [document_hash(d) for d in documents]
     cache = _load_cache(index_dir, settings)
-    cache.update(precomputed or {})
+    cache.update(precomputed)
     restorer, lexicon = _analyse(documents, hashes, cache, settings, progress)
     analyses = [cache[h] for h in hashes]
     folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
     corpus_tokens = _write_store(folder, documents, hashes, analyses)
     build_bm25(folder / "bm25", corpus_tokens, settings.k1, settings.b, settings.bm25_method)
+    del corpus_tokens
     (folder / "restorer.json").write_text(json.dumps(restorer), encoding="utf-8")
     (folder / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
-    manifest = {
+    manifest = seal({
         "signature": signature(settings),
         "data": folder.name,
         "documents": dict(zip((d.doc_id for d in documents), hashes, strict=True)),
@@ -188,16 +209,35 @@ def build_index(
         "counts": {"documents": len(documents),
                    "passages": sum(len(a.passages) for a in analyses)},
         "versions": library_versions(),
-        "files": file_sizes(folder),
-    }
-    index = open_folder(folder, manifest)
+        "files": describe_files(folder),
+    })
+    index = open_folder(folder, manifest)  # what was written reads back, every checksum matches
+    write_manifest(folder, manifest)  # last: a folder without it is a killed build's leftover
     previous = (read_manifest(index_dir) or {}).get("data")
     write_manifest(index_dir, manifest)
     log.debug("chỉ mục mới %s: %d tài liệu, %d đoạn", folder, len(documents), index.n_passages)
-    for old in index_dir.glob("data-*"):  # the previous folder stays for requests still using it
-        if old.name not in (folder.name, previous):
-            shutil.rmtree(old, ignore_errors=True)
-    return index
+    remove_leftovers(index_dir, keep={folder.name, previous or folder.name})  # previous: for
+    return index  # requests still using it, and the last good index if the new one is damaged
+
+
+def die_with_parent(parent: int) -> None:
+    """Initializer of build workers: end when the process that started them dies, even by
+    ``kill -9`` (Linux: the kernel's parent-death signal; elsewhere a watcher thread)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+    threading.Thread(target=watch, name="qa-bot-parent-watch", daemon=True).start()
 
 
 def _write_store(folder: Path, documents: Sequence[Document], hashes: Sequence[str],
@@ -210,9 +250,7 @@ def _write_store(folder: Path, documents: Sequence[Document], hashes: Sequence[s
     with open(folder / "texts.bin", "wb") as blob, \
             open(folder / "analysis.jsonl", "w", encoding="utf-8") as cache:
         for di, (doc, h, an) in enumerate(zip(documents, hashes, analyses, strict=True)):
-            cache.write(json.dumps({"hash": h, "sentences": an.sentences,
-                                    "passages": an.passages, "tokens": an.tokens},
-                                   ensure_ascii=False) + "\n")
+            _write_analysis(cache, h, an)
             raw = doc.text.encode("utf-8")
             blob.write(raw)
             cols["doc_boff"].append(boff)
@@ -244,8 +282,20 @@ def _write_store(folder: Path, documents: Sequence[Document], hashes: Sequence[s
     return corpus_tokens
 
 
-_CLAUSE = re.compile(r"[.!?;:\n]+")
+def _write_analysis(out, doc_hash: str, an: Analysis) -> None:
+    """One line of ``analysis.jsonl``, written piece by piece (a huge document's line is never
+    held in memory whole)."""
+    head = json.dumps({"hash": doc_hash, "sentences": an.sentences, "passages": an.passages})
+    out.write(head[:-1] + ', "tokens": [')
+    for i, toks in enumerate(an.tokens):
+        out.write(("," if i else "") + json.dumps(toks, ensure_ascii=False))
+    out.write("]}\n")
+
+
+_CLAUSE = re.compile(r"[^.!?;:\n]+")
 MODEL_SAMPLE_CHARS = 20_000_000
+#: Abbreviation meanings are counted in pieces of a document this long (memory stays bounded).
+COUNT_PIECE_CHARS = 1_000_000
 
 
 def build_models(documents: Sequence[Document]) -> tuple[dict, dict]:
@@ -262,19 +312,20 @@ def build_models(documents: Sequence[Document]) -> tuple[dict, dict]:
     def clauses():
         for doc in documents[::stride]:
             yield syllable_tokens(doc.title)
-            for clause in _CLAUSE.split(doc.text):
-                if clause.strip():
-                    yield syllable_tokens(clause)
+            for clause in _CLAUSE.finditer(doc.text):
+                for a, b in cut_spans(doc.text, *clause.span(), SPLIT_PIECE_CHARS):
+                    yield syllable_tokens(doc.text[a:b])
 
     restorer = DiacriticRestorer().fit(clauses())
     ambiguous = {syllables(m) for ms in ABBREVIATIONS.values() if len(ms) > 1 for m in ms}
     counts: Counter = Counter()
     for doc in documents[::stride]:  # how often the corpus uses each meaning of an ambiguous abbreviation
-        text = " " + " ".join(syllables(doc.text)) + " "
-        for phrase in ambiguous:
-            counts[phrase] += text.count(" " + " ".join(phrase) + " ")
+        for a, b in cut_spans(doc.text, 0, len(doc.text), COUNT_PIECE_CHARS):
+            text = " " + " ".join(syllables(doc.text[a:b])) + " "
+            for phrase in ambiguous:
+                counts[phrase] += text.count(" " + " ".join(phrase) + " ")
     lexicon = Lexicon.build((d.text for d in documents), phrase_count=counts.__getitem__)
     return restorer.to_dict(), lexicon.to_dict()
 
 
-__all__ = ["Analysis", "analyze", "build_index", "build_models", "is_fresh", "signature"]
+__all__ = ["Analysis", "analyze", "build_index", "build_models", "is_fresh", "made_from", "signature"]

@@ -21,11 +21,15 @@ new one, never half of each. Every file of a data folder:
 | `restorer.json` | query model: the diacritics restorer fitted on the corpus |
 | `bm25/` | the BM25 scorer as bm25s saves it: token x passage scores (CSC), `vocab.index.json` |
 
+| `manifest.json` | the folder's own copy of the index manifest (below), written last: a folder without it is a killed build's leftover |
+
 ``manifest.json`` holds ``signature`` (index format, tokenizer version, passage size, BM25
 parameters: any change rebuilds), ``documents`` (doc_id -> content hash: any change rebuilds, and
 unchanged documents are not analysed again), ``data`` (the folder), ``built``, ``counts``,
-``versions`` (qa-bot, Python and the libraries that wrote the files, bm25s included) and ``files``
-(path -> ``{"bytes": n}``, checked on load; ready for checksums).
+``versions`` (qa-bot, Python and the libraries that wrote the files, bm25s included), ``files``
+(path -> ``{"bytes": n, "sha256": hex}``, every file checked on load, see :mod:`.integrity`) and
+``checksum`` (SHA-256 of the rest: a manifest that does not match it is not used). Beside it,
+``.build.lock`` keeps two builds from running at once (:mod:`.upkeep`).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from ..diacritics import DiacriticRestorer
 from ..errors import IndexDamagedError
 from ..lexicon import Lexicon
 from ..models import Document, Hit, Passage
+from .integrity import check_files, damaged, is_sealed, seal
 from .scorer import BM25Scorer, Scorer, top
 
 MANIFEST = "manifest.json"
@@ -79,33 +84,27 @@ def library_versions() -> dict[str, str | None]:
     return out
 
 
-def file_sizes(folder: Path) -> dict[str, dict[str, int]]:
-    """Every file of a data folder (relative path -> ``{"bytes": n}``)."""
-    return {p.relative_to(folder).as_posix(): {"bytes": p.stat().st_size}
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def read_manifest(index_dir: Path) -> dict | None:
-    """The manifest of ``index_dir``, or None when there is none or it is not JSON."""
+    """The manifest of ``index_dir`` (or of a data folder), or None when there is none, it is not
+    JSON or its checksum does not match (a damaged manifest is never used)."""
     try:
         manifest = json.loads((Path(index_dir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return manifest if isinstance(manifest, dict) else None
+    return manifest if is_sealed(manifest) else None
 
 
-def write_manifest(index_dir: Path, manifest: dict) -> None:
-    """Replace the manifest atomically (write beside it, then rename)."""
+def write_manifest(index_dir: Path, manifest: dict) -> dict:
+    """Seal the manifest (:func:`~.integrity.seal`) and replace ``index_dir``'s atomically (write
+    beside it, flush to disk, rename); returns the sealed manifest."""
+    sealed = seal(manifest)
     tmp = Path(index_dir) / f".{MANIFEST}.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(json.dumps(sealed, ensure_ascii=False, indent=1))
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, Path(index_dir) / MANIFEST)
-
-
-def _damaged(folder: Path, detail: str) -> IndexDamagedError:
-    return IndexDamagedError(
-        f"Chỉ mục tại {folder} bị hỏng hoặc thiếu tệp; "
-        "hãy chạy 'qa-bot index --force' để lập lại.",
-        f"cannot read index {folder}: {detail}")
+    return sealed
 
 
 class Index:
@@ -216,19 +215,9 @@ class Index:
         return Hit(doc, passage, score, text, sentences)
 
 
-def check_files(folder: Path, manifest: dict) -> None:
-    """IndexDamagedError when a file the manifest lists is missing or has another size."""
-    for name, entry in (manifest.get("files") or {}).items():
-        path = folder / name
-        if not path.is_file():
-            raise _damaged(folder, f"missing file {name}")
-        if isinstance(entry, dict) and "bytes" in entry and path.stat().st_size != entry["bytes"]:
-            raise _damaged(folder, f"{name} has {path.stat().st_size} bytes, "
-                                   f"the manifest says {entry['bytes']}")
-
-
 def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index:
-    """Open one data folder; IndexDamagedError when a file is missing, truncated or unreadable."""
+    """Open one data folder after checking every file's size and hash; IndexDamagedError when a
+    file is missing, truncated, altered or unreadable."""
     check_files(folder, manifest)
     mode = "r" if mmap_arrays else None
     try:
@@ -237,16 +226,24 @@ def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index
         documents = [Document(text="", **m) for m in meta]
         return Index(folder, manifest, documents, arrays, BM25Scorer(folder / "bm25", mode))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise _damaged(folder, f"{type(exc).__name__}: {exc}") from exc
+        raise damaged(folder, f"{type(exc).__name__}: {exc}") from exc
 
 
 def load_index(index_dir: Path) -> Index:
-    """Open the index the manifest of ``index_dir`` names (memory-mapped)."""
-    manifest = read_manifest(Path(index_dir))
-    if not manifest or not isinstance(manifest.get("data"), str):
+    """Open the index the manifest of ``index_dir`` names (memory-mapped, every file checked)."""
+    index_dir = Path(index_dir)
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        if (index_dir / MANIFEST).exists():
+            raise damaged(index_dir, f"{MANIFEST} is not valid JSON or fails its checksum")
+        if any(index_dir.glob("data-*")):
+            raise damaged(index_dir, f"{MANIFEST} is missing")
         raise IndexDamagedError(f"Không có chỉ mục tại {index_dir}; hãy chạy 'qa-bot index'.",
                                 f"no index in {index_dir}")
-    return open_folder(Path(index_dir) / manifest["data"], manifest)
+    data = manifest.get("data")
+    if not isinstance(data, str) or "/" in data or not data.startswith("data-"):
+        raise damaged(index_dir, f"{MANIFEST} names no data folder")
+    return open_folder(index_dir / data, manifest)
 
 
 __all__ = ["ARRAYS", "MANIFEST", "Index", "library_versions", "load_index", "open_folder",
