@@ -1,4 +1,4 @@
-"""Command line: ``qa-bot index | ask | search | eval | serve`` (see docs/contract.md).
+"""Command line: ``qa-bot index | ask | chat | search | eval | serve`` (see docs/contract.md).
 
 Exit status 0 on success, 2 on bad usage or bad input, with a one-line message on stderr.
 """
@@ -27,6 +27,13 @@ ASK_EXAMPLES = """ví dụ:
   qa-bot ask "Phiên họp thứ ba kết nối tới bao nhiêu địa phương?" --year 2023 -k 3
   qa-bot ask "Phiên họp yêu cầu những gì?" --doc 2025-01-16-phien-hop-thu-chin-bcd-cchc --json
   qa-bot ask - < cau-hoi.txt                 (QUESTION là '-': mỗi dòng của stdin là một câu hỏi)
+"""
+CHAT_EXAMPLES = """ví dụ:
+  qa-bot chat
+  Hỏi> Phiên họp thứ chín do ai chủ trì?
+  Hỏi> Phiên đó đánh giá những hạn chế gì?      (hiểu là: Phiên họp thứ chín đánh giá ...)
+  Hỏi> /nguon                                    (nguồn của câu trả lời vừa rồi)
+  Hỏi> /moi                                      (bắt đầu cuộc trò chuyện mới; Ctrl-D: thoát)
 """
 SEARCH_EXAMPLES = """ví dụ:
   qa-bot search "tinh giản biên chế" -k 3
@@ -78,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="trả lời một câu hỏi ('-': đọc mỗi dòng stdin là một câu hỏi)",
                        epilog=ASK_EXAMPLES, formatter_class=raw)
     p.add_argument("question", metavar="QUESTION", help="câu hỏi, hoặc '-' để đọc từng dòng từ stdin")
+    _common(p)
+    p = sub.add_parser("chat", help="trò chuyện trong terminal: câu hỏi sau hiểu theo các câu trước",
+                       epilog=CHAT_EXAMPLES, formatter_class=raw)
     _common(p)
     p = sub.add_parser("search", help="chỉ các đoạn văn phù hợp nhất", epilog=SEARCH_EXAMPLES,
                        formatter_class=raw)
@@ -273,6 +283,12 @@ def _run(args: argparse.Namespace) -> int:
         return _index(args, settings)
     if args.command in ("ask", "search"):
         return _ask_or_search(args, settings)
+    if args.command == "chat":
+        from .chat import chat
+
+        bot = _load_bot(args, settings)
+        _check_doc_ids(bot, args.doc_ids)
+        return chat(bot, args.top_k, args.year, args.doc_ids, as_json=args.json)
     if args.command == "eval":
         return _eval(args, settings)
     if args.command == "serve":

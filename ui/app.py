@@ -1,7 +1,10 @@
 """The chat UI (Gradio Blocks): conversation, sources panel, filters, example questions.
 
 The HTML comes from :mod:`qa_bot.ui.render`; this module wires it to Gradio events. The UI holds no
-retrieval logic: it calls :class:`qa_bot.QABot` and renders what comes back.
+retrieval logic: it calls :class:`qa_bot.QABot` and renders what comes back. A conversation is the
+list of turns in the page's state: each question is sent with the earlier turns as ``history``
+(the last :data:`qa_bot.followup.MAX_TURNS`), "Cuộc trò chuyện mới" empties it, and each answer
+comes with the follow-up questions :func:`qa_bot.suggest.suggest_followups` offers, as buttons.
 
     from qa_bot import QABot
     from qa_bot.ui.app import build_ui, mount_options
@@ -20,6 +23,9 @@ import gradio as gr  # noqa: E402
 
 from qa_bot.bot import QABot  # noqa: E402
 from qa_bot.errors import InputError  # noqa: E402
+from qa_bot.followup import MAX_ANSWER_CHARS  # noqa: E402
+from qa_bot.followup import MAX_TURNS as HISTORY_TURNS  # noqa: E402
+from qa_bot.suggest import suggest_followups  # noqa: E402
 
 from .highlight import highlight_terms  # noqa: E402
 from .render import filters_label, render_chat, render_sources  # noqa: E402
@@ -28,6 +34,8 @@ from .text import TITLE, esc, format_date  # noqa: E402
 HERE = Path(__file__).resolve().parent
 ALL_YEARS = "Tất cả các năm"
 MAX_TURNS = 30
+MAX_SUGGESTIONS = 3
+SUGGEST_SECONDS = 0.6  # the most suggesting may add to an answer
 
 #: Questions answered by the shipped corpus; only those the loaded corpus answers are offered.
 EXAMPLE_QUESTIONS = (
@@ -77,6 +85,13 @@ def _year_value(year: object) -> int | None:
     return None
 
 
+def history_of(turns: list[dict] | None) -> list[dict]:
+    """The earlier turns of the conversation as ``history`` for :meth:`QABot.ask`: the last
+    :data:`HISTORY_TURNS`, oldest first, each ``{"question", "answer"}``."""
+    return [{"question": t["question"], "answer": (t["answer"].get("answer") or "")[:MAX_ANSWER_CHARS]}
+            for t in (turns or [])[-HISTORY_TURNS:]]
+
+
 def build_ui(bot: QABot) -> gr.Blocks:
     """The chat UI over ``bot``. Its ``ask`` event is also an API endpoint (``api_name="ask"``):
     ``gradio_client.Client(url).predict(question, year, doc_ids, api_name="/ask")`` returns the
@@ -89,11 +104,13 @@ def build_ui(bot: QABot) -> gr.Blocks:
     doc_choices = [(f"{d['title']} ({format_date(d['date'])})" if d.get("date") else d["title"], d["doc_id"])
                    for d in sorted(docs, key=lambda d: d.get("date") or "", reverse=True)]
 
-    def ask(question: str, year: str | None = None, doc_ids: list[str] | None = None) -> dict:
-        """Answer a question from the documents; returns the answer object (question, answer,
-        found, status, interpreted_as, citations)."""
+    def ask(question: str, year: str | None = None, doc_ids: list[str] | None = None,
+            turns: list[dict] | None = None) -> dict:
+        """Answer a question from the documents, read with the earlier turns of the conversation;
+        returns the answer object (question, answer, found, status, interpreted_as, citations)."""
         try:
-            answer = bot.ask(question or "", year=_year_value(year), doc_ids=list(doc_ids or []) or None)
+            answer = bot.ask(question or "", year=_year_value(year), doc_ids=list(doc_ids or []) or None,
+                             history=history_of(turns))
         except InputError as exc:
             raise gr.Error(str(exc), title="Chưa thể hỏi") from None
         return answer.to_dict()
@@ -105,7 +122,9 @@ def build_ui(bot: QABot) -> gr.Blocks:
             return None
 
     def add_turn(answer: dict, year: str | None, doc_ids: list[str] | None,
-                 turns: list[dict]) -> tuple[list[dict], str, str, str]:
+                 turns: list[dict]) -> tuple:
+        """The conversation with ``answer`` added, rendered, with its follow-up suggestions (shown
+        with the answer, so that nothing moves on the page afterwards)."""
         turns = list(turns or [])
         q = answer.get("question", "")
         terms = highlight_terms(q, understood(q))
@@ -117,10 +136,26 @@ def build_ui(bot: QABot) -> gr.Blocks:
             "terms": {"phrases": [list(p) for p in terms.phrases], "folded": terms.folded},
         })
         turns = turns[-MAX_TURNS:]
-        return turns, render_chat(turns, len(docs), examples), render_sources(turns), ""
+        return (turns, render_chat(turns, len(docs), examples), render_sources(turns), "",
+                *show_suggestions(suggest(turns)))
 
-    def reset() -> tuple[list, str, str, str]:
-        return [], render_chat([], len(docs), examples), render_sources([]), ""
+    def reset() -> tuple:
+        return [], render_chat([], len(docs), examples), render_sources([]), "", *show_suggestions([])
+
+    def show_suggestions(questions: list[str]) -> tuple:
+        """Updates of the suggestions' label and buttons: one button per question, the rest hidden."""
+        label = gr.update(visible=bool(questions))
+        return label, *(gr.update(value=questions[i], visible=True) if i < len(questions)
+                        else gr.update(value="", visible=False) for i in range(MAX_SUGGESTIONS))
+
+    def suggest(turns: list[dict]) -> list[str]:
+        """Follow-up questions about the document the latest answer cites, each checked to be
+        answered (:mod:`qa_bot.suggest`; a few milliseconds each, at most ``SUGGEST_SECONDS``)."""
+        try:
+            return suggest_followups(bot, [t["answer"] for t in turns][-HISTORY_TURNS:],
+                                     limit=MAX_SUGGESTIONS, budget=SUGGEST_SECONDS)
+        except InputError:
+            return []
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         turns = gr.State([])
@@ -140,6 +175,12 @@ def build_ui(bot: QABot) -> gr.Blocks:
                 gr.HTML(f'<div id="qa-limit" class="qa-limit" aria-live="polite" '
                         f'data-limit="{bot.settings.max_question_chars}"></div>', js_on_load=None,
                         apply_default_css=False, elem_id="qa-limit-wrap")
+                follow_label = gr.HTML('<div class="qa-label">Hỏi tiếp về văn bản này</div>', js_on_load=None,
+                                       visible=False, apply_default_css=False, elem_classes=["qa-label-wrap"])
+                with gr.Row(elem_id="qa-followups"):
+                    follow_buttons = [gr.Button("", size="sm", visible=False, min_width=0,
+                                                elem_classes=["qa-followup"])
+                                      for _ in range(MAX_SUGGESTIONS)]
                 if examples:
                     gr.HTML('<div class="qa-label">Câu hỏi gợi ý</div>', js_on_load=None,
                             apply_default_css=False, elem_classes=["qa-label-wrap"])
@@ -160,18 +201,23 @@ def build_ui(bot: QABot) -> gr.Blocks:
                                   apply_default_css=False)
         answer_json = gr.JSON(visible=False, label="Câu trả lời (JSON)")
 
-        render_outputs = [turns, chat, sources, question]
-        asked = gr.on([question.submit, send.click], ask, [question, year, doc_filter], [answer_json],
-                      api_name="ask", concurrency_limit=4)
-        asked.success(add_turn, [answer_json, year, doc_filter, turns], render_outputs,
-                      api_visibility="private", show_progress="hidden")
+        suggestion_outputs = [follow_label, *follow_buttons]
+        render_outputs = [turns, chat, sources, question, *suggestion_outputs]
+        private = {"api_visibility": "private", "show_progress": "hidden"}
+
+        def answered(event) -> None:
+            """Show the answer and its follow-up suggestions."""
+            event.success(add_turn, [answer_json, year, doc_filter, turns], render_outputs, **private)
+
+        answered(gr.on([question.submit, send.click], ask, [question, year, doc_filter, turns], [answer_json],
+                       api_name="ask", concurrency_limit=4))
         for button, text in zip(example_buttons, examples, strict=True):
-            button.click(partial(_const, text), None, [question], api_visibility="private",
-                         show_progress="hidden").then(
-                ask, [question, year, doc_filter], [answer_json], api_visibility="private"
-            ).success(add_turn, [answer_json, year, doc_filter, turns], render_outputs,
-                      api_visibility="private", show_progress="hidden")
-        new_chat.click(reset, None, render_outputs, api_visibility="private", show_progress="hidden")
+            answered(button.click(partial(_const, text), None, [question], **private).then(
+                ask, [question, year, doc_filter, turns], [answer_json], api_visibility="private"))
+        for button in follow_buttons:
+            answered(button.click(_const, [button], [question], **private).then(
+                ask, [question, year, doc_filter, turns], [answer_json], api_visibility="private"))
+        new_chat.click(reset, None, render_outputs, **private)
     demo.queue(default_concurrency_limit=4)
     return demo
 
@@ -214,4 +260,4 @@ def mount_ui(app, bot: QABot, path: str = "/") -> None:
     gr.mount_gradio_app(app, build_ui(bot), path=path, **mount_options())
 
 
-__all__ = ["EXAMPLE_QUESTIONS", "build_ui", "example_questions", "mount_options", "mount_ui"]
+__all__ = ["EXAMPLE_QUESTIONS", "build_ui", "example_questions", "history_of", "mount_options", "mount_ui"]

@@ -26,6 +26,8 @@ from .text import (
 )
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
+#: Shown under an answer to a follow-up question, before the standalone question answered.
+INTERPRETED_LABEL = "Hiểu là:"
 #: The welcome message's icon: an inline SVG speech bubble (an emoji shows as an empty box on
 #: systems without a colour emoji font, Debian's Chromium among them).
 CHAT_ICON = ('<svg class="qa-icon" viewBox="0 0 24 24" width="24" height="24" fill="none" '
@@ -82,14 +84,14 @@ def render_chat(turns: Sequence[dict], n_docs: int = 0, examples: Sequence[str] 
         cls = "qa-msg qa-bot" + {"partial": " qa-partial", "not_found": " qa-notfound"}.get(status, "")
         body.append(f'<div class="{cls}" data-status="{esc(status)}">'
                     '<div class="qa-avatar" aria-hidden="true">CC</div><div class="qa-bubble">')
-        interpreted = a.get("interpreted_as")
-        if interpreted and interpreted != a.get("question"):
-            body.append(f'<div class="qa-interp">Hiểu câu hỏi là: <q>{esc(interpreted)}</q></div>')
         if status == "partial":
             body.append(f'<div class="qa-partial-title">{esc(PARTIAL_TITLE)}</div>')
         elif status == "not_found":
             body.append(f'<div class="qa-nf-title">{esc(NOT_FOUND_TITLE)}</div>')
         body.append(f'<div class="qa-answer">{_answer_html(a.get("answer", ""), tid, numbers)}</div>')
+        interpreted = a.get("interpreted_as")
+        if interpreted and interpreted != a.get("question"):  # read with the earlier turns
+            body.append(f'<div class="qa-interp">{esc(INTERPRETED_LABEL)} <q>{esc(interpreted)}</q></div>')
         if status == "not_found":
             tip = ("Bạn đang lọc theo " + esc(t["filters"]) + ". Thử bỏ bộ lọc hoặc hỏi cách khác."
                    if t.get("filters")
@@ -170,4 +172,4 @@ def render_sources(turns: Sequence[dict]) -> str:
     return "".join(out)
 
 
-__all__ = ["filters_label", "render_card", "render_chat", "render_sources"]
+__all__ = ["INTERPRETED_LABEL", "filters_label", "render_card", "render_chat", "render_sources"]

@@ -110,7 +110,8 @@ def test_interpreted_as_is_shown_when_it_differs() -> None:
     follow = {**ANSWERED, "question": "Còn năm 2023 thì sao?",
               "interpreted_as": "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến năm 2023?"}
     html = render_chat([turn(follow)])
-    assert '<div class="qa-interp">Hiểu câu hỏi là: <q>Hà Giang cung cấp' in html
+    assert '<div class="qa-interp">Hiểu là: <q>Hà Giang cung cấp' in html
+    assert html.index('class="qa-answer"') < html.index('class="qa-interp"')  # under the answer
 
 
 def test_partial_answer_rendering_escapes_everything() -> None:
