@@ -11,9 +11,7 @@ import json
 import logging
 import os
 import re
-import signal
 import sys
-import threading
 import time
 import uuid
 from collections import Counter
@@ -26,11 +24,12 @@ from ..config import INDEX_FORMAT_VERSION, TOKENIZER_VERSION, Settings
 from ..diacritics import DiacriticRestorer
 from ..diacritics import tokenize as syllable_tokens
 from ..documents import document_hash
+from ..errors import IndexDamagedError
 from ..lexicon import ABBREVIATIONS, Lexicon, syllables
 from ..models import Document
 from ..passages import SPLIT_PIECE_CHARS, chunk_sentences, cut_spans, split_sentences
 from ..tokens import word_tokens
-from .integrity import FOLDER_MANIFEST, describe_files, seal, sha256_file
+from .integrity import check_files, describe_files, remember, seal
 from .scorer import build_bm25
 from .storage import (
     ARRAYS,
@@ -41,7 +40,7 @@ from .storage import (
     save_arrays,
     write_manifest,
 )
-from .upkeep import build_lock, remove_leftovers
+from .upkeep import build_lock, die_with_parent, remove_leftovers
 
 ProgressFn = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -122,8 +121,7 @@ def _load_cache(index_dir: Path, settings: Settings) -> dict[str, Analysis]:
     path = Path(index_dir) / str(m.get("data", "-")) / "analysis.jsonl"
     cache: dict[str, Analysis] = {}
     try:
-        if sha256_file(path) != (m.get("files") or {}).get("analysis.jsonl", {}).get("sha256"):
-            return {}  # altered: analyse again rather than index damaged tokens
+        check_files(path.parent, m, ["analysis.jsonl"])  # altered: analyse again, never reuse it
         with open(path, encoding="utf-8") as f:
             for line in f:
                 row = json.loads(line)
@@ -131,7 +129,7 @@ def _load_cache(index_dir: Path, settings: Settings) -> dict[str, Analysis]:
                     [tuple(s) for s in row["sentences"]], [tuple(p) for p in row["passages"]],
                     [[*map(sys.intern, t)] for t in row["tokens"]],
                 )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none, or damaged: analyse again
+    except (OSError, ValueError, KeyError, TypeError, IndexDamagedError):  # none, or damaged
         return {}
     return cache
 
@@ -211,6 +209,7 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
         "versions": library_versions(),
         "files": describe_files(folder),
     })
+    remember(folder, manifest)  # hashed just now: a load need not hash them again once settled
     index = open_folder(folder, manifest)  # what was written reads back, every checksum matches
     write_manifest(folder, manifest)  # last: a folder without it is a killed build's leftover
     previous = (read_manifest(index_dir) or {}).get("data")
@@ -218,26 +217,6 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
     log.debug("chỉ mục mới %s: %d tài liệu, %d đoạn", folder, len(documents), index.n_passages)
     remove_leftovers(index_dir, keep={folder.name, previous or folder.name})  # previous: for
     return index  # requests still using it, and the last good index if the new one is damaged
-
-
-def die_with_parent(parent: int) -> None:
-    """Initializer of build workers: end when the process that started them dies, even by
-    ``kill -9`` (Linux: the kernel's parent-death signal; elsewhere a watcher thread)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    if os.getppid() != parent:  # the parent died before the signal was set
-        os._exit(1)
-    threading.Thread(target=watch, name="qa-bot-parent-watch", daemon=True).start()
 
 
 def _write_store(folder: Path, documents: Sequence[Document], hashes: Sequence[str],

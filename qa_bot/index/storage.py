@@ -22,6 +22,7 @@ new one, never half of each. Every file of a data folder:
 | `bm25/` | the BM25 scorer as bm25s saves it: token x passage scores (CSC), `vocab.index.json` |
 
 | `manifest.json` | the folder's own copy of the index manifest (below), written last: a folder without it is a killed build's leftover |
+| `verified.json` | identities (inode, size, times) of the files whose hash was verified, so that loads hash only changed files (:mod:`.integrity`) |
 
 ``manifest.json`` holds ``signature`` (index format, tokenizer version, passage size, BM25
 parameters: any change rebuilds), ``documents`` (doc_id -> content hash: any change rebuilds, and

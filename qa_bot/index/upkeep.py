@@ -1,5 +1,6 @@
 """Keeping an index folder usable for months: one build at a time (a lock the kernel releases
-when the builder dies), a killed build's leftovers removed, the last good data folder found again.
+when the builder dies), build workers that die with their parent, a killed build's leftovers
+removed, the last good data folder found again.
 """
 
 from __future__ import annotations
@@ -8,6 +9,9 @@ import fcntl
 import logging
 import os
 import shutil
+import signal
+import threading
+import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,4 +92,24 @@ def last_good(index_dir: Path, exclude: Collection[str] = ()) -> Index | None:
     return None
 
 
-__all__ = ["LOCK", "build_lock", "data_folders", "discard", "last_good", "remove_leftovers", "tidy"]
+def die_with_parent(parent: int) -> None:
+    """Initializer of build workers: end when the process that started them dies, even by
+    ``kill -9`` (Linux: the kernel's parent-death signal; elsewhere a watcher thread)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+    threading.Thread(target=watch, name="qa-bot-parent-watch", daemon=True).start()
+
+
+__all__ = ["LOCK", "die_with_parent", "build_lock", "data_folders", "discard", "last_good", "remove_leftovers", "tidy"]

@@ -19,8 +19,8 @@ import pytest
 from qa_bot.config import Settings
 from qa_bot.documents import document_hash
 from qa_bot.errors import IndexDamagedError
-from qa_bot.index import MANIFEST, Analysis, build_index, load_index, read_manifest
-from qa_bot.index.integrity import FOLDER_MANIFEST
+from qa_bot.index import MANIFEST, Analysis, build_index, integrity, load_index, read_manifest
+from qa_bot.index.integrity import FOLDER_MANIFEST, VERIFIED
 from qa_bot.index.upkeep import data_folders, last_good, remove_leftovers, tidy
 from qa_bot.models import Document
 
@@ -98,6 +98,24 @@ def test_damaged_index_file_is_detected(built: Path, name: str, damage: str, tmp
     message = str(caught.value)
     assert "\n" not in message and ("bị hỏng" in message or "Không có chỉ mục" in message)
     assert caught.value.detail.isascii()
+
+
+def test_verified_files_are_remembered_and_changes_still_found(built: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load remembers the files it hashed (here at once: no settling time), and a file
+    written afterwards is hashed again, so the damage is still found."""
+    index_dir = shutil.copytree(built, tmp_path / "index")
+    folder = index_dir / read_manifest(index_dir)["data"]
+    load_index(index_dir)
+    assert json.loads((folder / VERIFIED).read_text("utf-8"))["files"] == {}  # copied just now
+    monkeypatch.setattr(integrity, "SETTLE_SECONDS", 0.0)
+    load_index(index_dir)
+    remembered = json.loads((folder / VERIFIED).read_text("utf-8"))["files"]
+    assert set(remembered) == set(read_manifest(index_dir)["files"])
+    load_index(index_dir)  # nothing to hash: every identity matches
+    DAMAGE["middle byte flipped"](folder / "texts.bin")
+    with pytest.raises(IndexDamagedError, match="bị hỏng"):
+        load_index(index_dir)
 
 
 def test_manifest_edited_by_hand_is_not_used(built: Path, tmp_path: Path) -> None:
