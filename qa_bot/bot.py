@@ -125,15 +125,21 @@ class QABot:
     def check_index(self) -> bool:
         """Check the answering index's files on disk: when one changed since it was loaded and no
         longer matches its checksum, report it in one line, answer from the last good folder if
-        there is one, and rebuild. Returns True when the index was found damaged."""
+        there is one, and rebuild. Returns True when the index was found damaged. A folder that
+        another process's build replaced is not damage: its index is loaded instead."""
         if _stamps(self.index) == self._stamps:
             return False
-        index = self.index
+        index, index_dir = self.index, Path(self.settings.index_dir)
+        current = (read_manifest(index_dir) or {}).get("data")
+        if current and current != index.folder.name:
+            log.info("chỉ mục đã được lập lại ở nơi khác (%s); nạp chỉ mục đó", current)
+            self.refresh()
+            return False
         try:
             check_files(index.folder, index.manifest)
         except IndexDamagedError as exc:
             log.warning("chỉ mục đang dùng bị hỏng, đang lập lại từ tài liệu (%s)", exc.detail)
-            good = last_good(Path(self.settings.index_dir), exclude=[index.folder.name])
+            good = last_good(index_dir, exclude=[index.folder.name])
             if good is not None:
                 self._swap(good, "Đang lập lại chỉ mục; tạm trả lời từ chỉ mục cũ.")
             self.refresh(force=True)

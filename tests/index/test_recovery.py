@@ -80,6 +80,10 @@ def test_running_bot_notices_damage_and_rebuilds(tmp_path: Path) -> None:
     _flip(damaged / "texts.bin")
     assert bot.check_index() is True
     assert bot.index.folder != damaged and _answers(bot) == expected and bot.index_notice is None
+    for _ in range(2):  # another process rebuilds twice: the bot's folder is removed, not damaged
+        QABot.from_settings(s, rebuild=True)
+    assert not bot.index.folder.exists() and bot.check_index() is False
+    assert bot.index.folder.name == read_manifest(s.index_dir)["data"] and _answers(bot) == expected
 
 
 def test_background_repair_answers_from_the_last_good_folder(tmp_path: Path) -> None:
