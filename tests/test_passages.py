@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from qa_bot.documents import load_directory
-from qa_bot.passages import chunk_sentences, make_passages, split_sentences
+from qa_bot.passages import MAX_SENTENCE_CHARS, chunk_sentences, make_passages, split_sentences
 
 DOCS = load_directory(Path(__file__).parent.parent / "documents")
 
@@ -35,3 +35,17 @@ def test_sentence_split_respects_numbers_and_abbreviations() -> None:
     text = "Chiều 2.2, Ban Chỉ đạo họp. Hà Giang cung cấp 1.818 dịch vụ, đạt 96,81%. Hết."
     got = [text[a:b] for a, b in split_sentences(text)]
     assert got == ["Chiều 2.2, Ban Chỉ đạo họp.", "Hà Giang cung cấp 1.818 dịch vụ, đạt 96,81%.", "Hết."]
+
+
+def test_text_without_sentence_marks_is_cut_into_bounded_passages() -> None:
+    """Issue 10: a 'sentence' that never ends is cut at white space (inside a word only when the
+    word itself is longer); no passage is longer than MAX_SENTENCE_CHARS; nothing is lost."""
+    words = [f"từ{i % 97}" for i in range(30_000)]
+    text = " ".join(words[:12_000]) + "\n" + " ".join(words[12_000:]) + "\n\n" + "x" * 4500
+    spans = split_sentences(text)
+    assert max(b - a for a, b in spans) <= MAX_SENTENCE_CHARS
+    assert all(text[a:b] == text[a:b].strip() and text[a:b] for a, b in spans)
+    assert " ".join(text[a:b] for a, b in spans).split()[:30_000] == words  # cut between words
+    assert "".join(text[a:b] for a, b in spans) == "".join(text.split())  # a 4,500-letter word in 3
+    passages = chunk_sentences("d", spans, 600)
+    assert max(p.end - p.start for p in passages) <= MAX_SENTENCE_CHARS
