@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ _FOOTER = re.compile(
 )
 _SENTENCE_END = ".!?…:;\"”)"
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 
 
 @dataclass
@@ -163,7 +165,7 @@ def clean_page(text: str) -> tuple[str, PageMeta]:
         if m := _AUTHOR.match(line):
             meta.author = meta.author or m.group(2).strip(" )").split("-")[0].strip()
             continue
-        if _CAPTION.search(line) and len(line.split()) < 40:
+        if _CAPTION.search(line) and _words(line, 40) < 40:
             continue
         nxt = next((x for x in lines[i + 1 : i + 3] if x), "")
         if nxt == line and _sentence_count(line) == 1:  # a photo caption printed twice
@@ -206,8 +208,7 @@ def _join_broken(lines: list[str]) -> list[str]:
 
 
 def _looks_like_byline(line: str) -> bool:
-    words = line.split()
-    return 1 <= len(words) <= 4 and not _ends_sentence(line.rstrip(".")) and not _DATE.search(line)
+    return 1 <= _words(line, 4) <= 4 and not _ends_sentence(line.rstrip(".")) and not _DATE.search(line)
 
 
 def _byline_name(line: str) -> str:
@@ -218,7 +219,12 @@ def _byline_name(line: str) -> str:
 def guess_title(paragraphs: list[str]) -> str | None:
     """The first line that reads like a headline: 5+ words, no final full stop."""
     for p in paragraphs[:8]:
-        words = p.split()
-        if 5 <= len(words) <= 40 and not p.endswith(".") and not _DATE.search(p):
+        if 5 <= _words(p, 40) <= 40 and not p.endswith(".") and not _DATE.search(p):
             return p
     return None
+
+
+def _words(text: str, limit: int) -> int:
+    """The number of words of ``text``, counted no further than ``limit + 1``: a huge paragraph
+    costs no list of its words."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), limit + 1))
