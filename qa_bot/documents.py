@@ -189,7 +189,7 @@ def _read_bytes(path: Path) -> bytes:
         raise DocumentError("không phải tệp thường (FIFO, socket hay thiết bị)", "not a regular file")
     if info.st_size > MAX_FILE_BYTES:
         raise DocumentError(f"tệp quá lớn ({info.st_size / 2**20:.0f} MB; tối đa "
-                      f"{MAX_FILE_BYTES // 2**20} MB)", f"{info.st_size} bytes > {MAX_FILE_BYTES}")
+                            f"{MAX_FILE_BYTES // 2**20} MB)", f"{info.st_size} bytes > {MAX_FILE_BYTES}")
     try:
         with open(path, "rb") as f:
             return f.read(MAX_FILE_BYTES + 1)
@@ -204,10 +204,10 @@ def _load(path: Path) -> Document:
     if printable(path.name) != path.name:
         raise DocumentError("tên tệp không phải UTF-8; hãy đổi tên tệp", "file name is not UTF-8")
     data = _read_bytes(path)
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of a large file)
         raise DocumentError("tệp trống", "empty file")
     raw = unicodedata.normalize("NFC", decode(data)[0])  # metadata too, not only the text
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise DocumentError("không có chữ nào (chỉ có khoảng trắng hoặc ký tự điều khiển)",
                             "only white space or control characters")
     kind = path.suffix.lower()
@@ -218,7 +218,7 @@ def _load(path: Path) -> Document:
         doc = _from_page(path, body, title)
     else:
         doc = _from_page(path, raw)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():
         raise DocumentError("không còn nội dung nào sau khi làm sạch", "no text left after cleaning")
     return doc
 
