@@ -1,8 +1,8 @@
 """Checking an index before it answers: every file's size and SHA-256, and the manifest's own.
 
 A build records ``{"bytes", "sha256"}`` for every file of its data folder in the manifest
-(:func:`describe_files`) and seals the manifest with the SHA-256 of the rest of it
-(:func:`seal`). Loading compares sizes first (a truncated or missing file fails at once), then
+(:func:`describe_files`) and seals the manifest with the SHA-256 of the rest of its text
+(:func:`seal`, :func:`unseal`). Loading compares sizes first (a truncated or missing file fails at once), then
 the hashes (:func:`check_files`), so a flipped byte anywhere, a truncated, emptied or deleted
 file, or a hand-edited manifest is reported instead of answering wrongly.
 
@@ -124,20 +124,36 @@ def check_files(folder: Path, manifest: dict, names: Iterable[str] | None = None
         _remember(folder, manifest, {**{n: i for n, i in known.items() if n in files}, **identities})
 
 
-def _digest(manifest: dict) -> str:
-    body = {k: v for k, v in manifest.items() if k != "checksum"}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+_SEAL = ',\n "checksum": "'
+
+
+def manifest_text(manifest: dict) -> tuple[str, str]:
+    """The manifest as written, and its checksum: JSON (indented) whose last key, ``checksum``, is
+    the SHA-256 of the text before it (closed with ``\n}``), so that reading checks the seal
+    without serialising the manifest again."""
+    body = json.dumps({k: v for k, v in manifest.items() if k != "checksum"}, ensure_ascii=False, indent=1)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return f'{body[:-2]}{_SEAL}{digest}"\n}}', digest
 
 
 def seal(manifest: dict) -> dict:
-    """The manifest with ``checksum``: the SHA-256 of everything else in it."""
-    return {**manifest, "checksum": _digest(manifest)}
+    """The manifest with ``checksum``: the SHA-256 of everything else in it, as written."""
+    body = {k: v for k, v in manifest.items() if k != "checksum"}
+    return {**body, "checksum": manifest_text(body)[1]}
 
 
-def is_sealed(manifest: object) -> bool:
-    """True when ``manifest`` is a dict whose ``checksum`` matches its content."""
-    return isinstance(manifest, dict) and manifest.get("checksum") == _digest(manifest)
+def unseal(text: str) -> dict | None:
+    """The manifest of a manifest text, or None when it is not JSON or its seal does not match."""
+    cut = text.rfind(_SEAL)
+    digest = text[cut + len(_SEAL) : cut + len(_SEAL) + 64]
+    if cut < 0 or hashlib.sha256((text[:cut] + "\n}").encode("utf-8")).hexdigest() != digest:
+        return None
+    try:
+        manifest = json.loads(text)
+    except ValueError:
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("checksum") == digest else None
 
 
-__all__ = ["FOLDER_MANIFEST", "VERIFIED", "check_files", "damaged", "describe_files", "is_sealed",
-           "remember", "seal", "sha256_file"]
+__all__ = ["FOLDER_MANIFEST", "VERIFIED", "check_files", "damaged", "describe_files", "manifest_text",
+           "remember", "seal", "sha256_file", "unseal"]

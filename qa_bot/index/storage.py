@@ -50,7 +50,7 @@ from ..diacritics import DiacriticRestorer
 from ..errors import IndexDamagedError
 from ..lexicon import Lexicon
 from ..models import Document, Hit, Passage
-from .integrity import check_files, damaged, is_sealed, seal
+from .integrity import check_files, damaged, manifest_text, unseal
 from .scorer import BM25Scorer, Scorer, top
 
 MANIFEST = "manifest.json"
@@ -89,23 +89,22 @@ def read_manifest(index_dir: Path) -> dict | None:
     """The manifest of ``index_dir`` (or of a data folder), or None when there is none, it is not
     JSON or its checksum does not match (a damaged manifest is never used)."""
     try:
-        manifest = json.loads((Path(index_dir) / MANIFEST).read_text(encoding="utf-8"))
+        return unseal((Path(index_dir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return manifest if is_sealed(manifest) else None
 
 
 def write_manifest(index_dir: Path, manifest: dict) -> dict:
-    """Seal the manifest (:func:`~.integrity.seal`) and replace ``index_dir``'s atomically (write
+    """Seal the manifest (:func:`~.integrity.manifest_text`) and replace ``index_dir``'s atomically (write
     beside it, flush to disk, rename); returns the sealed manifest."""
-    sealed = seal(manifest)
+    text, digest = manifest_text(manifest)
     tmp = Path(index_dir) / f".{MANIFEST}.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write(json.dumps(sealed, ensure_ascii=False, indent=1))
+        f.write(text)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, Path(index_dir) / MANIFEST)
-    return sealed
+    return {**{k: v for k, v in manifest.items() if k != "checksum"}, "checksum": digest}
 
 
 class Index:
