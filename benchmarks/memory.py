@@ -7,7 +7,8 @@ Each file is the shipped documents' text with every sentence mark and line break
 to the size asked: one paragraph, no sentence end. Each size is indexed by ``qa-bot index`` in a
 fresh process under ``/usr/bin/time -v`` (peak RSS of the process and its workers: the largest
 ``Maximum resident set size``), then ``qa-bot search`` must answer from the index. A process over
-its time budget is killed and reported as such.
+its time budget is killed and reported as such. ``search`` runs in a new process: it reads the
+documents again (freshness check), checks every index file's checksum, then answers.
 """
 
 from __future__ import annotations
@@ -21,6 +22,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Time of checking the index files as a load does (files verified before are not hashed again),
+#: then of hashing every file (as after a copy or a restore), in a new process.
+_CHECK = """import sys, time
+from pathlib import Path
+from qa_bot.index.integrity import VERIFIED, check_files
+from qa_bot.index.storage import read_manifest
+m = read_manifest(Path(sys.argv[1]))
+folder = Path(sys.argv[1]) / m["data"]
+t = time.perf_counter()
+check_files(folder, m)
+t1 = time.perf_counter() - t
+(folder / VERIFIED).unlink(missing_ok=True)
+t = time.perf_counter()
+check_files(folder, m)
+mb = sum(f["bytes"] for f in m["files"].values()) / 1e6
+print(f"{mb:.0f} MB: load check {t1:.2f} s, every file hashed {time.perf_counter() - t:.2f} s")"""
 _MARKS = re.compile(r"[.!?…;:,\"“”()\[\]\-–—]+|\s+")
 
 
@@ -62,9 +79,13 @@ def measure(megabytes: float, kind: str, budget: float) -> dict:
         where = ["--documents", str(docs), "--index", str(Path(tmp) / "index")]
         row = {"mb": megabytes, "kind": kind, **_time_v([*base, "index", "-q", *where], budget)}
         if row["status"] == 0:
+            t0 = time.perf_counter()
             check = subprocess.run([*base, "search", "cải cách hành chính", "-k", "1", "--json", *where],
                                    capture_output=True, text=True, timeout=budget)
+            row["search_s"] = round(time.perf_counter() - t0, 1)
             row["search_ok"] = check.returncode == 0 and '"doc_id"' in check.stdout
+            row["check"] = subprocess.run([sys.executable, "-c", _CHECK, where[3]], capture_output=True,
+                                          text=True, timeout=budget).stdout.strip()
         return row
 
 
@@ -74,13 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kinds", default="txt,md", help="file kinds: txt, md")
     p.add_argument("--budget", type=float, default=1200, help="seconds allowed per run")
     args = p.parse_args(argv)
-    print("| file | size | peak RSS | wall | index status | search answers |")
-    print("|---|---|---|---|---|---|")
+    print("| file | size | peak RSS | wall | index status | search answers (wall) | index checksums |")
+    print("|---|---|---|---|---|---|---|")
     for kind in args.kinds.split(","):
         for size in (float(s) for s in args.sizes.split(",")):
             r = measure(size, kind, args.budget)
             print(f"| .{kind} | {size:g} MB | {r.get('peak_mib')} MiB | {r['seconds']} s | {r['status']} | "
-                  f"{r.get('search_ok', '-')} |", flush=True)
+                  f"{r.get('search_ok', '-')} ({r.get('search_s', '-')} s) | {r.get('check', '-')} |",
+                  flush=True)
             if r["status"] != 0 and r.get("stderr"):
                 print(f"<!-- {r['stderr']} -->", flush=True)
     return 0

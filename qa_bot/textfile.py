@@ -38,6 +38,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 #: Control characters removed from text (tab, line feed and carriage return stay), BOMs inside.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_DELETE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                         0xFEFF, 0xFFFE, 0xFFFF])
 #: Above this share of control characters among the non-blank ones (and more than
 #: ``MIN_CONTROLS`` of them), the content is not text. NULs alone are padding, not binary.
 MAX_CONTROL_SHARE = 0.05
@@ -112,7 +114,7 @@ def _clean(text: str) -> str:
         if controls > max(MIN_CONTROLS, MAX_CONTROL_SHARE * visible):
             raise _not_text("tệp nhị phân: nhiều ký tự điều khiển",
                             f"{controls} control characters in the first {len(text[:_SAMPLE])}")
-        text = CONTROL.sub("", text)
+        text = text.translate(_DELETE)  # (re.sub would list every piece between them first)
     return text
 
 
