@@ -205,15 +205,15 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
 def drop_ordinal_parts(tokens: list[str]) -> list[str]:
     """Without the loose "thứ" and number of an ordinal the tokens also hold as ``thứ_<n>``: "thứ 9"
     and "thứ chín" then weigh the same (the digit alone would be a rare, heavy word)."""
-    ordinals = {t.split("_")[1] for t in tokens if re.fullmatch(r"thứ_\d+", t)}
+    ordinals = {int(t.split("_")[1]) for t in tokens if re.fullmatch(r"thứ_\d+", t)}
     if not ordinals:
         return tokens
-    words = {w for w, v in _NUMBER_WORDS.items() if str(v) in ordinals}
-    return [t for t in tokens if t != "thứ" and t not in ordinals and t not in words]
 
+    def part(t: str) -> bool:  # "thứ", or a single word the ordinal's number is written with
+        val = number_value([t])
+        return t == "thứ" or (val is not None and val[0] in ordinals)
 
-_NUMBER_WORDS = {"một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
-                 "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+    return [t for t in tokens if not part(t)]
 
 
 def people_named(text: str) -> list[str]:
