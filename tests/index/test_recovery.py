@@ -19,7 +19,7 @@ import pytest
 from qa_bot import QABot
 from qa_bot.config import Settings
 from qa_bot.index import MANIFEST, load_index, read_manifest
-from qa_bot.index.upkeep import data_folders
+from qa_bot.index.upkeep import build_lock, data_folders
 from tests.corpus import DOCUMENTS, ROOT, copy_documents
 
 pytestmark = pytest.mark.slow  # each test builds an index or starts processes
@@ -94,9 +94,10 @@ def test_background_repair_answers_from_the_last_good_folder(tmp_path: Path) -> 
     expected_new = _answers(QABot.from_settings(s))  # a second data folder; the first stays
     previous, current = data_folders(s.index_dir)[1], data_folders(s.index_dir)[0]
     _flip(current / "texts.bin")
-    bot = QABot.from_settings(s, background=True)
-    assert bot.index.folder == previous and bot.index_notice  # answers at once, from the last good
-    assert _answers(bot) == expected
+    with build_lock(s.index_dir):  # another build holds the lock: the repair waits for it
+        bot = QABot.from_settings(s, background=True)
+        assert bot.index.folder == previous and bot.index_notice  # answers at once, from the last good
+        assert _answers(bot) == expected
     deadline = time.monotonic() + 120
     while bot.index.folder == previous and time.monotonic() < deadline:
         time.sleep(0.2)
