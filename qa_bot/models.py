@@ -23,6 +23,12 @@ class PassageDict(TypedDict):
     start: int
     end: int
     score: float
+    #: Where the passage is in the document's structure ("Mục 2, điểm b"), or null.
+    path: str | None
+    #: Document type ("Chỉ thị", "Nghị quyết", "Bài báo"...), number ("05/CT-TTg"), issuing body.
+    doc_type: str | None
+    number: str | None
+    issuer: str | None
 
 
 class CitationDict(PassageDict):
@@ -44,6 +50,10 @@ FIELD_DOCS: dict[str, str] = {
     "start": "character offset of the passage in the document text",
     "end": "character offset where the passage ends (exclusive)",
     "score": "retrieval score, higher is better",
+    "path": "where the passage is in the document's structure, e.g. \"Mục 2, điểm b\", or null",
+    "doc_type": "document type (\"Chỉ thị\", \"Nghị quyết\", \"Quyết định\", \"Bài báo\"...), or null",
+    "number": "number and symbol of the document, e.g. \"05/CT-TTg\", or null",
+    "issuer": "issuing body, e.g. \"Thủ tướng Chính phủ\", or null",
     "n": "the number of the [n] markers in the answer; used citations are numbered 1, 2, ... in the "
          "order the answer first cites them, then come the unused ones",
     "used": "true when the answer text cites this passage with [n]; false for a related passage the "
@@ -63,6 +73,12 @@ class Document:
     date: str | None = None  # ISO YYYY-MM-DD
     author: str | None = None
     path: str | None = None
+    #: "Chỉ thị", "Nghị quyết", "Quyết định", "Công điện", "Kế hoạch", "Thông báo kết luận",
+    #: "Bài báo" (news article)... or None; read from the text (qa_bot.formats.header) or front matter.
+    doc_type: str | None = None
+    number: str | None = None  # number and symbol, "05/CT-TTg"
+    issuer: str | None = None  # issuing body, "Thủ tướng Chính phủ"
+    signer: str | None = None  # who signed it
 
     @property
     def year(self) -> int | None:
@@ -78,6 +94,10 @@ class Document:
             "url": self.url,
             "date": self.date,
             "author": self.author,
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "issuer": self.issuer,
+            "signer": self.signer,
         }
 
 
@@ -90,6 +110,8 @@ class Passage:
     end: int
     #: Sentence boundaries inside the passage, as absolute ``(start, end)`` offsets.
     sentences: tuple[tuple[int, int], ...] = ()
+    #: Where it is in the document's structure ("Mục 2, điểm b"), or None (see qa_bot.passages).
+    path: str | None = None
 
 
 @dataclass
@@ -119,6 +141,10 @@ class Hit:
             "start": self.passage.start,
             "end": self.passage.end,
             "score": round(float(self.score), 4),
+            "path": self.passage.path,
+            "doc_type": d.doc_type,
+            "number": d.number,
+            "issuer": d.issuer,
         }
 
 
