@@ -37,6 +37,7 @@ from pathlib import Path
 from .clean import clean_page, guess_title, html_to_text
 from .errors import DocumentError
 from .models import Document
+from .sidecar import apply_sidecar
 from .textfile import decode
 
 SUFFIXES = (".md", ".txt", ".html", ".htm")
@@ -220,7 +221,7 @@ def _load(path: Path) -> Document:
         doc = _from_page(path, raw)
     if not doc.text or doc.text.isspace():
         raise DocumentError("không còn nội dung nào sau khi làm sạch", "no text left after cleaning")
-    return doc
+    return apply_sidecar(path, doc)  # metadata given with `qa-bot add` / an upload wins
 
 
 def load_file(path: str | Path) -> Document:
