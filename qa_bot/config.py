@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .errors import InputError
@@ -63,6 +63,12 @@ class Settings:
     cors: tuple[str, ...] = ()
     watch: float = 10.0
     max_body: int = 64 * 1024
+    # Document management (qa-bot add/remove, POST/DELETE /api/documents, the UI's "Tài liệu" tab):
+    # the admin key (or a file holding it; none: the HTTP/UI management is off) and the largest
+    # file accepted, in bytes.
+    admin_key: str = field(default="", repr=False)
+    admin_key_file: str = ""
+    max_upload: int = 50 * 1024 * 1024
     # Messages on stderr at this level and above; "debug" adds the English detail of errors and
     # one line per HTTP request.
     log_level: str = "info"
