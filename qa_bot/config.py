@@ -19,6 +19,9 @@ from .errors import InputError
 INDEX_FORMAT_VERSION = 2
 #: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
 TOKENIZER_VERSION = 5
+#: What a management route answers on a read-only replica (``Settings.read_only``).
+READ_ONLY_MESSAGE = ("Máy chủ này chỉ đọc (--read-only): không thể thêm, sửa hay xoá tài liệu tại đây; "
+                     "hãy dùng máy chủ quản trị (máy lập chỉ mục).")
 #: Accepted values of ``log_level``.
 LOG_LEVELS = ("debug", "info", "warning", "error")
 
@@ -69,6 +72,13 @@ class Settings:
     admin_key: str = field(default="", repr=False)
     admin_key_file: str = ""
     max_upload: int = 50 * 1024 * 1024
+    # Scale-out (qa-bot serve --workers, --read-only; qa-bot index --dask): server processes on one
+    # port (0 = one per core); a read-only replica never builds nor writes into the index folder
+    # and follows the versions a writer publishes (management routes refuse, READ_ONLY_MESSAGE);
+    # the Dask scheduler address ("" = analyse on this machine).
+    web_workers: int = 0
+    read_only: bool = False
+    dask: str = ""
     # Messages on stderr at this level and above; "debug" adds the English detail of errors and
     # one line per HTTP request.
     log_level: str = "info"
@@ -131,4 +141,4 @@ def _parse(name: str, raw: str, default: object) -> object:
                          f"environment variable {name}: cannot parse {raw!r}") from None
 
 
-__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "TOKENIZER_VERSION", "Settings"]
+__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "READ_ONLY_MESSAGE", "TOKENIZER_VERSION", "Settings"]
