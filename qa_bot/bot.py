@@ -257,6 +257,41 @@ class QABot:
     def stats(self) -> dict:
         return {"documents": len(self.index.documents), "chunks": self.index.n_passages}
 
+    # -- managing the documents folder (qa_bot.manage; CLI, HTTP and UI share these) -----------
+    def add_document(self, data: bytes | str | Path, name: str | None = None, meta: dict | None = None,
+                     replace: bool = False) -> dict:
+        """Add a file (its bytes and ``name``, or a path) to the documents folder, ``meta``
+        (title, date, source, url...) over what it says, then re-index: only the new document is
+        analysed and the new index is swapped in while questions are answered. Returns its entry
+        of :meth:`documents`. Errors: :class:`qa_bot.manage.ManageError` and subclasses."""
+        from . import manage
+
+        if isinstance(data, bytes):
+            added = manage.add_file(self.settings, data, name or "tai-lieu.txt", meta, replace)
+        else:
+            added = manage.add_path(self.settings, data, meta, replace)
+        self.refresh()
+        doc_id = added.document.doc_id
+        listed = [d for d in self.documents() if d["doc_id"] == doc_id]
+        return listed[0] if listed else document_listing(added.document, 0)
+
+    def remove_document(self, doc_id: str) -> None:
+        """Take document ``doc_id`` out of the folder (its file moves to ``documents/.removed/``)
+        and re-index. :class:`qa_bot.manage.UnknownDocument` when there is no such document."""
+        from . import manage
+
+        if self.index.document(doc_id) is not None and len(self.index.documents) == 1:
+            raise manage.ManageError("Không xoá được văn bản cuối cùng: cần ít nhất một văn bản để trả lời.",
+                                     "refusing to remove the last document")
+        manage.remove(self.settings, doc_id)
+        self.refresh()
+
+    def document_file(self, doc_id: str) -> Path | None:
+        """The original file of document ``doc_id`` (for downloads), or None."""
+        from .manage import original_file
+
+        return original_file(self.settings, doc_id)
+
 
 def _stamps(index: Index) -> tuple:
     """Size and modification time of every file of an index, to notice a change cheaply."""

@@ -6,6 +6,7 @@ document listing), so the CLI and the HTTP API serialise the same objects the Py
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TypedDict
 
@@ -217,8 +218,8 @@ class SearchResult:
 
 
 def document_listing(doc: Document, chunks: int) -> dict:
-    """One entry of ``GET /api/documents``."""
-    return {**doc.meta(), "chunks": chunks}
+    """One entry of ``GET /api/documents``; ``file``: the name of the file it was read from."""
+    return {**doc.meta(), "chunks": chunks, "file": os.path.basename(doc.path) if doc.path else None}
 
 
 def document_full(doc: Document, chunks: int) -> dict:
