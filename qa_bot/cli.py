@@ -1,4 +1,5 @@
-"""Command line: ``qa-bot index | ask | chat | search | eval | serve`` (see docs/contract.md).
+"""Command line: ``qa-bot index | ask | chat | search | eval | serve | add | remove | documents``
+(see docs/contract.md).
 
 Exit status 0 on success, 2 on bad usage or bad input, with a one-line message on stderr.
 """
@@ -12,6 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 
+from . import manage_cli
 from .bot import QABot
 from .config import LOG_LEVELS, Settings
 from .errors import InputError, QABotError
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kiểm tra thay đổi tài liệu mỗi SECONDS giây, lập lại chỉ mục khi có "
                         "(0: tắt; mặc định 10)")
     _common(p, k=False)
+    manage_cli.add_parsers(sub, _common)
     return parser
 
 
@@ -291,6 +294,8 @@ def _run(args: argparse.Namespace) -> int:
         return chat(bot, args.top_k, args.year, args.doc_ids, as_json=args.json)
     if args.command == "eval":
         return _eval(args, settings)
+    if args.command in manage_cli.COMMANDS:
+        return manage_cli.run(args, settings)
     if args.command == "serve":
         from .web.serve import serve
 
