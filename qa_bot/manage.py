@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import documents as docs
-from .config import Settings
+from .config import READ_ONLY_MESSAGE, Settings
 from .diacritics import strip_diacritics
 from .errors import DocumentError, InputError
 from .models import Document
@@ -148,6 +148,7 @@ def add_file(settings: Settings, data: bytes, name: str, meta: dict | None = Non
     Refused, and nothing changed, when too large (:class:`FileTooLarge`), not a readable kind
     (:class:`UnsupportedFile`), unreadable or with bad metadata (:class:`ManageError`), or when
     the id is taken and not ``replace`` (:class:`DocumentExists`)."""
+    writable(settings)
     if len(data) > settings.max_upload:
         raise FileTooLarge(f"Tệp quá lớn ({len(data) / 2**20:.1f} MB); tối đa "
                            f"{settings.max_upload / 2**20:.0f} MB.", f"{len(data)} > {settings.max_upload}")
@@ -207,6 +208,7 @@ def add_path(settings: Settings, source: str | Path, meta: dict | None = None,
 def remove(settings: Settings, doc_id: str) -> list[Path]:
     """Take document ``doc_id`` out of the folder: its files (and sidecars) move to
     ``documents/.removed/``. :class:`UnknownDocument` when there is none."""
+    writable(settings)
     folder = Path(settings.documents_dir)
     found = files_of(folder, doc_id)
     if not found:
@@ -255,9 +257,18 @@ HOW_TO_ENABLE = ("Chức năng quản lý tài liệu qua web đang tắt. Để
                  "khởi động lại qa-bot serve; gửi khoá trong tiêu đề Authorization: Bearer <khoá>.")
 
 
+def writable(settings: Settings) -> None:
+    """:class:`ManagementDisabled` on a read-only server (``--read-only``), which never changes
+    its documents."""
+    if settings.read_only:
+        raise ManagementDisabled(READ_ONLY_MESSAGE, "read-only server")
+
+
 def check_key(settings: Settings, given: str | None) -> None:
-    """Nothing when ``given`` is the admin key; :class:`ManagementDisabled` when no key is
-    configured, :class:`BadKey` when it is missing or wrong (constant-time comparison)."""
+    """Nothing when ``given`` is the admin key; :class:`ManagementDisabled` on a read-only server
+    or when no key is configured, :class:`BadKey` when it is missing or wrong (constant-time
+    comparison)."""
+    writable(settings)
     key = configured_key(settings)
     if key is None:
         raise ManagementDisabled(HOW_TO_ENABLE, "no admin key configured")
@@ -269,4 +280,5 @@ def check_key(settings: Settings, given: str | None) -> None:
 
 __all__ = ["HOW_TO_ENABLE", "KIND_NAMES", "REMOVED_DIR", "Added", "BadKey", "DocumentExists", "FileTooLarge",
            "ManageError", "ManagementDisabled", "UnknownDocument", "UnsupportedFile", "add_file", "add_path",
-           "check_key", "configured_key", "files_of", "make_doc_id", "original_file", "remove", "sniff"]
+           "check_key", "configured_key", "files_of", "make_doc_id", "original_file", "remove", "sniff",
+           "writable"]

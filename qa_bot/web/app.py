@@ -11,7 +11,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from ..bot import QABot
 from .api import api_router
 from .handlers import install_error_handlers
-from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from .manage import BodyLimits, install_management
+from .middleware import SecurityHeadersMiddleware
 from .pages import document_router, mount_api_docs
 
 DESCRIPTION = (
@@ -37,6 +38,7 @@ def create_app(bot: QABot, cors: list[str] | tuple[str, ...] | None = None, max_
     app.state.bot = bot
     install_error_handlers(app)
     mount_api_docs(app)
+    install_management(app, bot)  # before the API's catch-all route
     app.include_router(api_router(bot))
     app.include_router(document_router(bot))
 
@@ -45,7 +47,8 @@ def create_app(bot: QABot, cors: list[str] | tuple[str, ...] | None = None, max_
     origins = list(settings.cors if cors is None else cors)
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type", "Authorization"], allow_credentials=False)
-    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body if max_body is None else max_body)
+    app.add_middleware(BodyLimits, max_body=settings.max_body if max_body is None else max_body,
+                       max_upload=settings.max_upload)  # uploads (POST /api/documents) may be larger
     app.add_middleware(SecurityHeadersMiddleware)
 
     if ui:
