@@ -79,6 +79,13 @@ class Settings:
     web_workers: int = 0
     read_only: bool = False
     dask: str = ""
+    # HTTP hardening (qa-bot serve): requests a minute per client address on the API and the chat
+    # UI's questions (0: no limit; --rate-limit N/min, QA_BOT_RATE_LIMIT=N or N/min); seconds a
+    # request's line and headers may take to arrive, and the longest wait for the next piece of a
+    # request body (408 after it).
+    rate_limit: int = 0
+    header_timeout: float = 10.0
+    body_timeout: float = 10.0
     # Messages on stderr at this level and above; "debug" adds the English detail of errors and
     # one line per HTTP request.
     log_level: str = "info"
@@ -88,6 +95,9 @@ class Settings:
             raise InputError(f"Mức ghi nhật ký không hợp lệ: {self.log_level!r}; "
                              f"chọn một trong {', '.join(LOG_LEVELS)}.",
                              f"log_level must be one of {LOG_LEVELS}, got {self.log_level!r}")
+        if self.rate_limit < 0:
+            raise InputError(f"Giới hạn tốc độ không hợp lệ: {self.rate_limit}; dùng N/min với N >= 0.",
+                             f"rate_limit must be >= 0, got {self.rate_limit}")
         if not 0 <= self.port <= 65535:
             raise InputError(f"Cổng không hợp lệ: {self.port}; cổng là số từ 0 đến 65535.",
                              f"port out of range: {self.port}")
@@ -118,10 +128,23 @@ class Settings:
         return replace(cls(), **values)
 
 
+def parse_rate(text: str) -> int:
+    """Requests a minute from ``N/min``, ``N/phút`` or ``N``; ValueError otherwise."""
+    number, _, unit = text.strip().partition("/")
+    if unit.strip().lower() not in ("", "min", "m", "phút", "minute"):
+        raise ValueError(text)
+    value = int(number)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
 def _parse(name: str, raw: str, default: object) -> object:
     """An environment value as the type of the field's default."""
     raw = raw.strip()
     try:
+        if name == "QA_BOT_RATE_LIMIT":
+            return parse_rate(raw)
         if isinstance(default, bool):
             if raw.lower() not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
                 raise ValueError(raw)
@@ -141,4 +164,5 @@ def _parse(name: str, raw: str, default: object) -> object:
                          f"environment variable {name}: cannot parse {raw!r}") from None
 
 
-__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "READ_ONLY_MESSAGE", "TOKENIZER_VERSION", "Settings"]
+__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "READ_ONLY_MESSAGE", "TOKENIZER_VERSION", "Settings",
+           "parse_rate"]
