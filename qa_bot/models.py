@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from typing import TypedDict
+from urllib.parse import urlsplit
 
 
 # -- the JSON shape of passages and citations: one schema for the models, the API and the UI ------
@@ -62,9 +63,26 @@ FIELD_DOCS: dict[str, str] = {
 }
 
 
+def http_url(url: object) -> str | None:
+    """``url`` (stripped) when it is an absolute ``http``/``https`` URL with a host, else None: a
+    document's link is never ``javascript:``, ``data:``, relative, or broken by white space."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a malformed port)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
 @dataclass(frozen=True)
 class Document:
-    """A cleaned document: ``text`` is what offsets point into and what is displayed."""
+    """A cleaned document: ``text`` is what offsets point into and what is displayed. ``url`` is
+    kept only when it is an http(s) link (:func:`http_url`), whoever built the document."""
 
     doc_id: str
     title: str
@@ -80,6 +98,10 @@ class Document:
     number: str | None = None  # number and symbol, "05/CT-TTg"
     issuer: str | None = None  # issuing body, "Thủ tướng Chính phủ"
     signer: str | None = None  # who signed it
+
+    def __post_init__(self) -> None:
+        if self.url is not None and http_url(self.url) != self.url:
+            object.__setattr__(self, "url", http_url(self.url))
 
     @property
     def year(self) -> int | None:
@@ -237,6 +259,7 @@ __all__ = [
     "CitationDict",
     "Document",
     "Hit",
+    "http_url",
     "Passage",
     "PassageDict",
     "SearchResult",
