@@ -56,7 +56,8 @@ class PageMeta:
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML page, one block element per line; also its <title>."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article",
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+               "section", "article",
                "header", "footer", "figcaption", "blockquote", "title"}
     _SKIP = {"script", "style", "noscript", "nav", "form", "button", "svg", "template"}
 
@@ -198,6 +199,34 @@ def clean_page(text: str) -> tuple[str, PageMeta]:
                 meta.url = m.group(0).rstrip(".,;")
                 break
     return "\n\n".join(paragraphs), meta
+
+
+_RULE = re.compile(r"^[\s\-_=.*–—…~]{3,}$")  # "-------", "___": separators of the official header
+
+
+def clean_legal(text: str) -> str:
+    """Text of an administrative document (PDF, DOCX, HTML or text): lines squeezed, separator
+    rules dropped, lines wrapped by the page joined back (never before a structural marker, a
+    dash item, or between an upper-case header line and another line), one paragraph a line,
+    paragraphs separated by a blank line."""
+    from .formats.structure import marker_at
+
+    out: list[str] = []
+    blank = True
+    for line in _paragraphs(text):
+        if not line or _RULE.match(line):
+            blank = True
+            continue
+        prev = out[-1] if out else ""
+        wrapped = (not blank and prev and not _ends_sentence(prev) and not prev.endswith(";")
+                   and line[0] not in "-–+•*(" and marker_at(line) is None
+                   and prev.isupper() == line.isupper() and (line[0].islower() or len(prev) >= 60))
+        if wrapped:
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+        blank = False
+    return "\n\n".join(out)
 
 
 def _join_broken(lines: list[str]) -> list[str]:

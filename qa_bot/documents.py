@@ -1,4 +1,4 @@
-"""Load a folder of documents: Markdown with front matter, plain text, HTML.
+"""Load a folder of documents: Markdown with front matter, plain text, HTML, PDF, DOCX.
 
 A Markdown file is the hand-editable form the product ships::
 
@@ -11,8 +11,11 @@ A Markdown file is the hand-editable form the product ships::
     ---
     Chiều 3-2, Thủ tướng Chính phủ ...
 
-``.txt`` and ``.html`` files dropped into the folder go through :func:`qa_bot.clean.clean_page`
-and take their metadata from their own text. The document id is the file name without extension.
+``.txt``, ``.html``, ``.pdf`` and ``.docx`` files dropped into the folder take their metadata
+from their own text: the official header of an administrative document (:mod:`qa_bot.formats`),
+else what a news page says (:func:`qa_bot.clean.clean_page`). PDF and DOCX are recognised by their
+content; a damaged or scanned one is skipped with its reason. The document id is the file name
+without extension.
 
 A folder never fails because of one file: :func:`read_directory` returns the documents it could
 read and a :class:`SkippedFile` (path, Vietnamese reason, English detail) for each file it could
@@ -23,115 +26,44 @@ date, an id another file already has. Extensions are matched in any case.
 
 from __future__ import annotations
 
-import datetime
 import errno
 import hashlib
 import logging
 import os
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import clean_page, guess_title, html_to_text
+from .clean import html_to_text
 from .errors import DocumentError
+from .formats import extract, sniff
+from .formats.document import (  # noqa: F401 - normalize_body, parse_front_matter, doc_id re-exported
+    doc_id,
+    from_markdown,
+    from_text,
+    normalize_body,
+    parse_front_matter,
+)
 from .models import Document
 from .sidecar import apply_sidecar
 from .textfile import decode
 
-SUFFIXES = (".md", ".txt", ".html", ".htm")
+SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
 _FIELDS = ("title", "date", "source", "url", "author")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def normalize_body(text: str) -> str:
-    """NFC, unified line endings, trailing spaces gone, at most one blank line between paragraphs."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def parse_front_matter(raw: str) -> tuple[dict, str]:
-    """Split ``---`` front matter (``key: value`` lines, ``null`` for none) from the body."""
-    if not raw.startswith("---"):
-        return {}, raw
-    end = raw.find("\n---", 3)
-    if end < 0:
-        raise DocumentError("phần đầu (front matter) mở bằng '---' nhưng không đóng",
-                            "front matter opened with '---' is never closed")
-    meta: dict = {}
-    for line in raw[3:end].strip().splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key, sep, value = line.partition(":")
-        if not sep:
-            raise DocumentError(f"dòng front matter không có dạng 'key: value': {line!r}",
-                                f"front matter line is not 'key: value': {line!r}")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
-        meta[key.strip().lower()] = None if value.lower() in ("", "null", "none", "~") else value
-    return meta, raw[end + 4 :].lstrip("\n")
-
-
-def doc_id(path: Path) -> str:
-    """The document id of a file: its name without the extension, in NFC."""
-    return unicodedata.normalize("NFC", path.stem)
-
-
-def _real_date(date: str) -> bool:
-    try:
-        return 1900 <= datetime.date.fromisoformat(date).year <= 2100
-    except ValueError:
-        return False
 
 
 def render_markdown(doc: Document) -> str:
-    """The Markdown-with-front-matter form of a document (what ``documents/`` ships)."""
-    head = "\n".join(f"{k}: {getattr(doc, k) or 'null'}" for k in _FIELDS)
+    """The Markdown-with-front-matter form of a document (what ``documents/`` ships); the
+    fields of an administrative document (type, number, issuer, signer) when it has them."""
+    extra = tuple(k for k in ("doc_type", "number", "issuer", "signer") if getattr(doc, k))
+    head = "\n".join(f"{k}: {getattr(doc, k) or 'null'}" for k in _FIELDS + extra)
     return f"---\n{head}\n---\n{doc.text}\n"
 
 
-def _from_markdown(path: Path, raw: str) -> Document:
-    meta, body = parse_front_matter(raw)
-    text = normalize_body(body)
-    title = meta.get("title") or guess_title(text.split("\n\n")) or path.stem
-    date = meta.get("date")
-    if date and not _ISO.match(date):
-        raise DocumentError(f"ngày phải có dạng YYYY-MM-DD, nhận được {date!r}",
-                            f"date must be YYYY-MM-DD, got {date!r}")
-    if date and not _real_date(date):
-        raise DocumentError(f"ngày {date} không có thật (dạng YYYY-MM-DD, năm 1900-2100)",
-                            f"date {date} is not a calendar day in 1900-2100")
-    return Document(
-        doc_id=doc_id(path),
-        title=unicodedata.normalize("NFC", title),
-        text=text,
-        source=meta.get("source"),
-        url=meta.get("url"),
-        date=date,
-        author=meta.get("author"),
-        path=str(path),
-    )
-
-
 def _from_page(path: Path, raw: str, html_title: str | None = None) -> Document:
-    text, meta = clean_page(raw)
-    paragraphs = text.split("\n\n")
-    title = html_title or guess_title(paragraphs)
-    if title and title in paragraphs:  # the body starts after the headline
-        paragraphs = paragraphs[paragraphs.index(title) + 1 :]
-    return Document(
-        doc_id=doc_id(path),
-        title=title or doc_id(path),
-        text="\n\n".join(paragraphs),
-        source=meta.source,
-        url=meta.url,
-        date=meta.date,
-        author=meta.author,
-        path=str(path),
-    )
+    """A text or HTML page's text as a document (kept for scripts/import_seed.py)."""
+    return from_text(path, raw, html_title)
 
 
 #: Largest document file read (bytes); a bigger file is skipped with a message.
@@ -200,36 +132,42 @@ def _read_bytes(path: Path) -> bytes:
         raise DocumentError(f"không đọc được tệp ({exc.strerror})", f"read failed: {exc}") from exc
 
 
-def _load(path: Path) -> Document:
-    """One document; DocumentError whose message is the reason alone (no file name)."""
+def _load(path: Path, overrides: dict | None = None) -> Document:
+    """One document; DocumentError whose message is the reason alone (no file name).
+    ``overrides``: metadata fields (upload form) that win over the file's own."""
     if printable(path.name) != path.name:
         raise DocumentError("tên tệp không phải UTF-8; hãy đổi tên tệp", "file name is not UTF-8")
     data = _read_bytes(path)
     if not data or data.isspace():  # (no stripped copy of a large file)
         raise DocumentError("tệp trống", "empty file")
-    raw = unicodedata.normalize("NFC", decode(data)[0])  # metadata too, not only the text
+    kind = sniff(data, path.suffix)  # PDF and DOCX by their content, whatever the extension
+    text = extract(kind, data) if kind in ("pdf", "docx") else decode(data)[0]
+    raw = unicodedata.normalize("NFC", text)  # metadata too, not only the text
     if not raw or raw.isspace():
+        if kind in ("pdf", "docx"):
+            raise DocumentError(f"tệp {kind.upper()} không có chữ nào", f"{kind} without text")
         raise DocumentError("không có chữ nào (chỉ có khoảng trắng hoặc ký tự điều khiển)",
                             "only white space or control characters")
-    kind = path.suffix.lower()
-    if kind == ".md":
-        doc = _from_markdown(path, raw)
-    elif kind in (".html", ".htm"):
+    if kind == "md":
+        doc = from_markdown(path, raw, overrides)
+    elif kind == "html":
         body, title = html_to_text(raw)
-        doc = _from_page(path, body, title)
+        doc = from_text(path, body, title, overrides)
     else:
-        doc = _from_page(path, raw)
+        doc = from_text(path, raw, overrides=overrides)
     if not doc.text or doc.text.isspace():
         raise DocumentError("không còn nội dung nào sau khi làm sạch", "no text left after cleaning")
     return apply_sidecar(path, doc)  # metadata given with `qa-bot add` / an upload wins
 
 
-def load_file(path: str | Path) -> Document:
-    """Read one ``.md``, ``.txt`` or ``.html`` document (any case of the extension, any common
-    encoding); DocumentError naming the file and the reason when it cannot be read."""
+def load_file(path: str | Path, overrides: dict | None = None) -> Document:
+    """Read one ``.md``, ``.txt``, ``.html``, ``.pdf`` or ``.docx`` document (any case of the
+    extension, any common encoding; PDF and DOCX recognised by content); DocumentError naming the
+    file and the reason when it cannot be read. ``overrides`` (title, date, source, url, author,
+    doc_type, number, issuer, signer) win over what the file says."""
     path = Path(path)
     try:
-        return _load(path)
+        return _load(path, overrides)
     except DocumentError as exc:
         name = printable(str(path))
         raise DocumentError(f"{name}: {exc}", f"{name}: {exc.detail}") from exc
@@ -257,7 +195,7 @@ def _is_regular(path: Path) -> bool:
 
 
 def list_files(directory: str | Path) -> list[Path]:
-    """Entries of a folder named like documents (``.md``, ``.txt``, ``.html``, ``.htm``, in any
+    """Entries of a folder named like documents (``.md``, ``.txt``, ``.html``, ``.pdf``, ``.docx``, in any
     case), sorted; hidden and README files are not documents. Not all need be readable files."""
     return [p for p in _entries(Path(directory)) if p.suffix.lower() in SUFFIXES]
 
@@ -273,7 +211,7 @@ def read_directory(directory: str | Path) -> Folder:
             if _is_regular(path):  # a PDF or Word file copied in: say it is not read
                 folder.skipped.append(SkippedFile(
                     str(path), f"định dạng {path.suffix or 'không rõ'} chưa được hỗ trợ; "
-                    "qa-bot đọc tệp .md, .txt, .html", f"unsupported format {path.suffix!r}"))
+                    "qa-bot đọc tệp .md, .txt, .html, .pdf, .docx", f"unsupported format {path.suffix!r}"))
             continue
         try:
             doc = _load(path)
@@ -304,7 +242,8 @@ def load_directory(directory: str | Path, strict: bool = False) -> list[Document
 def document_hash(doc: Document) -> str:
     """Content hash of everything that affects indexing (text and metadata)."""
     h = hashlib.sha256()
-    for part in (doc.doc_id, doc.title, doc.date or "", doc.text):
-        h.update(part.encode("utf-8"))
+    extra = [doc.doc_type, doc.number, doc.issuer, doc.signer]
+    for part in (doc.doc_id, doc.title, doc.date or "", doc.text, *(extra if any(extra) else [])):
+        h.update((part or "").encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()[:32]

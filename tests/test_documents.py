@@ -110,7 +110,10 @@ SKIPPED: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "read error (EIO)": ("x.md", _symlink("/proc/self/mem"), "không đọc được tệp"),
     "file name not UTF-8": (os.fsdecode(b"x\xff.md"), _bytes(MD.encode()), "tên tệp"),
     "too large": ("x.txt", _sparse(MAX_FILE_BYTES + 1), "quá lớn"),
-    "unsupported format": ("x.pdf", _bytes(b"%PDF-1.4\n"), "chưa được hỗ trợ"),
+    "unsupported format": ("x.xlsx", _bytes(b"PK\x03\x04xlsx"), "chưa được hỗ trợ"),
+    "damaged pdf": ("x.pdf", _bytes(b"%PDF-1.4\n"), "PDF bị hỏng"),
+    "damaged docx": ("x.docx", _bytes(b"PK\x03\x04broken"), ".docx bị hỏng"),
+    "pdf named .txt": ("x.txt", _bytes(b"%PDF-1.4\n"), "PDF bị hỏng"),
     "id of another file": ("ok.txt", _bytes(f"{TITLE}\n\n{BODY}\n".encode()), "trùng mã văn bản"),
 }
 
