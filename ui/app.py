@@ -27,6 +27,7 @@ from qa_bot.followup import MAX_ANSWER_CHARS  # noqa: E402
 from qa_bot.followup import MAX_TURNS as HISTORY_TURNS  # noqa: E402
 from qa_bot.suggest import suggest_followups  # noqa: E402
 
+from .documents import documents_tab, keep_current  # noqa: E402
 from .highlight import highlight_terms  # noqa: E402
 from .render import filters_label, render_chat, render_sources  # noqa: E402
 from .text import TITLE, esc, format_date  # noqa: E402
@@ -71,6 +72,27 @@ def _header(n_docs: int, n_chunks: int) -> str:
     )
 
 
+def filter_choices(docs: list[dict]) -> tuple[list[int], list[tuple[str, str]]]:
+    """The years (newest first) and the documents (label, doc_id; newest first) to filter by."""
+    years = sorted({int(d["date"][:4]) for d in docs if d.get("date")}, reverse=True)
+    choices = [(f"{d['title']} ({format_date(d['date'])})" if d.get("date") else d["title"], d["doc_id"])
+               for d in sorted(docs, key=lambda d: d.get("date") or "", reverse=True)]
+    return years, choices
+
+
+def chat_view(bot: QABot, header: object = None, year: object = None, doc_ids: object = None) -> tuple:
+    """Updates of the chat tab's header and filters for the index answering now; a chosen year or
+    document that is gone is dropped from the choice."""
+    docs = bot.documents()
+    stats = bot.stats()
+    years, doc_choices = filter_choices(docs)
+    year_choices = [ALL_YEARS] + [str(y) for y in years]
+    known = {c[1] for c in doc_choices}
+    return (_header(stats["documents"], stats["chunks"]),
+            gr.update(choices=year_choices, value=year if year in year_choices else ALL_YEARS),
+            gr.update(choices=doc_choices, value=[d for d in (doc_ids or []) if d in known]))
+
+
 def input_cap(bot: QABot) -> int:
     """The question box's hard cap: far above the question limit (a longer question is refused with
     a message saying so, not cut), low enough that the request stays under the body limit."""
@@ -98,11 +120,8 @@ def build_ui(bot: QABot) -> gr.Blocks:
     answer object of docs/contract.md."""
     docs = bot.documents()
     stats = bot.stats()
-    titles = {d["doc_id"]: d["title"] for d in docs}
-    years = sorted({int(d["date"][:4]) for d in docs if d.get("date")}, reverse=True)
+    years, doc_choices = filter_choices(docs)
     examples = example_questions(bot)
-    doc_choices = [(f"{d['title']} ({format_date(d['date'])})" if d.get("date") else d["title"], d["doc_id"])
-                   for d in sorted(docs, key=lambda d: d.get("date") or "", reverse=True)]
 
     def ask(question: str, year: str | None = None, doc_ids: list[str] | None = None,
             turns: list[dict] | None = None) -> dict:
@@ -132,15 +151,17 @@ def build_ui(bot: QABot) -> gr.Blocks:
             "id": (turns[-1]["id"] + 1) if turns else 1,
             "question": q,
             "answer": answer,
-            "filters": filters_label(_year_value(year), doc_ids, titles),
+            "filters": filters_label(_year_value(year), doc_ids,
+                                     {d["doc_id"]: d["title"] for d in bot.documents()}),
             "terms": {"phrases": [list(p) for p in terms.phrases], "folded": terms.folded},
         })
         turns = turns[-MAX_TURNS:]
-        return (turns, render_chat(turns, len(docs), examples), render_sources(turns), "",
+        return (turns, render_chat(turns, len(bot.index.documents), examples), render_sources(turns), "",
                 *show_suggestions(suggest(turns)))
 
     def reset() -> tuple:
-        return [], render_chat([], len(docs), examples), render_sources([]), "", *show_suggestions([])
+        return ([], render_chat([], len(bot.index.documents), examples), render_sources([]), "",
+                *show_suggestions([]))
 
     def show_suggestions(questions: list[str]) -> tuple:
         """Updates of the suggestions' label and buttons: one button per question, the rest hidden."""
@@ -159,46 +180,51 @@ def build_ui(bot: QABot) -> gr.Blocks:
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         turns = gr.State([])
-        gr.HTML(_header(stats["documents"], stats["chunks"]), elem_id="qa-header-wrap", js_on_load=None,
-                apply_default_css=False)
-        with gr.Row(equal_height=False, elem_id="qa-main"):
-            with gr.Column(scale=7, min_width=330, elem_id="qa-left"):
-                chat = gr.HTML(render_chat([], len(docs), examples), elem_id="qa-chat", js_on_load=None,
-                               apply_default_css=False)
-                with gr.Row(elem_id="qa-ask-row", equal_height=True):
-                    question = gr.Textbox(
-                        show_label=False, placeholder="Nhập câu hỏi về cải cách hành chính…", lines=1,
-                        max_lines=5, max_length=input_cap(bot), container=False,
-                        autofocus=True, scale=8, min_width=180, elem_id="qa-question",
-                    )
-                    send = gr.Button("Hỏi", variant="primary", scale=1, min_width=72, elem_id="qa-send")
-                gr.HTML(f'<div id="qa-limit" class="qa-limit" aria-live="polite" '
-                        f'data-limit="{bot.settings.max_question_chars}"></div>', js_on_load=None,
-                        apply_default_css=False, elem_id="qa-limit-wrap")
-                follow_label = gr.HTML('<div class="qa-label">Hỏi tiếp về văn bản này</div>', js_on_load=None,
-                                       visible=False, apply_default_css=False, elem_classes=["qa-label-wrap"])
-                with gr.Row(elem_id="qa-followups"):
-                    follow_buttons = [gr.Button("", size="sm", visible=False, min_width=0,
-                                                elem_classes=["qa-followup"])
-                                      for _ in range(MAX_SUGGESTIONS)]
-                if examples:
-                    gr.HTML('<div class="qa-label">Câu hỏi gợi ý</div>', js_on_load=None,
-                            apply_default_css=False, elem_classes=["qa-label-wrap"])
-                    with gr.Row(elem_id="qa-examples"):
-                        example_buttons = [gr.Button(q, size="sm", elem_classes=["qa-example"], min_width=0)
-                                           for q in examples]
-                else:
-                    example_buttons = []
-                with gr.Row(elem_id="qa-filters"):
-                    year = gr.Dropdown([ALL_YEARS] + [str(y) for y in years], value=ALL_YEARS, label="Năm",
-                                       scale=1, min_width=130, elem_id="qa-year")
-                    doc_filter = gr.Dropdown(doc_choices, value=[], multiselect=True, label="Văn bản",
-                                             info="Để trống: tìm trong tất cả văn bản", scale=3,
-                                             min_width=220, elem_id="qa-docs")
-                new_chat = gr.Button("Cuộc trò chuyện mới", size="sm", elem_id="qa-new")
-            with gr.Column(scale=5, min_width=300, elem_id="qa-right"):
-                sources = gr.HTML(render_sources([]), elem_id="qa-sources-panel", js_on_load=None,
-                                  apply_default_css=False)
+        header = gr.HTML(_header(stats["documents"], stats["chunks"]), elem_id="qa-header-wrap",
+                         js_on_load=None, apply_default_css=False)
+        with gr.Tabs(elem_id="qa-tabs") as tabs, gr.Tab("Hỏi đáp", id="chat", elem_id="qa-tab-chat"):
+            with gr.Row(equal_height=False, elem_id="qa-main"):
+                with gr.Column(scale=7, min_width=330, elem_id="qa-left"):
+                    chat = gr.HTML(render_chat([], len(docs), examples), elem_id="qa-chat", js_on_load=None,
+                                   apply_default_css=False)
+                    with gr.Row(elem_id="qa-ask-row", equal_height=True):
+                        question = gr.Textbox(
+                            show_label=False, placeholder="Nhập câu hỏi về cải cách hành chính…", lines=1,
+                            max_lines=5, max_length=input_cap(bot), container=False,
+                            autofocus=True, scale=8, min_width=180, elem_id="qa-question",
+                        )
+                        send = gr.Button("Hỏi", variant="primary", scale=1, min_width=72, elem_id="qa-send")
+                    gr.HTML(f'<div id="qa-limit" class="qa-limit" aria-live="polite" '
+                            f'data-limit="{bot.settings.max_question_chars}"></div>', js_on_load=None,
+                            apply_default_css=False, elem_id="qa-limit-wrap")
+                    follow_label = gr.HTML('<div class="qa-label">Hỏi tiếp về văn bản này</div>',
+                                           js_on_load=None, visible=False, apply_default_css=False,
+                                           elem_classes=["qa-label-wrap"])
+                    with gr.Row(elem_id="qa-followups"):
+                        follow_buttons = [gr.Button("", size="sm", visible=False, min_width=0,
+                                                    elem_classes=["qa-followup"])
+                                          for _ in range(MAX_SUGGESTIONS)]
+                    if examples:
+                        gr.HTML('<div class="qa-label">Câu hỏi gợi ý</div>', js_on_load=None,
+                                apply_default_css=False, elem_classes=["qa-label-wrap"])
+                        with gr.Row(elem_id="qa-examples"):
+                            example_buttons = [gr.Button(q, size="sm", elem_classes=["qa-example"],
+                                                         min_width=0) for q in examples]
+                    else:
+                        example_buttons = []
+                    with gr.Row(elem_id="qa-filters"):
+                        year = gr.Dropdown([ALL_YEARS] + [str(y) for y in years], value=ALL_YEARS,
+                                           label="Năm", scale=1, min_width=130, elem_id="qa-year")
+                        doc_filter = gr.Dropdown(doc_choices, value=[], multiselect=True, label="Văn bản",
+                                                 info="Để trống: tìm trong tất cả văn bản", scale=3,
+                                                 min_width=220, elem_id="qa-docs")
+                    new_chat = gr.Button("Cuộc trò chuyện mới", size="sm", elem_id="qa-new")
+                with gr.Column(scale=5, min_width=300, elem_id="qa-right"):
+                    sources = gr.HTML(render_sources([]), elem_id="qa-sources-panel", js_on_load=None,
+                                      apply_default_css=False)
+        with tabs, gr.Tab("Tài liệu", id="documents", elem_id="qa-tab-documents"):
+            documents_tab(bot, [header, year, doc_filter], partial(chat_view, bot))
+        keep_current(bot, [header, year, doc_filter], partial(chat_view, bot))
         answer_json = gr.JSON(visible=False, label="Câu trả lời (JSON)")
 
         suggestion_outputs = [follow_label, *follow_buttons]
