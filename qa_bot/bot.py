@@ -218,21 +218,25 @@ class QABot:
         return self.retriever.analyze(question, year=year, doc_ids=doc_ids)
 
     def search(self, query: str, top_k: int | None = None, year: int | None = None,
-               doc_ids: Sequence[str] | None = None) -> SearchResult:
-        """The best passages for ``query``, without an answer."""
+               doc_ids: Sequence[str] | None = None, **meta: str | None) -> SearchResult:
+        """The best passages for ``query``, without an answer. ``meta``: ``doc_type``,
+        ``issuer``, ``number`` filters (see :meth:`Retriever.filter_doc_ids`)."""
         k = self._check(query, top_k)
         retriever = self.retriever  # one index for the whole query, even during a rebuild
+        doc_ids = _narrowed(retriever, doc_ids, meta)
         return SearchResult(query, retriever.search(retriever.analyze(query, year, doc_ids), k))
 
     def ask(self, question: str, top_k: int | None = None, year: int | None = None,
-            doc_ids: Sequence[str] | None = None, history: Sequence | None = None) -> Answer:
+            doc_ids: Sequence[str] | None = None, history: Sequence | None = None,
+            **meta: str | None) -> Answer:
         """Answer ``question`` from the documents, with citations (``status``: answered, partial
         or not_found; see :func:`qa_bot.answer.respond`). ``history``: the earlier turns of the
         conversation, oldest first, each ``{"question", "answer"}`` (an answer's ``to_dict()``
         fits); a follow-up is answered as the standalone question in ``interpreted_as``
-        (:mod:`qa_bot.followup`)."""
+        (:mod:`qa_bot.followup`). ``meta``: ``doc_type``, ``issuer``, ``number`` filters."""
         k = self._check(question, top_k)
         retriever = self.retriever  # one index for the whole question, even during a rebuild
+        doc_ids = _narrowed(retriever, doc_ids, meta)
         rewrite = rewrite_question(retriever.analyze, question, history, self.settings.max_question_chars)
         q = retriever.analyze(rewrite.standalone, year=year, doc_ids=doc_ids)
         depth = max(k, self.settings.answer_passages + 3)
@@ -328,3 +332,17 @@ def open_index(settings: Settings, documents: Sequence[Document] | None = None,
 
 
 __all__ = ["InputError", "QABot", "open_index"]
+
+
+#: A document id no index has: the filters matched no document.
+NO_DOCUMENT = "\x00"
+
+
+def _narrowed(retriever, doc_ids: Sequence[str] | None, meta: dict) -> Sequence[str] | None:
+    """``doc_ids`` narrowed by the ``doc_type`` / ``issuer`` / ``number`` filters of ``meta``."""
+    unknown = set(meta) - {"doc_type", "issuer", "number"}
+    if unknown:
+        raise TypeError(f"unknown filters: {sorted(unknown)}")
+    if not any(meta.values()):
+        return doc_ids
+    return retriever.filter_doc_ids(doc_ids, **meta) or [NO_DOCUMENT]

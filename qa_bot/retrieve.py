@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from .config import Settings
 from .evidence import Checker, years_in
+from .formats.structure import Marker, document_outline, path_at
 from .index import Index
 from .models import Document, Hit
 from .normalize import fold
@@ -28,6 +31,44 @@ def document_years(doc: Document) -> set[int]:
         if doc.date and int(doc.date[5:7]) <= 3:
             years.add(doc.year - 1)
     return years
+
+
+def _number_pattern(number: str) -> re.Pattern[str]:
+    """A folded document number ("5/ct", "05/ct-ttg") as a pattern: leading zeros and a year
+    between number and symbol ("10/2025/nđ-cp") allowed."""
+    num = re.escape(fold(number)).replace("/", r"(?:/\d{4})?/")
+    return re.compile(r"(?<![\w/])0*" + num.lstrip("0"))
+
+
+def matching_documents(documents: Sequence[Document], doc_type: str | None = None,
+                       issuer: str | None = None, number: str | None = None) -> list[str]:
+    """Ids of the documents of a type ("Chỉ thị"; "Thông báo" includes "Thông báo kết luận"),
+    an issuing body (any part of its name, "UBND" or "Ủy ban nhân dân", accents optional) and a
+    number ("05/CT-TTg", "05/CT", "05")."""
+    def folded_issuer(text: str) -> str:
+        return re.sub(r"\bubnd\b", "uy ban nhan dan", fold(text).replace("ủy", "uy"))
+
+    out = []
+    for d in documents:
+        if doc_type and not (d.doc_type and fold(d.doc_type).startswith(fold(doc_type).strip())):
+            continue
+        if issuer and not (d.issuer and folded_issuer(issuer).strip() in folded_issuer(d.issuer)):
+            continue
+        if number and not (d.number and (_number_pattern(number.strip()).match(fold(d.number))
+                                         or fold(d.number) == fold(number.strip()))):
+            continue
+        out.append(d.doc_id)
+    return out
+
+
+def named_documents(documents: Sequence[Document], doc_numbers: Sequence[str]) -> list[str]:
+    """Documents a question names by number ("Chỉ thị 05", "NQ 76/NQ-CP": ``Query.doc_numbers``,
+    folded) whose metadata number or title carries it."""
+    if not doc_numbers:
+        return []
+    patterns = [_number_pattern(n) for n in doc_numbers if re.search(r"\d", n)]
+    return [d.doc_id for d in documents
+            if d.number and any(p.search(fold(d.number)) for p in patterns)]
 
 
 class Retriever:
@@ -50,7 +91,7 @@ class Retriever:
         self.sources = Sources(
             idf=self.idf,
             checker=Checker(lambda doc_id: (d.text if (d := index.document(doc_id)) else None)),
-            doc_hits=lambda doc_id: [index.hit(i, 0.0) for i in index.doc_passages(doc_id)],
+            doc_hits=lambda doc_id: [self.hit(i, 0.0) for i in index.doc_passages(doc_id)],
             known=lambda token: token in scorer.vocabulary,
             lead=functools.lru_cache(maxsize=4096)(self._lead),
             lexicon=index.lexicon, threshold=s.found_threshold, passages=s.answer_passages,
@@ -103,6 +144,34 @@ class Retriever:
         return scores
 
     def search(self, query: Query, k: int) -> list[Hit]:
-        """The ``k`` best passages for ``query``."""
-        mask = self.index.mask(query.year, query.doc_ids)
-        return [self.index.hit(i, s) for i, s in self.index.top(self.scores(query), k, mask)]
+        """The ``k`` best passages for ``query``. A question that names a document by its number
+        ("Chỉ thị 05 yêu cầu gì?") is answered from that document when the corpus has it."""
+        doc_ids = query.doc_ids
+        if not doc_ids and (named := named_documents(self.index.documents, query.doc_numbers)):
+            doc_ids = named
+        mask = self.index.mask(query.year, doc_ids)
+        return [self.hit(i, s) for i, s in self.index.top(self.scores(query), k, mask)]
+
+    def hit(self, i: int, score: float) -> Hit:
+        """Passage ``i`` with its structural path ("Mục 2, điểm b") when its document has one."""
+        h = self.index.hit(i, score)
+        if outline := self._outline(h.document.doc_id):
+            h.passage = replace(h.passage, path=path_at(outline, h.passage.start))
+        return h
+
+    def _outline(self, doc_id: str) -> list[Marker]:
+        """The structural outline of a document (cached; empty for articles)."""
+        cache: dict[str, list[Marker]] = self.__dict__.setdefault("_outlines", {})
+        if doc_id not in cache:
+            doc = self.index.document(doc_id)
+            cache[doc_id] = document_outline(doc) if doc is not None else []
+        return cache[doc_id]
+
+    def filter_doc_ids(self, doc_ids: Sequence[str] | None = None, doc_type: str | None = None,
+                       issuer: str | None = None, number: str | None = None) -> list[str] | None:
+        """``doc_ids`` narrowed to the documents of a type, issuer and number (None: no filter;
+        an empty list: no document matches)."""
+        if not (doc_type or issuer or number):
+            return list(doc_ids) if doc_ids else None
+        found = matching_documents(self.index.documents, doc_type, issuer, number)
+        return [d for d in found if d in doc_ids] if doc_ids else found

@@ -27,7 +27,7 @@ from ..documents import document_hash
 from ..errors import IndexDamagedError
 from ..lexicon import ABBREVIATIONS, Lexicon, syllables
 from ..models import Document
-from ..passages import SPLIT_PIECE_CHARS, chunk_sentences, cut_spans, split_sentences
+from ..passages import SPLIT_PIECE_CHARS, cut_spans, document_passages
 from ..tokens import word_tokens
 from .integrity import check_files, describe_files, remember, seal
 from .scorer import build_bm25
@@ -58,8 +58,7 @@ class Analysis:
 def analyze(doc: Document, max_chars: int) -> Analysis:
     """Split ``doc`` into sentences and passages and tokenize each passage; the title and the
     publisher are added to every passage of the document."""
-    sentences = split_sentences(doc.text)
-    packed = chunk_sentences(doc.doc_id, sentences, max_chars)
+    sentences, packed = document_passages(doc, max_chars)  # along the structure of a directive
     ranges, tokens, cursor = [], [], 0
     title = [*map(sys.intern, word_tokens(f"{doc.title} . {doc.source}" if doc.source else doc.title))]
     for p in packed:
