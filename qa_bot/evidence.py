@@ -279,6 +279,13 @@ def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _named_bodies(sentence: str) -> list[str]:
+    """Named bodies of a sentence ("Bộ Nội vụ", "UBND tỉnh", "Chính phủ", "Tòa án")."""
+    bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]
+    return bodies + re.findall(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội|Tòa án|"
+                               r"Viện kiểm sát|Hội đồng|Nhà nước|Trường|Khoa)\b", sentence)
+
+
 def carries(kind: str, sentence: str, question: str, counted: str | None = None) -> bool:
     """True when ``sentence`` holds the kind of thing a ``kind`` question asks for, beyond what
     the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...).
@@ -288,6 +295,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     fq = fold(question)
     if kind == L.NUMBER and re.search(r"\bthu may\b", fq):  # "phiên thứ mấy": an ordinal
         return any(fold(m.group(0)) not in fq for m in re.finditer(r"\bthứ\s+\w+", sentence.lower()))
+    if kind == L.NUMBER and re.search(r"\bbao lau\b", fq) and L.VAGUE_DURATION.search(f):
+        return True
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not spans or not counted:
@@ -302,7 +311,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
                 return True
         return False
     if kind == L.DATE:
-        return any(m.group(0) not in fq for m in L.DATE_EXPR.finditer(f))
+        if any(m.group(0) not in fq for m in L.DATE_EXPR.finditer(f)):
+            return True
+        return bool(L.CONDITION.search(f)) and not L.CONDITION.search(fq)
+    if kind == L.PERSON and any(fold(b) not in fq for b in _named_bodies(sentence)):
+        return True  # "quy định bởi ai?" -> "Chính phủ quy định"
     if kind == L.PERSON:
         names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
@@ -311,9 +324,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         names += [m.group(0) for m in L.SINGLE_NAME_CASED.finditer(sentence)]  # "Manning"
         return any(fold(n) not in fq for n in names)
     if kind == L.ORGANISATION:
-        bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]
-        bodies += re.findall(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội|Tòa án|"
-                             r"Viện kiểm sát|Hội đồng|Nhà nước|Trường|Khoa)\b", sentence)
+        bodies = _named_bodies(sentence)
         bodies += re.findall(r"\b(cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+", sentence.lower())
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         return any(fold(b) not in fq for b in bodies)

@@ -37,13 +37,12 @@ NUMBER, DATE, PERSON, ORGANISATION, PLACE, LIST, DEFINITION, YES_NO, OTHER = (
 QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|thoi gian nao|luc nao|thoi diem nao|"
                       r"hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|dien ra ngay)\b")),
-    (NUMBER, re.compile(r"\b(bao nhieu|may|ty le|ti le|so luong|bao lau|con so|phan tram|"
-                        r"so lieu)\b")),
+    (NUMBER, re.compile(r"\b(bao nhieu|may|bao lau)\b")),
     (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b|"
                         r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b"
                         r"[^?]{0,25}\bnao\b")),
-    (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|"
-                              r"nganh nao|cap nao|bo phan nao)\b")),
+    (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|(?<!co )so nao|bo nao|(?<!van )ban nao|to chuc nao|"
+                              r"nganh nao|cap nao|bo phan nao|phong ban nao|phong nao)\b")),
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
                        r"thanh pho nao|huyen nao|dia diem nao)\b")),
     (LIST, re.compile(r"\b(nhung (gi|nao|noi dung|nhiem vu|giai phap|viec|diem|ket qua|han che|"
@@ -53,6 +52,16 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\b(co|da|duoc)\b.*\bkhong\s*\??$|\bchua\s*\??$)")),
     (DEFINITION, re.compile(r"\b(la gi|nghia la|duoc hieu|the nao la|la sao)\b")),
 )
+
+#: Words that ask for a figure only when no other interrogative says what is asked ("tỷ lệ ... năm
+#: 2024?", "số lượng ... là gì?" ask for a number; "nghĩa vụ gì nếu không trả đúng số lượng" does not).
+WEAK_NUMBER = re.compile(r"\b(ty le|ti le|so luong|con so|phan tram|so lieu)\b")
+#: Marked forms an organisation question needs when the question has its marks ("số nào" asks for
+#: a number, "sở nào" for a department; "văn bản nào", "bạn nào" are no bodies).
+ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ chức|ngành|cấp|bộ phận|phòng ban|"
+                                 r"phòng) nào\b")
+#: "ai" inside a clause ("mà biết ai là chủ sở hữu thì phải làm gì"): not what is asked.
+EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
 
 #: "what did ... require / emphasise / direct" (a list of requests even without "những").
 REQUEST_QUESTION = re.compile(
@@ -249,7 +258,7 @@ UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": 
               "trieu dong": r"trieu dong|trieu"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 DATE_EXPR = re.compile(
-    r"\b(ke tu|tu ngay|thoi diem|ngay tiep theo|khi\s+(?!nao\b)\w+)\b|"
+    r"\b(ke tu|tu ngay|ngay tiep theo|khi\s+(?!nao\b)\w+)\b|\bthoi diem\s+(?!nao\b)\w+|"
     r"\b(dau|giua|cuoi|sau|truoc)\s+(moi\s+)?(nam|hoc ky|thang|tuan|khoa|buoi|dot|ky)\b|"
     r"\b(1[0-9]{3}|20\d\d)\b|\bthe ky\b|\bmua (xuan|ha|he|thu|dong)\b|\b(sau|truoc) khi\b|"
     r"\bkhi (co|da|duoc)\b|"
@@ -257,6 +266,12 @@ DATE_EXPR = re.compile(
     r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|\bngay\s+\d|\bthang\s+(\d|gieng|chap|[a-z]+ nam \d)|"
     r"\bnam\s+(19|20)\d\d\b|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|\bquy\s+[ivx1-4]\b|"
     r"\b(dau|giua|cuoi) nam\b")
+#: A condition answers "khi nào" in rules and laws ("Sinh viên bị đình chỉ ... khi nào?" ->
+#: "trường hợp ...", "nếu ...").
+CONDITION = re.compile(r"\b(neu|truong hop|trong truong hop)\b")
+#: A duration in words answers "bao lâu" ("vài năm", "nhiều tháng").
+VAGUE_DURATION = re.compile(r"\b(vai|nhieu|mot vai|it)\s+"
+                            r"(nam|thang|tuan|ngay|gio|phut|giay|the ky|thap ky)\b")
 #: A date at the level of a day ("15/1/2025", "ngày 3-3", "chiều 2.2").
 DAY_EXPR = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\b|\bngay\s+\d|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|"
                       r"\bthang\s+\d{1,2},?\s+(nam\s+)?\d{4}\b")

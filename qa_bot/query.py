@@ -123,7 +123,12 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     kind = L.OTHER
     if re.search(r"\bmấy\b", normalised):
         kind = L.NUMBER
+    marked = looks_unaccented(normalised) is False
     for name, pattern in L.QUESTION_TYPES:
+        if name == L.PERSON and not pattern.search(L.EMBEDDED_WHO.sub(" ", folded)):
+            continue
+        if name == L.ORGANISATION and marked and not L.ORGANISATION_MARKED.search(normalised):
+            continue
         if pattern.search(folded):
             if name == L.NUMBER and re.search(r"\bmay\b", folded) and not re.search(
                     r"\b(bao nhieu|ty le|ti le|so luong|bao lau|con so|phan tram|so lieu)\b", folded) \
@@ -131,6 +136,9 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
                 continue  # "máy", "may": not "mấy"
             kind = name
             break
+    if kind in (L.OTHER, L.DEFINITION) and L.WEAK_NUMBER.search(folded) and not re.search(
+            r"\b(gi|nao)\b", re.sub(r"\bla gi\s*\??\s*$", "", folded)):
+        kind = L.NUMBER  # "Tỷ lệ ... năm 2024?", "Tỷ lệ ... là gì?"
     if kind == L.PERSON and re.search(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b", folded) \
             and not re.search(r"\b(chu tri|phat bieu|ky|dong chu tri)\b", folded):
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
@@ -145,11 +153,18 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     return kind, list_kind
 
 
-def counted_noun(normalised: str) -> str | None:
-    """The noun a "bao nhiêu X" / "mấy X" question counts: one or two words before a function
-    word or verb ("đại biểu", "tuổi", "phần trăm"), folded."""
+def counted_noun(normalised: str, tokens: Sequence[str] = ()) -> str | None:
+    """The noun a "bao nhiêu X" / "mấy X" question counts: one or two syllables before a function
+    word or verb ("đại biểu", "tuổi", "phần trăm"), folded. With the question's word ``tokens``,
+    the second syllable goes when it begins another word ("bao nhiêu đợt xử lý" counts "đợt",
+    not "đợt xử")."""
     m = L.COUNTED.search(normalised) or L.COUNTED_FOLDED.search(normalised)
-    return fold(m.group(1)) if m else None
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) == 2 and any(t.lower().startswith(words[1].lower() + "_") for t in tokens):
+        words = words[:1]
+    return fold(" ".join(words))
 
 
 def request_verb(folded: str, normalised: str) -> str | None:
@@ -336,5 +351,5 @@ class QueryAnalyzer:
             people=[] if kind == L.YES_NO else people,
             doc_numbers=doc_numbers_named(restored_text, folded),
             temporal=temporal,
-            counted=counted_noun(normalised) if kind == L.NUMBER else None,
+            counted=counted_noun(normalised, tokens) if kind == L.NUMBER else None,
         )

@@ -71,6 +71,11 @@ def markers(text: str) -> list[int]:
     (ORGANISATION, "Sở Tư pháp thẩm định 604 dự thảo.", "cơ quan nào thẩm định", None, True),
     (ORGANISATION, "Đã thẩm định 604 dự thảo.", "cơ quan nào thẩm định", None, False),
     (PLACE, "Tỉnh Lào Cai cung cấp 1.500 dịch vụ.", "tỉnh nào cung cấp", None, True),
+    (NUMBER, "Trường xử lý học vụ theo 2 đợt: sau học kỳ 1 và học kỳ hè.", "bao nhiêu đợt", "dot", True),
+    (NUMBER, "Các hiệu ứng chỉ hiện ra sau vài năm.", "Mất bao lâu để hiệu ứng hiện ra?", None, True),
+    (DATE, "Trường hợp sinh viên thi hộ lần đầu thì bị đình chỉ.", "Khi nào bị đình chỉ?", None, True),
+    (DATE, "kể từ thời điểm có được tài sản đó.", "kể từ thời điểm nào?", None, True),
+    (PERSON, "Chính phủ quy định trình tự, thủ tục.", "được quy định bởi ai?", None, True),
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected

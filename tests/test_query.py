@@ -29,10 +29,26 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     ("Đề án 06 là gì?", L.DEFINITION, None),
     ("Phương châm chỉ đạo của Chính phủ năm 2023 là gì?", L.DEFINITION, None),
     ("Tỉnh đã giảm những chi cục nào?", L.LIST, None),
+    # "cơ sở nào", "văn bản nào", "số nào" are no bodies; "sở nào" is
+    ("Chương trình được xây dựng trên cơ sở nào?", L.LIST, None),
+    ("Sở nào thẩm định dự thảo?", L.ORGANISATION, None),
+    ("Bất kỳ số nào lớn hơn 1 cũng là tích của cái gì?", L.OTHER, None),
+    ("Tỷ lệ hài lòng của người dân năm 2024 là gì?", L.NUMBER, None),
+    # a figure word asks for a number only when nothing else says what is asked
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn năm 2024?", L.NUMBER, None),
+    ("Bên vay có nghĩa vụ gì nếu không trả đúng số lượng?", L.OTHER, None),
+    # "ai" inside a clause is not what is asked
+    ("Người phát hiện tài sản mà không biết ai là chủ sở hữu thì phải làm gì?", L.OTHER, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
     assert question_kind(fold(normalised), normalised) == (kind, list_kind)
+
+
+def test_counted_noun_is_one_word() -> None:
+    """The counted noun keeps a second syllable only when it does not begin another word."""
+    assert ANALYZER.analyze("Có bao nhiêu đợt xử lý học vụ?").counted == "dot"
+    assert ANALYZER.analyze("Có bao nhiêu đại biểu tham dự?").counted == "dai bieu"
 
 
 def test_sessions_in_words_digits_and_roman_numerals() -> None:
