@@ -69,7 +69,8 @@ class _Numbering:
 
 
 def _cell_lines(cell) -> list[str]:
-    return [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+    """The lines of a table cell: its paragraphs, split at line breaks."""
+    return [line.strip() for p in cell.paragraphs for line in p.text.split("\n") if line.strip()]
 
 
 def _table_lines(table) -> list[str]:

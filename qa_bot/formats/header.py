@@ -171,7 +171,8 @@ def _summary(segs: list[str], start: int) -> str | None:
                 break
             continue
         if (_SEPARATOR.match(s) or _is_upper(s) or s.startswith(("Căn cứ", "Kính gửi"))
-                or len(s) > 300 or _DATE.match(s) or _NUMBER.match(s)):
+                or len(s) > 300 or _DATE.match(s) or _NUMBER.match(s)
+                or got and not s[0].islower()):  # a wrapped summary goes on in lower case
             break
         got.append(s)
         if s.endswith((".", ":")) or len(got) == 3:
@@ -208,9 +209,8 @@ def parse_header(text: str, head_lines: int = 60) -> Header:
     for i, s in enumerate(segs):
         if not s or _SEPARATOR.match(s):
             continue
-        if _NATIONAL.search(s):
+        if _NATIONAL.search(s):  # the motto column: beside, not below, the issuer
             h.official = True
-            top.append("|")
             continue
         if h.number is None and (m := _NUMBER.match(s)):
             h.number = m.group(1).rstrip(".-/")
