@@ -46,7 +46,7 @@ from .formats.document import (  # noqa: F401 - normalize_body, parse_front_matt
     parse_front_matter,
 )
 from .models import Document
-from .sidecar import apply_sidecar
+from .sidecar import read_sidecar
 from .textfile import decode
 
 SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf", ".docx")
@@ -137,6 +137,8 @@ def _load(path: Path, overrides: dict | None = None) -> Document:
     ``overrides``: metadata fields (upload form) that win over the file's own."""
     if printable(path.name) != path.name:
         raise DocumentError("tên tệp không phải UTF-8; hãy đổi tên tệp", "file name is not UTF-8")
+    # metadata given with `qa-bot add` / an upload (kept in a sidecar file) wins over the file's
+    overrides = {**read_sidecar(path), **(overrides or {})} or None
     data = _read_bytes(path)
     if not data or data.isspace():  # (no stripped copy of a large file)
         raise DocumentError("tệp trống", "empty file")
@@ -157,7 +159,7 @@ def _load(path: Path, overrides: dict | None = None) -> Document:
         doc = from_text(path, raw, overrides=overrides)
     if not doc.text or doc.text.isspace():
         raise DocumentError("không còn nội dung nào sau khi làm sạch", "no text left after cleaning")
-    return apply_sidecar(path, doc)  # metadata given with `qa-bot add` / an upload wins
+    return doc
 
 
 def load_file(path: str | Path, overrides: dict | None = None) -> Document:
