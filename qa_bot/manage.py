@@ -15,18 +15,17 @@ UI's "Tài liệu" tab; :class:`qa_bot.QABot` re-indexes after each change.
 from __future__ import annotations
 
 import hmac
-import io
 import os
 import re
 import shutil
 import time
 import unicodedata
 import uuid
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import documents as docs
+from . import formats
 from .config import READ_ONLY_MESSAGE, Settings
 from .diacritics import strip_diacritics
 from .errors import DocumentError, InputError
@@ -92,17 +91,12 @@ def sniff(data: bytes, name: str = "") -> str:
     (a text file keeps ``.md``/``.htm`` when so named); :class:`UnsupportedFile` for other
     content (images, archives, programs, old Office formats, undecodable bytes)."""
     claimed = Path(name).suffix.lower()
-    if data.startswith(b"%PDF-"):
-        return ".pdf"
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                if "word/document.xml" in z.namelist():
-                    return ".docx"
-        except zipfile.BadZipFile:
-            pass
-        raise UnsupportedFile("Tệp nén ZIP (Excel, PowerPoint...) không phải văn bản qa-bot đọc được; "
-                              "hãy gửi PDF, DOCX, HTML, TXT hoặc MD.", "zip without word/document.xml")
+    try:
+        kind = formats.sniff(data, "")  # PDF and DOCX as the reader recognises them
+    except DocumentError as exc:
+        raise UnsupportedFile(f"Tệp {exc}; hãy gửi PDF, DOCX, HTML, TXT hoặc MD.", exc.detail) from exc
+    if kind in ("pdf", "docx"):
+        return "." + kind
     for magic, what in SIGNATURES:
         if data.startswith(magic):
             raise UnsupportedFile(f"Tệp {what} không phải văn bản qa-bot đọc được; "
