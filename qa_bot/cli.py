@@ -17,6 +17,7 @@ from . import manage_cli
 from .bot import QABot
 from .config import LOG_LEVELS, Settings
 from .errors import InputError, QABotError
+from .formats.structure import citation_place
 from .logs import setup_logging
 from .models import PARTIAL, Answer, SearchResult
 from .progress import Progress
@@ -72,6 +73,12 @@ def _common(p: argparse.ArgumentParser, k: bool = True) -> None:
         p.add_argument("--year", type=int, help="chỉ các văn bản của năm này")
         p.add_argument("--doc", action="append", dest="doc_ids", metavar="DOC_ID",
                        help="chỉ văn bản này (dùng nhiều lần được)")
+        p.add_argument("--type", dest="doc_type", metavar="LOẠI",
+                       help="chỉ văn bản loại này: Chỉ thị, Nghị quyết, Quyết định, Công điện, Kế hoạch...")
+        p.add_argument("--issuer", metavar="CƠ_QUAN",
+                       help="chỉ văn bản của cơ quan ban hành này (một phần tên, "
+                            "ví dụ 'UBND tỉnh Quảng Bình')")
+        p.add_argument("--number", metavar="SỐ_HIỆU", help="chỉ văn bản có số hiệu này, ví dụ 05/CT-TTg")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,7 +156,8 @@ def _print_answer(a: Answer, as_json: bool) -> None:
         for c in group:
             d = c.hit.document
             meta = ", ".join(x for x in (d.source, d.date, d.url) if x)
-            print(f"  [{c.n}] {d.title}" + (f" ({meta})" if meta else "")
+            place = citation_place(d.doc_type, d.number, c.hit.passage.path)
+            print(f"  [{c.n}] {d.title}" + (f" ({meta})" if meta else "") + (f" — {place}" if place else "")
                   + f" [{c.hit.passage.start}:{c.hit.passage.end}]")
     print(flush=True)
 
@@ -160,7 +168,9 @@ def _print_search(r: SearchResult, as_json: bool) -> None:
         return
     for i, h in enumerate(r.hits, 1):
         d = h.document
-        print(f"{i}. {d.title} — {d.date or 'không rõ ngày'} — điểm {h.score:.2f}")
+        place = citation_place(d.doc_type, d.number, h.passage.path)
+        print(f"{i}. {d.title} — {d.date or 'không rõ ngày'}" + (f" — {place}" if place else "")
+              + f" — điểm {h.score:.2f}")
         print(f"   {h.text}\n")
     if not r.hits:
         print("Không tìm thấy đoạn văn nào phù hợp.")
@@ -194,13 +204,14 @@ def _ask_or_search(args: argparse.Namespace, settings: Settings) -> int:
     text = args.question if args.command == "ask" else args.query
     batch = text == "-"
     lines = [x for x in sys.stdin.read().splitlines() if x.strip()] if batch else [text]
+    meta = {"doc_type": args.doc_type, "issuer": args.issuer, "number": args.number}
     for line in lines:
         if batch and not args.json:
             print(f"Hỏi: {line}" if args.command == "ask" else f"Truy vấn: {line}")
         if args.command == "ask":
-            _print_answer(bot.ask(line, args.top_k, args.year, args.doc_ids), args.json)
+            _print_answer(bot.ask(line, args.top_k, args.year, args.doc_ids, **meta), args.json)
         else:
-            _print_search(bot.search(line, args.top_k, args.year, args.doc_ids), args.json)
+            _print_search(bot.search(line, args.top_k, args.year, args.doc_ids, **meta), args.json)
     return 0
 
 

@@ -119,6 +119,15 @@ def path_at(markers: list[Marker], offset: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def citation_place(doc_type: str | None, number: str | None, path: str | None) -> str | None:
+    """How a citation says where it is: "Chỉ thị 05/CT-TTg, mục 2, điểm b"; "Mục 2, điểm b"
+    without type and number; None when nothing is known."""
+    name = " ".join(x for x in (doc_type, number) if x) if number else None
+    if name and path:
+        return f"{name}, {path[0].lower()}{path[1:]}"
+    return name or path
+
+
 def is_structured(doc: Document) -> bool:
     """Whether a document is split and cited along its structure: an administrative or legal
     document (a type other than a news article, or a number), or a text with several
@@ -138,4 +147,5 @@ def breaks(markers: list[Marker]) -> list[int]:
     return [m.start for m in markers]
 
 
-__all__ = ["Marker", "breaks", "document_outline", "is_structured", "marker_at", "outline", "path_at"]
+__all__ = ["Marker", "breaks", "citation_place", "document_outline", "is_structured", "marker_at", "outline",
+           "path_at"]
