@@ -181,7 +181,6 @@ def documents_tab(bot: QABot, chat_outputs: Sequence[gr.components.Component],
                   chat_update: Callable[..., tuple]) -> None:
     """Build the tab's components inside the current ``gr.Tab``. After a change made here, the
     chat tab's ``chat_outputs`` (header, filters) get ``chat_update(*their current values)``."""
-    admin = gr.State(False)
     listing = gr.HTML(library_html(bot, False), elem_id="qa-library", js_on_load=LIST_JS,
                       css_template=LIBRARY_CSS, apply_default_css=False)
     with gr.Accordion("Quản lý tài liệu (cần khoá quản trị)", open=False, elem_id="qa-admin"):
@@ -199,34 +198,45 @@ def documents_tab(bot: QABot, chat_outputs: Sequence[gr.components.Component],
         try:
             check_key(bot.settings, given)
         except ManageError as exc:
-            return (False, f'<p class="qa-err">{esc(exc)}</p>', gr.update(visible=False),
-                    library_html(bot, False))
-        return (True, '<p class="qa-ok">Đã mở quản lý: tải tệp lên hoặc bấm “Xoá” trong danh sách.</p>',
+            return f'<p class="qa-err">{esc(exc)}</p>', gr.update(visible=False), library_html(bot, False)
+        return ('<p class="qa-ok">Đã mở quản lý: tải tệp lên hoặc bấm “Xoá” trong danh sách.</p>',
                 gr.update(visible=True), library_html(bot, True))
 
-    def changed(is_admin: bool, *current: object) -> tuple:
-        return (library_html(bot, bool(is_admin)), *chat_update(*current))
+    def changed(given: str, *current: object) -> tuple:
+        return (library_html(bot, is_admin(bot, given)), *chat_update(*current))
 
-    private = {"api_visibility": "private", "show_progress": "hidden"}
-    gr.on([unlock.click, key.submit], open_admin, [key], [admin, note, upload, listing], **private)
+    # No per-process state: the key box travels with each event (any worker of --workers N answers).
+    private = {"api_visibility": "private", "show_progress": "hidden", "queue": False}
+    gr.on([unlock.click, key.submit], open_admin, [key], [note, upload, listing], **private)
     for component in (upload, listing):
-        component.change(changed, [admin, *chat_outputs], [listing, *chat_outputs], **private)
+        component.change(changed, [key, *chat_outputs], [listing, *chat_outputs], **private)
+
+
+def is_admin(bot: QABot, given: str | None) -> bool:
+    """True when ``given`` is the admin key (the delete buttons are shown; the server checks the
+    key again on every change)."""
+    try:
+        check_key(bot.settings, given)
+    except ManageError:
+        return False
+    return True
 
 
 def keep_current(bot: QABot, outputs: Sequence[gr.components.Component],
                  update: Callable[..., tuple]) -> None:
     """Every :data:`REFRESH_SECONDS`, when the index answering is not the one the page shows,
     give ``outputs`` ``update(*their current values)`` (nothing is sent otherwise)."""
-    shown = gr.State(bot.index.folder.name)
+    shown = gr.JSON({"index": bot.index.folder.name}, visible=False)  # in the page: any worker compares
     timer = gr.Timer(REFRESH_SECONDS)
 
-    def tick(seen: str, *current: object) -> tuple:
+    def tick(seen: dict | None, *current: object) -> tuple:
         name = bot.index.folder.name
-        if name == seen:
+        if (seen or {}).get("index") == name:
             return (gr.skip(), *(gr.skip() for _ in outputs))
-        return (name, *update(*current))
+        return ({"index": name}, *update(*current))
 
-    timer.tick(tick, [shown, *outputs], [shown, *outputs], api_visibility="private", show_progress="hidden")
+    timer.tick(tick, [shown, *outputs], [shown, *outputs], api_visibility="private", show_progress="hidden",
+               queue=False)
 
 
-__all__ = ["REFRESH_SECONDS", "documents_tab", "keep_current", "library_html", "render_library"]
+__all__ = ["REFRESH_SECONDS", "documents_tab", "is_admin", "keep_current", "library_html", "render_library"]
