@@ -62,7 +62,8 @@ def api_router(bot: QABot) -> APIRouter:
         history = None if body.history is None else [
             {"question": t.question, "answer": t.answer} for t in body.history]
         return bot.ask(body.question, body.top_k, year=f.year, doc_ids=f.doc_ids or None,
-                       history=history).to_dict()
+                       history=history, doc_type=f.doc_type, issuer=f.issuer,
+                       number=f.number).to_dict()
 
     @router.get("/api/search", response_model=SearchOut, responses=ERRORS, tags=["api"],
                 summary="Các đoạn văn phù hợp nhất, không kèm câu trả lời")
@@ -71,9 +72,16 @@ def api_router(bot: QABot) -> APIRouter:
         k: Annotated[int, Query(description="passages to return, 1..50")] = 5,
         year: Annotated[int | None, Query(description="only documents of this year")] = None,
         doc_id: Annotated[list[str] | None, Query(description="only these documents (repeatable)")] = None,
+        doc_type: Annotated[str | None, Query(max_length=100, description="only documents of this type "
+                                              "(Chỉ thị, Nghị quyết, Quyết định, Kế hoạch...)")] = None,
+        issuer: Annotated[str | None, Query(max_length=200, description="only documents of this issuing "
+                                            "body (any part of its name, e.g. UBND tỉnh Quảng Bình)")] = None,
+        number: Annotated[str | None, Query(max_length=100, description="only the document with this "
+                                            "number, e.g. 05/CT-TTg")] = None,
     ) -> dict:
         _known_doc_ids(bot, doc_id)
-        return bot.search(q, k, year=year, doc_ids=doc_id or None).to_dict()
+        return bot.search(q, k, year=year, doc_ids=doc_id or None, doc_type=doc_type, issuer=issuer,
+                          number=number).to_dict()
 
     @router.get("/api/documents", response_model=list[DocumentOut], tags=["api"],
                 summary="Danh sách văn bản")

@@ -20,6 +20,15 @@ class AskFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
     year: StrictInt | None = Field(None, description="only documents dated in this year", examples=[2024])
     doc_ids: list[StrictStr] | None = Field(None, description="only these documents (see /api/documents)")
+    doc_type: str | None = Field(
+        None, max_length=100, description="only documents of this type (Chỉ thị, Nghị quyết, "
+                                          "Quyết định, Công điện, Kế hoạch, Thông báo kết luận...)")
+    issuer: str | None = Field(
+        None, max_length=200, description="only documents of this issuing body (any part "
+                                          "of its name, e.g. UBND tỉnh Quảng Bình)")
+    number: str | None = Field(
+        None, max_length=100, description="only the document with "
+                                          "this number, e.g. 05/CT-TTg")
 
 
 class HistoryTurn(BaseModel):
@@ -108,6 +117,10 @@ class DocumentOut(_Open):
     url: str | None
     date: str | None
     chunks: int
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    signer: str | None = None
 
 
 class DocumentFullOut(DocumentOut):
