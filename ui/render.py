@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa_bot.formats.structure import citation_place
 from qa_bot.models import CitationDict
 
 from .highlight import Terms, highlight, terms_of
@@ -111,7 +112,8 @@ def render_chat(turns: Sequence[dict], n_docs: int = 0, examples: Sequence[str] 
 
 # -- sources panel ------------------------------------------------------------------------------
 def render_card(c: CitationDict, turn: int, terms: Terms | None, cited: bool = True) -> str:
-    """One source card: number, title, publisher, date, the passage (highlighted), links."""
+    """One source card: number, title, publisher (or issuing body), date, where the passage is
+    ("Chỉ thị 05/CT-TTg, mục 2, điểm b"), the passage (highlighted), links."""
     n = int(c["n"])
     url = safe_url(c.get("url"))
     links = [f'<a class="qa-open" href="{esc(document_link(c["doc_id"], c.get("start"), c.get("end")))}" '
@@ -122,14 +124,17 @@ def render_card(c: CitationDict, turn: int, terms: Terms | None, cited: bool = T
     date = c.get("date")
     time_html = (f'<time datetime="{esc(date)}">{esc(format_date(date))}</time>' if date
                  else '<span class="qa-muted">không rõ ngày</span>')
-    source = (f'<span class="qa-pub">{esc(c["source"])}</span>' if c.get("source")
+    publisher = c.get("source") or c.get("issuer")  # a directive: its issuing body
+    source = (f'<span class="qa-pub">{esc(publisher)}</span>' if publisher
               else '<span class="qa-pub qa-muted">không rõ nơi đăng</span>')
+    place = citation_place(c.get("doc_type"), c.get("number"), c.get("path"))  # "Chỉ thị 05/CT-TTg, mục 2"
+    where = f'<div class="qa-meta qa-where">{esc(place)}</div>' if place else ""
     return (
         f'<article class="qa-card{"" if cited else " qa-card-extra"}" id="src-{turn}-{n}" '
         f'data-doc="{esc(c["doc_id"])}">'
         f'<div class="qa-card-head"><span class="qa-num">{n}</span>'
         f'<h3 class="qa-card-title">{esc(c["title"])}</h3></div>'
-        f'<div class="qa-meta">{source}<span class="qa-dot">·</span>{time_html}</div>'
+        f'<div class="qa-meta">{source}<span class="qa-dot">·</span>{time_html}</div>{where}'
         f'<blockquote class="qa-passage">{highlight(c.get("text", ""), terms)}</blockquote>'
         f'<div class="qa-links">{"".join(links)}</div></article>'
     )
