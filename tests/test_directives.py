@@ -187,3 +187,30 @@ def test_citations_paths_filters_and_routing(corpus: tuple[Path, dict], tmp_path
     by_number = bot.search("cải cách hành chính", 5, number="04/NQ-CP").to_dict()["results"]
     assert by_number and {r["doc_id"] for r in by_number} == {"vb-01"}
     assert bot.search("cải cách", 5, number="999/XX").to_dict()["results"] == []
+
+
+REAL_LAW = Path(__file__).parent / "data" / "directives" / "bo-luat-dan-su-2015-dieu-1-10.txt"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_real_law_text_split_by_article_and_clause(fmt: str, tmp_path: Path) -> None:
+    """Real text (Bộ luật Dân sự 2015, Điều 1-10), as text and as a Word file."""
+    path = tmp_path / f"blds.{fmt}"
+    if fmt == "docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for para in REAL_LAW.read_text(encoding="utf-8").split("\n\n"):
+            d.add_paragraph(para.strip())
+        d.save(str(path))
+    else:
+        path.write_bytes(REAL_LAW.read_bytes())
+    doc = load_file(path)
+    markers = document_outline(doc)
+    assert [m.label for m in markers if m.kind == "điều"] == [str(n) for n in range(1, 11)]
+    passages = make_passages(doc, 2000)
+    for p in passages:
+        assert not any(p.start < m.start < p.end for m in markers)
+    where = {doc.text[p.start : p.end]: p.path for p in passages}
+    assert where["5. Chiếm hữu tài sản."] == "Điều 8, khoản 5"
+    intro = next(p for p in passages if "xác lập từ các căn cứ sau đây:" in doc.text[p.start : p.end])
+    assert intro.path == "Điều 8" and doc.text[intro.start :].startswith("Điều 8. Căn cứ xác lập")
