@@ -47,6 +47,8 @@ SERVE_EXAMPLES = """ví dụ:
   qa-bot serve                                 (mở http://127.0.0.1:7860)
   qa-bot serve --host 0.0.0.0 --port 8080 --cors https://intranet.example.gov.vn
   QA_BOT_PORT=8080 qa-bot serve --log-level debug
+  qa-bot serve --workers 4                     (4 tiến trình trên cùng cổng; mặc định: số lõi)
+  qa-bot serve --read-only --workers 2         (bản sao sau bộ cân bằng tải, xem docs/deploy.md)
 """
 EVAL_EXAMPLES = """ví dụ:
   qa-bot eval path/to/uit_regulation_qa --json
@@ -120,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", type=float, metavar="SECONDS",
                    help="kiểm tra thay đổi tài liệu mỗi SECONDS giây, lập lại chỉ mục khi có "
                         "(0: tắt; mặc định 10)")
+    p.add_argument("--workers", type=int, metavar="N", dest="web_workers",
+                   help="số tiến trình phục vụ trên cùng cổng (mặc định: số lõi CPU, $QA_BOT_WEB_WORKERS)")
+    p.add_argument("--read-only", action="store_true", default=None,
+                   help="bản sao chỉ đọc: không lập chỉ mục, không ghi vào thư mục chỉ mục, nạp phiên bản "
+                        "mới khi máy lập chỉ mục công bố; từ chối các thao tác quản lý tài liệu")
     _common(p, k=False)
     manage_cli.add_parsers(sub, _common)
     return parser
@@ -130,7 +137,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
         documents=args.documents, index=args.index, log_level=args.log_level,
         host=getattr(args, "host", None), port=getattr(args, "port", None),
-        cors=getattr(args, "cors", None), watch=getattr(args, "watch", None))
+        cors=getattr(args, "cors", None), watch=getattr(args, "watch", None),
+        web_workers=getattr(args, "web_workers", None), read_only=getattr(args, "read_only", None))
 
 
 #: First line of a partial answer (the documents hold something close, not what was asked).

@@ -40,6 +40,7 @@ ALLOWED_ORIGIN = "http://app.example.org"
 #: Fixtures that build an index, start a process or a browser: tests using them are ``slow``.
 SLOW_FIXTURES = frozenset({
     "shipped_bot", "server", "server_url", "cors_server_url", "xss_server_url", "shipped_documents",
+    "single_worker_url",
     "browser", "page_at", "env", "beir", "bot", "client",
 })
 BROWSER_FIXTURES = frozenset({"browser", "page_at"})
@@ -164,6 +165,17 @@ def cors_server_url(server: Server, shipped_documents: Path,
     work = tmp_path_factory.mktemp("cors-server")
     srv = start_server(shipped_documents, work / "index", work / "server.log",
                        extra=["--cors", ALLOWED_ORIGIN])
+    yield srv.url
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def single_worker_url(shipped_documents: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over the shipped corpus in one process (``--workers 1``): gradio_client speaks
+    Gradio's queue protocol (a join, then a stream on another connection), whose state is per
+    process (docs/deploy.md)."""
+    work = tmp_path_factory.mktemp("single-server")
+    srv = start_server(shipped_documents, work / "index", work / "server.log", extra=["--workers", "1"])
     yield srv.url
     srv.stop()
 

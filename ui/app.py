@@ -179,7 +179,10 @@ def build_ui(bot: QABot) -> gr.Blocks:
             return []
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
-        turns = gr.State([])
+        # The conversation lives in the page (a hidden component sent with each event), not in a
+        # per-process gr.State, and the chat's events skip Gradio's queue (one POST each, no
+        # stream): any worker of `qa-bot serve --workers N` answers any turn (docs/deploy.md).
+        turns = gr.JSON([], visible=False)
         header = gr.HTML(_header(stats["documents"], stats["chunks"]), elem_id="qa-header-wrap",
                          js_on_load=None, apply_default_css=False)
         with gr.Tabs(elem_id="qa-tabs") as tabs, gr.Tab("Hỏi đáp", id="chat", elem_id="qa-tab-chat"):
@@ -229,20 +232,34 @@ def build_ui(bot: QABot) -> gr.Blocks:
 
         suggestion_outputs = [follow_label, *follow_buttons]
         render_outputs = [turns, chat, sources, question, *suggestion_outputs]
-        private = {"api_visibility": "private", "show_progress": "hidden"}
+        unqueued = {"api_visibility": "private", "queue": False}
+        private = {**unqueued, "show_progress": "hidden"}
 
         def answered(event) -> None:
             """Show the answer and its follow-up suggestions."""
             event.success(add_turn, [answer_json, year, doc_filter, turns], render_outputs, **private)
 
-        answered(gr.on([question.submit, send.click], ask, [question, year, doc_filter, turns], [answer_json],
-                       api_name="ask", concurrency_limit=4))
+        # Gradio shows an error pop-up only for queued events: a question that cannot be asked is
+        # refused by `vet` first, in the page's own pop-up (#qa-alert); `ask` then fails quietly.
+        alert = gr.HTML("", elem_id="qa-alert-wrap", js_on_load=None, apply_default_css=False)
+
+        def vet(question: str) -> str:
+            try:
+                bot._check(question or "", None)  # the bot's own input checks, nothing answered
+            except InputError as exc:
+                return alert_html(str(exc))
+            return ""
+
+        answered(gr.on([question.submit, send.click], vet, [question], [alert], **private).then(
+            ask, [question, year, doc_filter, turns], [answer_json], api_name="ask", queue=False))
         for button, text in zip(example_buttons, examples, strict=True):
             answered(button.click(partial(_const, text), None, [question], **private).then(
-                ask, [question, year, doc_filter, turns], [answer_json], api_visibility="private"))
+                vet, [question], [alert], **private).then(
+                ask, [question, year, doc_filter, turns], [answer_json], **unqueued))
         for button in follow_buttons:
             answered(button.click(_const, [button], [question], **private).then(
-                ask, [question, year, doc_filter, turns], [answer_json], api_visibility="private"))
+                vet, [question], [alert], **private).then(
+                ask, [question, year, doc_filter, turns], [answer_json], **unqueued))
         new_chat.click(reset, None, render_outputs, **private)
     demo.queue(default_concurrency_limit=4)
     return demo
@@ -250,6 +267,12 @@ def build_ui(bot: QABot) -> gr.Blocks:
 
 def _const(value: str) -> str:
     return value
+
+
+def alert_html(message: str) -> str:
+    """The pop-up that refuses a question (title "Chưa thể hỏi"), escaped; a click closes it."""
+    return ('<div class="qa-alert" role="alert" onclick="this.remove()"><div class="qa-alert-title">'
+            f'Chưa thể hỏi</div><div class="qa-alert-body">{esc(message)}</div></div>')
 
 
 def _theme() -> gr.themes.Base:

@@ -88,9 +88,10 @@ def remember(folder: Path, manifest: dict) -> None:
     _remember(folder, manifest, {name: _identity(folder / name) for name in manifest.get("files", {})})
 
 
-def check_files(folder: Path, manifest: dict, names: Iterable[str] | None = None) -> None:
+def check_files(folder: Path, manifest: dict, names: Iterable[str] | None = None, write: bool = True) -> None:
     """IndexDamagedError unless every file the manifest lists (or ``names`` of them) is there with
-    its size and hash; files unchanged since an earlier verification are not hashed again."""
+    its size and hash; files unchanged since an earlier verification are not hashed again.
+    ``write=False`` (read-only replicas): the verification is not remembered in the folder."""
     files = manifest.get("files")
     if not isinstance(files, dict) or not files:
         raise damaged(folder, "the manifest lists no files")
@@ -120,7 +121,7 @@ def check_files(folder: Path, manifest: dict, names: Iterable[str] | None = None
         bad = [name for name in pool.map(mismatch, todo) if name]
     if bad:
         raise damaged(folder, f"checksum mismatch: {', '.join(bad)}")
-    if todo:
+    if todo and write:
         _remember(folder, manifest, {**{n: i for n, i in known.items() if n in files}, **identities})
 
 

@@ -215,10 +215,10 @@ class Index:
         return Hit(doc, passage, score, text, sentences)
 
 
-def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index:
+def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True, write: bool = True) -> Index:
     """Open one data folder after checking every file's size and hash; IndexDamagedError when a
-    file is missing, truncated, altered or unreadable."""
-    check_files(folder, manifest)
+    file is missing, truncated, altered or unreadable. ``write=False``: nothing is written into it."""
+    check_files(folder, manifest, write=write)
     mode = "r" if mmap_arrays else None
     try:
         arrays = {k: load_array(folder / f"{k}.npy", mode) for k in ARRAYS}
@@ -229,8 +229,9 @@ def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True) -> Index
         raise damaged(folder, f"{type(exc).__name__}: {exc}") from exc
 
 
-def load_index(index_dir: Path) -> Index:
-    """Open the index the manifest of ``index_dir`` names (memory-mapped, every file checked)."""
+def load_index(index_dir: Path, write: bool = True) -> Index:
+    """Open the index the manifest of ``index_dir`` names (memory-mapped, every file checked;
+    ``write=False``: a read-only replica's load, which writes nothing into the folder)."""
     index_dir = Path(index_dir)
     manifest = read_manifest(index_dir)
     if manifest is None:
@@ -243,7 +244,7 @@ def load_index(index_dir: Path) -> Index:
     data = manifest.get("data")
     if not isinstance(data, str) or "/" in data or not data.startswith("data-"):
         raise damaged(index_dir, f"{MANIFEST} names no data folder")
-    return open_folder(index_dir / data, manifest)
+    return open_folder(index_dir / data, manifest, write=write)
 
 
 __all__ = ["ARRAYS", "MANIFEST", "Index", "library_versions", "load_index", "open_folder",

@@ -200,10 +200,10 @@ def test_startup_log_says_where_to_open(server) -> None:
 
 
 # -- the Gradio endpoint and the document page ----------------------------------------------------------
-def test_gradio_client_ask(server_url: str) -> None:
+def test_gradio_client_ask(single_worker_url: str) -> None:
     from gradio_client import Client
 
-    client = Client(server_url + "/", verbose=False)
+    client = Client(single_worker_url + "/", verbose=False)
     result = client.predict(HA_GIANG, api_name="/ask")
     assert result["found"] is True and "1.818" in result["answer"]
     assert result["status"] == "answered" and result["interpreted_as"] == HA_GIANG
