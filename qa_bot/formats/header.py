@@ -39,7 +39,8 @@ _TYPE_LINE = re.compile(r"^(" + "|".join(sorted(TYPES, key=len, reverse=True)) +
 _NATIONAL = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
                        r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
                        r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
-_NUMBER = re.compile(r"^Số\s*[:.]?\s*(\d{1,5}[a-zA-Z]?/[\w./\-]*\w)", re.IGNORECASE)
+_NUMBER = re.compile(r"^Số\s*[:.]?\s*(\d{1,5}[a-zA-Z]?(?:\s*/\s*|-(?=[^\W\d_]))[\w./\-]*\w)", re.IGNORECASE)
+_ABOUT = re.compile(r"^V/v\s*[:.]?\s*(.+)$", re.IGNORECASE)  # "V/v đôn đốc ...": the subject of a Công văn
 _DATE = re.compile(r"^(?:(\w[^\d,]{0,38}?)\s*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
                    r"\W{0,3}$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\W_]*$")
@@ -194,7 +195,7 @@ def parse_signer(text: str) -> str | None:
                 continue
             if _NAME.match(t):
                 found = t
-            elif _UPPER_NAME.match(t) and not _POSITION.match(t):
+            elif _UPPER_NAME.match(t) and not _POSITION.match(t) and not t.startswith((*_PLACES, *_NAMED)):
                 found = " ".join(w.capitalize() for w in t.split())
             break
     return found
@@ -213,8 +214,11 @@ def parse_header(text: str, head_lines: int = 60) -> Header:
             h.official = True
             continue
         if h.number is None and (m := _NUMBER.match(s)):
-            h.number = m.group(1).rstrip(".-/")
+            h.number = re.sub(r"\s+", "", m.group(1)).rstrip(".-/")
             top.append("|")
+            continue
+        if h.summary is None and (m := _ABOUT.match(s)):
+            h.summary = m.group(1).strip(" .")
             continue
         if h.date is None and (m := _DATE.match(s)):
             h.date = _iso(*m.group(2, 3, 4))
@@ -233,14 +237,18 @@ def parse_header(text: str, head_lines: int = 60) -> Header:
     h.issuer = _issuer(first) if (h.official or h.number or type_at is not None) else None
     if type_at is not None:
         h.summary = _summary(segs, type_at + 1)
-    if h.kind is None and h.number and (sym := re.search(r"/([^\W\d_]+)-", h.number)):
+    if h.kind is None and h.number and (sym := re.search(r"[/-]([^\W\d_]+)(?:[-/]|$)", h.number)):
         h.kind = SYMBOLS.get(sym.group(1)) or SYMBOLS.get(sym.group(1).upper())
+    if h.kind is None and h.summary and h.number:  # "Số: 123/BNV-CCHC" above "V/v ...": a letter
+        h.kind = "Công văn"
+        h.summary = f"về việc {h.summary}" if not h.summary.lower().startswith("về") else h.summary
     h.doc_type = h.kind
     if h.kind == "Thông báo" and h.summary and h.summary.lower().startswith("kết luận"):
         h.doc_type = "Thông báo kết luận"
     h.official = h.official or bool(h.number) or type_at is not None and bool(h.issuer)
-    if h.official:
-        h.signer = parse_signer(text)
+    if h.official:  # the signature comes after the type line, never in the header
+        after = text.find(segs[type_at]) + len(segs[type_at]) if type_at is not None else 0
+        h.signer = parse_signer(text[max(after, 0) :])
     return h
 
 
