@@ -214,3 +214,24 @@ def test_real_law_text_split_by_article_and_clause(fmt: str, tmp_path: Path) -> 
     assert where["5. Chiếm hữu tài sản."] == "Điều 8, khoản 5"
     intro = next(p for p in passages if "xác lập từ các căn cứ sau đây:" in doc.text[p.start : p.end])
     assert intro.path == "Điều 8" and doc.text[intro.start :].startswith("Điều 8. Căn cứ xác lập")
+
+
+def test_docx_list_numbers_and_tables_as_text(tmp_path: Path) -> None:
+    """Word's automatic numbers are written out; a table row is one line, cells joined by " | "."""
+    docx = pytest.importorskip("docx")
+    from qa_bot.formats.docx import docx_text
+
+    d = docx.Document()
+    d.add_paragraph("Các nhiệm vụ:")
+    for text in ("Rà soát thủ tục hành chính.", "Công khai kết quả."):
+        d.add_paragraph(text, style="List Number")
+    d.add_paragraph("Phối hợp thực hiện.", style="List Bullet")
+    table = d.add_table(rows=2, cols=3)
+    for r, row in enumerate([["STT", "Chỉ tiêu", "Năm 2025"], ["1", "Hồ sơ trực tuyến", "80%"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "x.docx"
+    d.save(str(path))
+    lines = [x for x in docx_text(path.read_bytes()).split("\n") if x]
+    assert lines == ["Các nhiệm vụ:", "1. Rà soát thủ tục hành chính.", "2. Công khai kết quả.",
+                     "- Phối hợp thực hiện.", "STT | Chỉ tiêu | Năm 2025", "1 | Hồ sơ trực tuyến | 80%"]

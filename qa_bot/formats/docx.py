@@ -52,8 +52,7 @@ class _Numbering:
 
     def label(self, paragraph) -> str:
         """The list label of a paragraph ("2.", "b)", "-"), or "" when it is not numbered."""
-        ppr = paragraph._p.pPr
-        num = ppr.numPr if ppr is not None else None
+        num = _num_pr(paragraph)
         if num is None or num.numId is None:
             return ""
         key = (str(num.numId.val), str(num.ilvl.val if num.ilvl is not None else 0))
@@ -66,6 +65,20 @@ class _Numbering:
         value = {"lowerLetter": _letters(n), "upperLetter": _letters(n).upper(),
                  "upperRoman": _roman(n), "lowerRoman": _roman(n).lower()}.get(fmt, str(n))
         return text.replace(f"%{int(key[1]) + 1}", value).split("%")[0].strip()
+
+
+def _num_pr(paragraph):
+    """The numbering of a paragraph: its own, or its style's (styles "List Number", ...)."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return ppr.numPr
+    style = paragraph.style
+    while style is not None:
+        spr = style.element.pPr
+        if spr is not None and spr.numPr is not None:
+            return spr.numPr
+        style = style.base_style
+    return None
 
 
 def _cell_lines(cell) -> list[str]:
