@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="lập lại kể cả khi chỉ mục còn mới")
     p.add_argument("--strict", action="store_true",
                    help="dừng với mã lỗi 2 nếu có tệp không đọc được (dùng cho CI)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="phân tích tài liệu trên cụm Dask tại ADDRESS (tcp://HOST:8786; $QA_BOT_DASK)")
     p = sub.add_parser("ask", help="trả lời một câu hỏi ('-': đọc mỗi dòng stdin là một câu hỏi)",
                        epilog=ASK_EXAMPLES, formatter_class=raw)
     p.add_argument("question", metavar="QUESTION", help="câu hỏi, hoặc '-' để đọc từng dòng từ stdin")
@@ -138,7 +140,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         documents=args.documents, index=args.index, log_level=args.log_level,
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         cors=getattr(args, "cors", None), watch=getattr(args, "watch", None),
-        web_workers=getattr(args, "web_workers", None), read_only=getattr(args, "read_only", None))
+        web_workers=getattr(args, "web_workers", None), read_only=getattr(args, "read_only", None),
+        dask=getattr(args, "dask", None))
 
 
 #: First line of a partial answer (the documents hold something close, not what was asked).

@@ -144,6 +144,17 @@ def _analyse(documents: Sequence[Document], hashes: Sequence[str], cache: dict[s
         progress(done, total)
     workers = settings.workers or os.cpu_count() or 1
     jobs = [(documents[i], settings.passage_chars) for i in todo]
+    if settings.dask and jobs:  # analysis as Dask tasks; the index is written here
+        from .dask import analyse_on_dask
+
+        def gathered(j: int, analysis: Analysis) -> None:
+            nonlocal done
+            cache[hashes[todo[j]]] = analysis
+            done += 1
+            if progress:
+                progress(done, total)
+
+        return analyse_on_dask(settings.dask, jobs, documents, gathered)
     if workers > 1 and len(jobs) >= 32:
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
