@@ -103,3 +103,17 @@ def test_header_layouts(text: str, fields: tuple) -> None:
 def test_no_signer_is_invented() -> None:
     assert parse_signer("Nơi nhận:\n- Như trên;\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n") is None
     assert parse_signer("Bài viết về cải cách hành chính.\nTheo Báo Chính phủ") is None
+
+
+def test_portal_property_table() -> None:
+    """A government portal's page: the fields come from its property table."""
+    from qa_bot.clean import html_to_text
+
+    page = ("<h1>Chỉ thị về việc đẩy mạnh cải cách hành chính</h1><table>"
+            "<tr><td>Số ký hiệu</td><td>05/CT-TTg</td></tr><tr><td>Ngày ban hành</td><td>15/01/2025</td></tr>"
+            "<tr><td>Loại văn bản</td><td>Chỉ thị</td></tr>"
+            "<tr><td>Cơ quan ban hành</td><td>Thủ tướng Chính phủ</td></tr>"
+            "<tr><td>Người ký</td><td>Nguyễn Văn An</td></tr></table><p>1. Các bộ rà soát thủ tục.</p>")
+    h = parse_header(html_to_text(page)[0])
+    assert (h.doc_type, h.number, h.issuer, h.date, h.signer) == (
+        "Chỉ thị", "05/CT-TTg", "Thủ tướng Chính phủ", "2025-01-15", "Nguyễn Văn An")

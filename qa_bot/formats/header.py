@@ -201,6 +201,35 @@ def parse_signer(text: str) -> str | None:
     return found
 
 
+#: Labels of the property tables government portals print above or beside a document's text.
+_PROPERTIES = {"số ký hiệu": "number", "số hiệu": "number", "ngày ban hành": "date", "loại văn bản": "kind",
+               "cơ quan ban hành": "issuer", "người ký": "signer", "trích yếu": "summary"}
+_PROPERTY = re.compile(r"^(" + "|".join(_PROPERTIES) + r")\s*:?\s*(.*)$", re.IGNORECASE)
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_properties(text: str) -> dict[str, str]:
+    """Fields of a portal's property table ("Số ký hiệu | 05/CT-TTg", "Ngày ban hành: 15/01/2025",
+    the value beside its label or on the next line)."""
+    segs = [x for x in segments(text[:8000]) if x]
+    out: dict[str, str] = {}
+    for i, seg in enumerate(segs):
+        if not (m := _PROPERTY.match(seg)):
+            continue
+        value = m.group(2).strip() or (segs[i + 1] if i + 1 < len(segs) else "")
+        if not value or _PROPERTY.match(value):
+            continue
+        key = _PROPERTIES[m.group(1).lower()]
+        if key == "date":
+            d = _DMY.match(value)
+            value = _iso(d.group(1), d.group(2), d.group(3)) if d else ""
+        elif key == "kind":
+            value = TYPES.get(value.upper(), value if value[:1].isupper() and len(value) < 40 else "")
+        if value:
+            out.setdefault(key, value)
+    return out
+
+
 def parse_header(text: str, head_lines: int = 60) -> Header:
     """The header fields of ``text`` (and the signer when the text has an official header)."""
     h = Header()
@@ -242,14 +271,21 @@ def parse_header(text: str, head_lines: int = 60) -> Header:
     if h.kind is None and h.summary and h.number:  # "Số: 123/BNV-CCHC" above "V/v ...": a letter
         h.kind = "Công văn"
         h.summary = f"về việc {h.summary}" if not h.summary.lower().startswith("về") else h.summary
+    props = parse_properties(text) if not (h.number and h.issuer) else {}
+    if len(props) >= 2:  # a portal's property table: what the header did not give
+        h.official = True
+        for key, value in props.items():
+            if getattr(h, key) is None:
+                setattr(h, key, value)
     h.doc_type = h.kind
     if h.kind == "Thông báo" and h.summary and h.summary.lower().startswith("kết luận"):
         h.doc_type = "Thông báo kết luận"
     h.official = h.official or bool(h.number) or type_at is not None and bool(h.issuer)
-    if h.official:  # the signature comes after the type line, never in the header
+    if h.official and h.signer is None:  # the signature comes after the type line, never in the header
         after = text.find(segs[type_at]) + len(segs[type_at]) if type_at is not None else 0
         h.signer = parse_signer(text[max(after, 0) :])
     return h
 
 
-__all__ = ["SYMBOLS", "TYPES", "Header", "parse_header", "parse_signer", "segments", "vn_case"]
+__all__ = ["SYMBOLS", "TYPES", "Header", "parse_header", "parse_properties", "parse_signer", "segments",
+           "vn_case"]
