@@ -257,6 +257,8 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         chosen.append(c)
         if len(chosen) >= sources.max_sentences:
             break
+    if _announces(chosen[0]):
+        chosen = chosen[:1]  # with what it announces: two sentences already
     chosen.sort(key=lambda c: (c.rank, c.order))
     cites = Citations(top_k)
     parts = []
@@ -269,7 +271,49 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
             if m is not None:
                 parts.append(f"{c.lead_in[1].strip()} [{m}]")
         parts.append(f"{c.sentence.strip()} [{n}]")
+        follow = _announced(query, c, sources) if _announces(c) else None
+        if follow is not None and all(follow[1] != o.sentence for o in chosen):
+            m = cites.number(follow[0])
+            if m is not None:
+                parts.append(f"{follow[1].strip()} [{m}]")
     return Answer(query.text, " ".join(parts), True, cites.citations(hits), debug, status=ANSWERED)
+
+
+#: Longest heading (in words): a line of its own without final punctuation ("Bồi thường thiệt hại
+#: trong trường hợp vượt quá giới hạn phòng vệ chính đáng").
+HEADING_WORDS = 20
+
+
+def _announces(c: _Candidate) -> bool:
+    """True when the sentence introduces what follows: it ends with ":", or it is a heading."""
+    text = c.sentence.rstrip()
+    if text.endswith(":"):
+        return True
+    after = c.hit.document.text[c.end:c.end + 2]
+    return (not re.search(r"[.;!?…)\"”]$", text) and len(text.split()) <= HEADING_WORDS
+            and (not after.strip() or after.lstrip(" ").startswith("\n")))
+
+
+#: How many sentences after one that ends with ":" may hold what it announces.
+ANNOUNCED_REACH = 8
+
+
+def _announced(query: Query, c: _Candidate, sources: Sources) -> tuple[Hit, str] | None:
+    """What a sentence ending with ":" announces ("thì thời hạn được tính như sau:"): of the next
+    sentences of its document (the items it introduces), the one holding most of the question's
+    words (then most of its word pairs), with its passage."""
+    after = [(h, s, t) for h in sources.doc_hits(c.hit.document.doc_id) for s, _, t in h.sentences
+             if s >= c.end][:ANNOUNCED_REACH]
+    asked = surface_tokens(query.restored_text or query.text)[0]
+    pairs = set(zip(asked, asked[1:], strict=False))
+    best, found = 0.0, None
+    for h, _, text in after:
+        syls = surface_tokens(text)[0]
+        shared = len(pairs & set(zip(syls, syls[1:], strict=False))) / (len(pairs) or 1)  # "một giờ" itself
+        ev = coverage(query.content, text, sources.idf, sources.lexicon).weight + 0.1 * shared
+        if ev > best:
+            best, found = ev, (h, text)
+    return found or ((after[0][0], after[0][2]) if after else None)
 
 
 def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequence[Hit]) -> Answer:

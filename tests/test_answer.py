@@ -165,3 +165,18 @@ def test_partial_and_not_found_survive_the_json_round_trip(bot: QABot, tmp_path:
               "Giá vàng hôm nay bao nhiêu?"):
         d = bot.ask(q).to_dict()
         assert d["found"] is (d["status"] == "answered")
+
+
+def test_a_sentence_that_announces_items_is_quoted_with_the_item_that_answers(tmp_path: Path) -> None:
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    (docs / "luat.md").write_text(
+        "---\ntitle: Bộ luật về thời hạn\n---\nĐiều 1. Quy định về thời hạn\n\n"
+        "Trường hợp các bên thỏa thuận thời hạn là một ngày, một giờ mà khoảng thời gian diễn ra "
+        "không liền nhau thì thời hạn đó được tính như sau:\n\n"
+        "Một ngày là hai mươi tư giờ.\n\nMột giờ là sáu mươi phút.\n\nMột tuần là bảy ngày.\n\n"
+        "Điều 2. Quy định khác\n\nThời hạn được tính từ ngày làm việc tiếp theo.\n", encoding="utf-8")
+    bot = QABot.from_directory(docs, index=tmp_path / "index")
+    a = bot.ask("Khi khoảng thời gian diễn ra không liền nhau, một giờ được tính là?")
+    assert a.status == "answered" and "như sau:" in a.answer and "sáu mươi phút" in a.answer, a.answer
+    assert "bảy ngày" not in a.answer  # the item that answers, not the whole list
