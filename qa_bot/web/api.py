@@ -8,36 +8,35 @@ each question (``history``), so any replica answers any turn.
     GET  /api/search?q=...&k=5     (also ``year`` and ``doc_id``, repeatable)
     GET  /api/documents            metadata and passage count of every document
     GET  /api/documents/{doc_id}   metadata plus text
-    GET  /healthz                  {"status": "ok", "documents": N, "chunks": M}
+    GET  /healthz                  {"status": "ok", "documents": N, "chunks": M,
+                                    "skipped": [{"file", "reason"}], "notice": str | null}
+
+Every limit is declared in the OpenAPI description (:mod:`.schemas`). Unknown paths and wrong
+methods are answered by :class:`.shape.ErrorShapeMiddleware` (404, or 405 with ``Allow``).
 """
 
-from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Response
 from starlette.exceptions import HTTPException
 
 from ..bot import QABot
-from .handlers import error_response
 from .schemas import (
     ERRORS,
+    MAX_DOC_ID_CHARS,
+    MAX_DOC_IDS,
+    MAX_YEAR,
+    MIN_YEAR,
+    NOT_BLANK,
     AnswerOut,
-    AskFilters,
-    AskRequest,
     DocumentFullOut,
     DocumentOut,
     HealthOut,
     SearchOut,
+    request_models,
 )
-
-#: API path -> allowed methods, for 405 answers.
-API_PATHS = {
-    "/api/ask": ("POST",),
-    "/api/search": ("GET",),
-    "/api/documents": ("GET",),
-}
 
 
 def _known_doc_ids(bot: QABot, doc_ids: list[str] | None) -> None:
@@ -53,10 +52,15 @@ def _known_doc_ids(bot: QABot, doc_ids: list[str] | None) -> None:
 def api_router(bot: QABot) -> APIRouter:
     """The API routes over ``bot``."""
     router = APIRouter()
+    settings = bot.settings
+    models = request_models(settings.max_question_chars, settings.max_top_k)
+    AskRequest, AskFilters = models.AskRequest, models.AskFilters
+    body_note = (f"Bodies over {settings.max_body:,} bytes are refused with 413 (the characters of "
+                 "every field together, as UTF-8 JSON).")
 
     @router.post("/api/ask", response_model=AnswerOut, responses=ERRORS, tags=["api"],
-                 summary="Trả lời một câu hỏi, có trích dẫn")
-    def ask(body: AskRequest) -> dict:
+                 summary="Trả lời một câu hỏi, có trích dẫn", description=body_note)
+    def ask(body: AskRequest) -> dict:  # type: ignore[valid-type]  (resolved now: no future import)
         f = body.filters or AskFilters()
         _known_doc_ids(bot, f.doc_ids)
         history = None if body.history is None else [
@@ -68,10 +72,17 @@ def api_router(bot: QABot) -> APIRouter:
     @router.get("/api/search", response_model=SearchOut, responses=ERRORS, tags=["api"],
                 summary="Các đoạn văn phù hợp nhất, không kèm câu trả lời")
     def search(
-        q: Annotated[str, Query(description="the query")],
-        k: Annotated[int, Query(description="passages to return, 1..50")] = 5,
-        year: Annotated[int | None, Query(description="only documents of this year")] = None,
-        doc_id: Annotated[list[str] | None, Query(description="only these documents (repeatable)")] = None,
+        q: Annotated[str, Query(min_length=1, max_length=settings.max_question_chars, pattern=NOT_BLANK,
+                                description=f"the query, 1 to {settings.max_question_chars:,} "
+                                            "characters, not only white space")],
+        k: Annotated[int, Query(ge=1, le=settings.max_top_k,
+                                description=f"passages to return, 1..{settings.max_top_k}")] = settings.top_k,
+        year: Annotated[int | None, Query(ge=MIN_YEAR, le=MAX_YEAR,
+                                          description="only documents of this year")] = None,
+        doc_id: Annotated[list[Annotated[str, Query(min_length=1, max_length=MAX_DOC_ID_CHARS)]] | None,
+                          Query(max_length=MAX_DOC_IDS,
+                                description=f"only these documents (repeatable, at most {MAX_DOC_IDS})")
+                          ] = None,
         doc_type: Annotated[str | None, Query(max_length=100, description="only documents of this type "
                                               "(Chỉ thị, Nghị quyết, Quyết định, Kế hoạch...)")] = None,
         issuer: Annotated[str | None, Query(max_length=200, description="only documents of this issuing "
@@ -84,8 +95,15 @@ def api_router(bot: QABot) -> APIRouter:
                           number=number).to_dict()
 
     @router.get("/api/documents", response_model=list[DocumentOut], tags=["api"],
-                summary="Danh sách văn bản")
-    def documents() -> list[dict]:
+                summary="Danh sách văn bản",
+                description="Files of the documents folder that are not indexed are counted in the "
+                            "`X-Skipped-Files` header and listed with their reasons by `/healthz`; "
+                            "`X-Index-Notice` (percent-encoded UTF-8) says why the index answering "
+                            "is not the index of the current documents, when it is not.")
+    def documents(response: Response) -> list[dict]:
+        response.headers["X-Skipped-Files"] = str(len(bot.skipped_files()))
+        if bot.index_notice:
+            response.headers["X-Index-Notice"] = quote(bot.index_notice)
         return bot.documents()
 
     @router.get("/api/documents/{doc_id}", response_model=DocumentFullOut, responses=ERRORS,
@@ -96,21 +114,11 @@ def api_router(bot: QABot) -> APIRouter:
             raise HTTPException(404, f"Không có văn bản với mã '{doc_id}'.")
         return doc
 
-    @router.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-                      include_in_schema=False)
-    def api_fallback(rest: str, request: Request) -> JSONResponse:
-        path = "/api/" + rest
-        allowed = API_PATHS.get(path) or (("GET",) if path.startswith("/api/documents/") else None)
-        if allowed:
-            return error_response(405, f"Phương thức {request.method} không được hỗ trợ cho {path}; "
-                                       f"dùng {', '.join(allowed)}.", headers={"Allow": ", ".join(allowed)})
-        return error_response(404, f"Không có đường dẫn API {path}.")
-
     @router.get("/healthz", response_model=HealthOut, tags=["ops"], summary="Tình trạng dịch vụ")
     def healthz() -> dict:
-        return {"status": "ok", **bot.stats()}
+        return {"status": "ok", **bot.stats(), "skipped": bot.skipped_files(), "notice": bot.index_notice}
 
     return router
 
 
-__all__ = ["API_PATHS", "api_router"]
+__all__ = ["api_router"]

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,6 +16,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import InputError, QABotError
 
 log = logging.getLogger(__name__)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def render_json(content: Any) -> bytes:
+    """``content`` as UTF-8 JSON; text that is not Unicode (a lone surrogate echoed from a request)
+    becomes U+FFFD instead of an exception."""
+    text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+class SafeJSONResponse(JSONResponse):
+    """A JSON response that cannot fail on text that is not Unicode."""
+
+    def render(self, content: Any) -> bytes:
+        return render_json(content)
 
 
 def error_response(status: int, message: str, detail: Any = None,
@@ -22,7 +42,7 @@ def error_response(status: int, message: str, detail: Any = None,
     body: dict[str, Any] = {"error": message}
     if detail is not None:
         body["detail"] = detail
-    return JSONResponse(body, status_code=status, headers=headers)
+    return SafeJSONResponse(body, status_code=status, headers=headers)
 
 
 def _field(loc: tuple | list) -> str:
@@ -41,7 +61,25 @@ _TYPE_MESSAGES = {
     "model_type": "'{f}' phải là một đối tượng JSON",
     "dict_type": "'{f}' phải là một đối tượng JSON",
     "model_attributes_type": "'{f}' phải là một đối tượng JSON",
+    "string_too_short": "'{f}' trống: hãy nhập nội dung",
+    "string_pattern_mismatch": "'{f}' trống (chỉ có khoảng trắng): hãy nhập nội dung",
+    "string_too_long": "'{f}' quá dài ({n} ký tự); tối đa {max_length} ký tự",
+    "too_long": "'{f}' có quá nhiều phần tử ({n}); tối đa {max_length}",
+    "greater_than_equal": "'{f}' phải lớn hơn hoặc bằng {ge}",
+    "less_than_equal": "'{f}' phải nhỏ hơn hoặc bằng {le}",
+    "string_unicode": "'{f}' có ký tự không hợp lệ (nửa cặp UTF-16 đứng riêng, như \\ud800)",
+    "unicode_surrogate": "'{f}' có ký tự không hợp lệ (nửa cặp UTF-16 đứng riêng, như \\ud800)",
 }
+#: Friendlier words for the question itself.
+_QUESTION_MESSAGES = {
+    "string_too_short": "câu hỏi trống: hãy nhập nội dung cần hỏi",
+    "string_pattern_mismatch": "câu hỏi trống: hãy nhập nội dung cần hỏi",
+}
+
+
+def _size(e: dict) -> object:
+    value = e.get("input")
+    return len(value) if isinstance(value, (str, list)) else "?"
 
 
 def _history_message(kind: str, loc: tuple, e: dict) -> str:
@@ -54,10 +92,14 @@ def _history_message(kind: str, loc: tuple, e: dict) -> str:
         return ('lịch sử hội thoại (history) phải là một danh sách các lượt hỏi đáp '
                 '{"question": ..., "answer": ...}, lượt cũ nhất trước')
     turn = loc[1] + 1 if isinstance(loc[1], int) else loc[1]
+    what = "câu hỏi" if loc[-1] == "question" else "câu trả lời"
     if kind == "string_too_long":
-        size = len(e["input"]) if isinstance(e.get("input"), str) else "?"
-        return (f"câu trả lời ở lượt {turn} của lịch sử hội thoại quá dài ({size} ký tự); tối đa "
+        return (f"{what} ở lượt {turn} của lịch sử hội thoại quá dài ({_size(e)} ký tự); tối đa "
                 f"{ctx.get('max_length')} ký tự")
+    if kind in ("string_too_short", "string_pattern_mismatch"):
+        return f"lượt {turn} của lịch sử hội thoại có câu hỏi trống"
+    if kind in ("string_unicode", "unicode_surrogate"):
+        return f"{what} ở lượt {turn} của lịch sử hội thoại có ký tự không hợp lệ (nửa cặp UTF-16 đứng riêng)"
     return (f'lượt {turn} của lịch sử hội thoại phải có dạng {{"question": "...", "answer": "..."}} '
             "(hai chuỗi ký tự)")
 
@@ -77,9 +119,13 @@ def validation_message(errors: list[dict]) -> str:
         if kind in ("model_attributes_type", "model_type", "dict_type") and f == "nội dung yêu cầu":
             out.append("nội dung yêu cầu phải là một đối tượng JSON (Content-Type: application/json)")
             continue
+        if f == "question" and kind in _QUESTION_MESSAGES:
+            out.append(_QUESTION_MESSAGES[kind])
+            continue
         template = _TYPE_MESSAGES.get(kind)
-        out.append(template.format(f=f) if template
-                   else f"giá trị của '{f}' không hợp lệ ({e.get('msg', '')})")
+        ctx = {k: v for k, v in (e.get("ctx") or {}).items() if k in ("max_length", "ge", "le")}
+        out.append(template.format(f=f, n=_size(e), **{"max_length": "?", "ge": "?", "le": "?", **ctx})
+                   if template else f"giá trị của '{f}' không hợp lệ ({e.get('msg', '')})")
     text = "; ".join(dict.fromkeys(out)) or "yêu cầu không hợp lệ"
     return "Yêu cầu không hợp lệ: " + text + "."
 
@@ -108,12 +154,17 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        from .shape import allowed_methods, error_message
+
+        status, headers = exc.status_code, dict(getattr(exc, "headers", None) or {})
         message = exc.detail if isinstance(exc.detail, str) else "Lỗi yêu cầu."
-        if exc.status_code == 404 and message == "Not Found":
-            message = "Không tìm thấy đường dẫn này."
-        elif exc.status_code == 405:
-            message = "Phương thức HTTP không được hỗ trợ cho đường dẫn này."
-        return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+        if (status == 404 and message == "Not Found") or status == 405:
+            # Starlette's router names the first route that matched the path only: every route counts.
+            allow = allowed_methods(request.app.router.routes, request.scope)
+            if allow and request.method not in allow:
+                status, headers["Allow"] = 405, ", ".join(allow)
+            message = error_message(status, request.method, request.url.path, allow)
+        return error_response(status, message, headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover
@@ -121,4 +172,5 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(500, "Lỗi máy chủ nội bộ; vui lòng thử lại sau.")
 
 
-__all__ = ["error_response", "install_error_handlers", "validation_message"]
+__all__ = ["SafeJSONResponse", "error_response", "install_error_handlers", "render_json",
+           "validation_message"]

@@ -73,7 +73,8 @@ def test_healthz(client: httpx.Client) -> None:
     assert r.status_code == 200
     body = r.json()
     docs = client.get("/api/documents").json()
-    assert body == {"status": "ok", "documents": len(docs), "chunks": sum(d["chunks"] for d in docs)}
+    assert body == {"status": "ok", "documents": len(docs), "chunks": sum(d["chunks"] for d in docs),
+                    "skipped": [], "notice": None}
     assert body["documents"] == 5 and body["chunks"] > 0
 
 
