@@ -129,8 +129,12 @@ async def _py_load(port: int, questions: list[str], connections: int, seconds: i
 
 
 def http_load(questions: list[str], connections: list[int], seconds: int, work: Path,
-              ready_timeout: float = 300.0) -> dict:
-    """Start ``qa-bot serve`` on the shipped documents and load it; the results per level."""
+              ready_timeout: float = 300.0, workers: int = 1) -> dict:
+    """Start ``qa-bot serve --workers N`` on the shipped documents and load it; the results per
+    level, each with the CPU of the server, of the load tool and of other processes meanwhile,
+    and the server's memory (RSS, PSS of its process tree) after start-up and after the load."""
+    from .scaleout import Window, tree_memory
+
     if not (ROOT / "qa_bot" / "web" / "serve.py").is_file():
         return {"skipped": "qa_bot/web/serve.py does not exist: `qa-bot serve` cannot start"}
     tool = "wrk" if shutil.which("wrk") else "python (httpx, asyncio)"
@@ -138,14 +142,16 @@ def http_load(questions: list[str], connections: list[int], seconds: int, work: 
     index_dir = Path(tempfile.mkdtemp(prefix="http-index-", dir=work))
     env = {**os.environ, "QA_BOT_DOCUMENTS": str(ROOT / "documents"), "QA_BOT_INDEX": str(index_dir)}
     cmd = [sys.executable, "-m", "qa_bot.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-           "--documents", str(ROOT / "documents"), "--index", str(index_dir)]
+           "--documents", str(ROOT / "documents"), "--index", str(index_dir), "--workers", str(workers)]
     server_log = work / "server.log"
-    res: dict = {"tool": tool, "command": " ".join(["qa-bot", *cmd[3:]]), "levels": []}
+    res: dict = {"tool": tool, "command": " ".join(["qa-bot", *cmd[3:]]), "levels": [], "workers": workers}
     with open(server_log, "w", encoding="utf-8") as logf:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=logf, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         try:
             res["startup_s"] = round(_wait_ready(proc, port, ready_timeout), 2)
+            time.sleep(1.0)
+            res["memory_after_start"] = tree_memory(proc.pid)
             status, body = _post(port, questions[0])
             res["sample"] = {"status": status,
                              "keys": sorted(body) if isinstance(body, dict) else None}
@@ -156,12 +162,15 @@ def http_load(questions: list[str], connections: list[int], seconds: int, work: 
             if tool == "wrk":
                 wrk_run(port, script, max(connections), 3)  # warm-up, discarded
             for c in connections:
-                log(f"http: {c} connections, {seconds} s")
+                log(f"http: {workers} server process(es), {c} connections, {seconds} s")
+                window = Window(proc.pid)
                 if tool == "wrk":
                     level = wrk_run(port, script, c, seconds)
                 else:
                     level = asyncio.run(_py_load(port, questions, c, seconds, 200 * seconds * c))
+                level["cpu"] = window.result()
                 res["levels"].append(level)
+            res["memory_after_load"] = tree_memory(proc.pid)
         except Exception as exc:  # noqa: BLE001 - reported in the results
             res["error"] = repr(exc)
         finally:

@@ -105,15 +105,24 @@ def render(results: dict) -> str:
     out.append("")
     out.append(_table(["criterion", "this run", "verdict"], targets(results)))
     out.append("")
+    scale = scale_targets(results)
+    if scale:
+        out += ["## Targets (issue 13: scale-out)", "",
+                _table(["criterion", "this run", "verdict"], scale), ""]
     out += _real_section(results.get("real") or {})
     out += _refresh_section(results.get("refresh") or {})
     out += _scale_section(results)
     out += _http_section(results.get("http") or {})
+    out += workers_section(results)
+    out += dask_section(results.get("dask") or {})
     out += _profile_section(results)
     notes = list(results.get("notes") or [])
     if notes:
         out += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+from .report_scale import dask_section, scale_targets, workers_section  # noqa: E402 (uses the helpers above)
 
 
 def _contention(c: dict | None) -> str:

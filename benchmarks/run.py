@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 import sys
@@ -58,7 +59,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--clients", help="concurrent clients per load level (1,4,16; quick: 16)")
     p.add_argument("--profile", help="sizes whose `ask` is profiled (default 100000,1000000)")
     p.add_argument("--skip", default="", help="comma-separated phases to skip: "
-                                              "real,refresh,scale,baseline,http")
+                                              "real,refresh,scale,baseline,http,workers,dask")
     p.add_argument("--keep", action="store_true", help="keep the large indexes in --work")
     p.add_argument("--render", metavar="RESULTS_JSON",
                    help="only write --out again from the raw results of an earlier run")
@@ -276,6 +277,25 @@ def main(argv: list[str] | None = None) -> int:
         results["http"] = http_load([q["question"] for q in questions], a.clients,
                                     a.http_seconds, a.work)
         results["http"]["contention"] = con.result()
+        save()
+    if "workers" not in a.skip and "http" not in a.skip and (os.cpu_count() or 1) > 1:
+        from benchmarks.httpload import http_load
+
+        phase("HTTP load, all cores")
+        log("HTTP load: qa-bot serve --workers", os.cpu_count())
+        con = Contention()
+        results["http_workers"] = http_load([q["question"] for q in questions], a.clients,
+                                            a.http_seconds, a.work, workers=os.cpu_count() or 1)
+        results["http_workers"]["contention"] = con.result()
+        save()
+    if "dask" not in a.skip:
+        phase("indexing on Dask")
+        try:
+            from benchmarks.scaleout import dask_phase
+
+            results["dask"] = dask_phase(Path(a.shared), a.work)
+        except ImportError as exc:
+            results["dask"] = {"skipped": f"{exc} (pip install -e '.[dask]')"}
         save()
     save()
     for f in a.work.glob("result-*.json"):
