@@ -107,6 +107,23 @@ def _year_value(year: object) -> int | None:
     return None
 
 
+def check_event_input(question: object, year: object, doc_ids: object) -> None:
+    """InputError (Vietnamese) for what the page never sends but a hand-made call to the ``/ask``
+    endpoint may: text that is not Unicode, a year or document list of the wrong kind. The
+    filters accept any value (``allow_custom_value``) so that Gradio's own check, whose English
+    message shows a Python list, never answers."""
+    if isinstance(question, str):
+        try:
+            question.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("Câu hỏi có ký tự không hợp lệ (nửa cặp UTF-16 đứng riêng).") from None
+    if year not in (None, "", ALL_YEARS) and _year_value(year) is None:
+        raise InputError("Năm không hợp lệ: hãy chọn một năm trong danh sách.")
+    if doc_ids is not None and (not isinstance(doc_ids, list)
+                                or not all(isinstance(d, str) for d in doc_ids)):
+        raise InputError("Danh sách văn bản không hợp lệ: hãy chọn văn bản trong danh sách.")
+
+
 def history_of(turns: list[dict] | None) -> list[dict]:
     """The earlier turns of the conversation as ``history`` for :meth:`QABot.ask`: the last
     :data:`HISTORY_TURNS`, oldest first, each ``{"question", "answer"}``."""
@@ -128,6 +145,7 @@ def build_ui(bot: QABot) -> gr.Blocks:
         """Answer a question from the documents, read with the earlier turns of the conversation;
         returns the answer object (question, answer, found, status, interpreted_as, citations)."""
         try:
+            check_event_input(question, year, doc_ids)
             answer = bot.ask(question or "", year=_year_value(year), doc_ids=list(doc_ids or []) or None,
                              history=history_of(turns))
         except InputError as exc:
@@ -217,8 +235,10 @@ def build_ui(bot: QABot) -> gr.Blocks:
                         example_buttons = []
                     with gr.Row(elem_id="qa-filters"):
                         year = gr.Dropdown([ALL_YEARS] + [str(y) for y in years], value=ALL_YEARS,
-                                           label="Năm", scale=1, min_width=130, elem_id="qa-year")
+                                           label="Năm", scale=1, min_width=130, elem_id="qa-year",
+                                           allow_custom_value=True)
                         doc_filter = gr.Dropdown(doc_choices, value=[], multiselect=True, label="Văn bản",
+                                                 allow_custom_value=True,
                                                  info="Để trống: tìm trong tất cả văn bản", scale=3,
                                                  min_width=220, elem_id="qa-docs")
                     new_chat = gr.Button("Cuộc trò chuyện mới", size="sm", elem_id="qa-new")

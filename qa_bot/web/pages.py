@@ -14,7 +14,7 @@ from ..bot import QABot
 from ..ui.page import render_document_page
 
 #: The document page runs no script at all.
-DOCUMENT_PAGE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+DOCUMENT_PAGE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
                      "base-uri 'none'; form-action 'none'")
 #: The Swagger UI page's icon (the UI's logo), inline: no extra request.
 _FAVICON = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' "
