@@ -148,7 +148,10 @@ def add_file(settings: Settings, data: bytes, name: str, meta: dict | None = Non
                            f"{settings.max_upload / 2**20:.0f} MB.", f"{len(data)} > {settings.max_upload}")
     if not data.strip():
         raise ManageError("Tệp trống.", "empty upload")
-    overrides = clean_overrides(meta or {})
+    try:
+        overrides = clean_overrides(meta or {})
+    except InputError as exc:
+        raise ManageError(str(exc), exc.detail) from exc
     suffix = sniff(data, name)
     if suffix not in docs.SUFFIXES:
         raise UnsupportedFile(f"Chưa đọc được tệp {KIND_NAMES.get(suffix, suffix)}; qa-bot đọc tệp "
