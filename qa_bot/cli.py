@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from . import manage_cli
 from .bot import QABot
-from .config import LOG_LEVELS, Settings
+from .config import LOG_LEVELS, Settings, parse_rate
 from .errors import InputError, QABotError
 from .formats.structure import citation_place
 from .logs import setup_logging
@@ -49,6 +49,7 @@ SERVE_EXAMPLES = """ví dụ:
   QA_BOT_PORT=8080 qa-bot serve --log-level debug
   qa-bot serve --workers 4                     (4 tiến trình trên cùng cổng; mặc định: số lõi)
   qa-bot serve --read-only --workers 2         (bản sao sau bộ cân bằng tải, xem docs/deploy.md)
+  qa-bot serve --rate-limit 60/min             (mỗi máy khách tối đa 60 yêu cầu mỗi phút; quá: 429)
 """
 EVAL_EXAMPLES = """ví dụ:
   qa-bot eval path/to/uit_regulation_qa --json
@@ -129,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--read-only", action="store_true", default=None,
                    help="bản sao chỉ đọc: không lập chỉ mục, không ghi vào thư mục chỉ mục, nạp phiên bản "
                         "mới khi máy lập chỉ mục công bố; từ chối các thao tác quản lý tài liệu")
+    p.add_argument("--rate-limit", type=_rate, metavar="N/min",
+                   help="tối đa N yêu cầu mỗi phút cho mỗi máy khách (API và câu hỏi trên giao diện; "
+                        "quá thì trả 429; mặc định: không giới hạn, $QA_BOT_RATE_LIMIT)")
     _common(p, k=False)
     manage_cli.add_parsers(sub, _common)
     return parser
@@ -141,7 +145,15 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         cors=getattr(args, "cors", None), watch=getattr(args, "watch", None),
         web_workers=getattr(args, "web_workers", None), read_only=getattr(args, "read_only", None),
-        dask=getattr(args, "dask", None))
+        dask=getattr(args, "dask", None), rate_limit=getattr(args, "rate_limit", None))
+
+
+def _rate(text: str) -> int:
+    """``--rate-limit``: ``N/min`` (or ``N``) requests a minute."""
+    try:
+        return parse_rate(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cần dạng N/min, N là số nguyên >= 0 (đang là {text!r})") from None
 
 
 #: First line of a partial answer (the documents hold something close, not what was asked).

@@ -53,7 +53,8 @@ def load_bot(settings: Settings) -> QABot:
     if settings.read_only:
         return QABot(load_index(settings.index_dir, write=False), settings)
     with Progress("Lập chỉ mục", quiet=not log.isEnabledFor(logging.INFO)) as bar:
-        return QABot.from_settings(settings, progress=bar)
+        # background: a damaged index is answered from the last good one while it is rebuilt.
+        return QABot.from_settings(settings, progress=bar, background=True)
 
 
 def worker_count(settings: Settings) -> int:
@@ -62,8 +63,13 @@ def worker_count(settings: Settings) -> int:
 
 
 def uvicorn_options(settings: Settings) -> dict:
-    """uvicorn options shared by the single process and every worker of ``--workers``."""
-    return {"timeout_graceful_shutdown": 3}
+    """uvicorn options shared by the single process and every worker of ``--workers``: a request's
+    line and headers must arrive within ``settings.header_timeout`` seconds (:mod:`.timeouts`),
+    headers of at most 16 KiB, idle kept-alive connections closed after 5 s."""
+    from .timeouts import timed_h11
+
+    return {"timeout_graceful_shutdown": 3, "http": timed_h11(settings.header_timeout),
+            "timeout_keep_alive": 5, "h11_max_incomplete_event_size": 16 * 1024}
 
 
 def serve(settings: Settings) -> None:
