@@ -12,7 +12,10 @@ from tests.corpus import copy_documents
 
 CITATION_FIELDS = {"n": int, "doc_id": str, "title": str, "source": (str, type(None)),
                    "url": (str, type(None)), "date": (str, type(None)), "text": str, "start": int,
-                   "end": int, "score": float, "used": bool}
+                   "end": int, "score": float, "used": bool,
+                   # issue 11: where the passage is and what document it is (null for articles)
+                   "path": (str, type(None)), "doc_type": (str, type(None)), "number": (str, type(None)),
+                   "issuer": (str, type(None))}
 SEARCH_FIELDS = set(CITATION_FIELDS) - {"n", "used"}
 HA_GIANG = "Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?"
 
