@@ -45,13 +45,23 @@ def _rollup(pid: int) -> dict[str, int]:
 def tree_memory(pid: int) -> dict:
     """RSS and PSS of ``pid``'s tree: totals and per process (MiB)."""
     procs = []
-    for p in tree_pids(pid):
+    pids = tree_pids(pid)
+    for p in pids:
         r = _rollup(p)
         if r:
-            procs.append({"pid": p, "rss_mib": round(mib(r.get("Rss", 0)), 1),
+            try:
+                comm = Path(f"/proc/{p}/comm").read_text().strip()
+            except OSError:
+                comm = ""
+            role = ("writer" if comm == "qa-bot-writer" else "master" if p == pid and len(pids) > 1
+                    else "worker")
+            procs.append({"pid": p, "role": role, "rss_mib": round(mib(r.get("Rss", 0)), 1),
                           "pss_mib": round(mib(r.get("Pss", 0)), 1)})
+    workers = [x for x in procs if x["role"] == "worker"]
     return {"processes": len(procs), "rss_mib": round(sum(x["rss_mib"] for x in procs), 1),
-            "pss_mib": round(sum(x["pss_mib"] for x in procs), 1), "per_process": procs}
+            "pss_mib": round(sum(x["pss_mib"] for x in procs), 1),
+            "workers_rss_mib": round(sum(x["rss_mib"] for x in workers), 1),
+            "workers_pss_mib": round(sum(x["pss_mib"] for x in workers), 1), "per_process": procs}
 
 
 def tree_cpu_s(pid: int) -> float:
