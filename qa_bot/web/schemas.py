@@ -96,14 +96,14 @@ def request_models(max_question_chars: int = Settings.max_question_chars,
         doc_ids: Annotated[list[DocId], Field(max_length=MAX_DOC_IDS)] | None = Field(
             None,
             description=f"only these documents (see /api/documents), at most {MAX_DOC_IDS}")
-        doc_type: str | None = Field(
-            None, max_length=100, description="only documents of this type (Chỉ thị, Nghị quyết, "
+        doc_type: Annotated[Text, Field(max_length=100)] | None = Field(
+            None, description="only documents of this type (Chỉ thị, Nghị quyết, "
                                               "Quyết định, Công điện, Kế hoạch, Thông báo kết luận...)")
-        issuer: str | None = Field(
-            None, max_length=200, description="only documents of this issuing body (any part "
+        issuer: Annotated[Text, Field(max_length=200)] | None = Field(
+            None, description="only documents of this issuing body (any part "
                                               "of its name, e.g. UBND tỉnh Quảng Bình)")
-        number: str | None = Field(
-            None, max_length=100, description="only the document with "
+        number: Annotated[Text, Field(max_length=100)] | None = Field(
+            None, description="only the document with "
                                               "this number, e.g. 05/CT-TTg")
 
     class HistoryTurn(BaseModel):
