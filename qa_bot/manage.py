@@ -14,6 +14,7 @@ UI's "Tài liệu" tab; :class:`qa_bot.QABot` re-indexes after each change.
 
 from __future__ import annotations
 
+import fcntl
 import hmac
 import os
 import re
@@ -21,6 +22,8 @@ import shutil
 import time
 import unicodedata
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,7 @@ from .textfile import SIGNATURES, decode
 
 REMOVED_DIR = ".removed"
 STAGING_PREFIX = ".adding-"
+LOCK_FILE = ".manage.lock"
 MAX_ID_CHARS = 120
 
 
@@ -160,6 +164,13 @@ def add_file(settings: Settings, data: bytes, name: str, meta: dict | None = Non
     if not folder.is_dir():
         raise ManageError(f"Không tìm thấy thư mục tài liệu: {folder}", f"no folder {folder}")
     doc_id = make_doc_id(name)
+    with _changing(folder):
+        return _put(folder, data, name, doc_id, suffix, overrides, replace)
+
+
+def _put(folder: Path, data: bytes, name: str, doc_id: str, suffix: str, overrides: dict[str, str],
+         replace: bool) -> Added:
+    """:func:`add_file` under the folder's lock: stage, read, then move into place."""
     existing = files_of(folder, doc_id)
     if existing and not replace:
         raise DocumentExists(f"Đã có văn bản với mã '{doc_id}' ({existing[0].name}); hãy xoá văn bản đó "
@@ -207,12 +218,22 @@ def remove(settings: Settings, doc_id: str) -> list[Path]:
     ``documents/.removed/``. :class:`UnknownDocument` when there is none."""
     writable(settings)
     folder = Path(settings.documents_dir)
-    found = files_of(folder, doc_id)
-    if not found:
-        raise UnknownDocument(f"Không có văn bản với mã '{doc_id}' trong thư mục {folder}. Xem danh sách "
-                              "bằng lệnh qa-bot documents (mã là tên tệp, không có phần mở rộng).",
-                              f"unknown document id {doc_id!r}")
-    return [_discard(folder, p) for p in found]
+    with _changing(folder):
+        found = files_of(folder, doc_id)
+        if not found:
+            raise UnknownDocument(f"Không có văn bản với mã '{doc_id}' trong thư mục {folder}. Xem danh "
+                                  "sách bằng lệnh qa-bot documents (mã là tên tệp, không có phần mở rộng).",
+                                  f"unknown document id {doc_id!r}")
+        return [_discard(folder, p) for p in found]
+
+
+@contextmanager
+def _changing(folder: Path) -> Iterator[None]:
+    """One change of the folder at a time, across processes (server workers, the CLI): an
+    exclusive ``flock`` on the hidden ``documents/.manage.lock``."""
+    with open(folder / LOCK_FILE, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def _discard(folder: Path, path: Path) -> Path:
