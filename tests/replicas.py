@@ -134,7 +134,7 @@ class Load:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _client(self, n: int) -> None:
-        with httpx.Client(base_url=self.url, timeout=30) as c:
+        with httpx.Client(base_url=self.url, timeout=90) as c:
             i = n
             while not self._stop.is_set():
                 q = self.questions[i % len(self.questions)]
@@ -150,6 +150,15 @@ class Load:
                         self.ok += 1
                     else:
                         self.failures.append(why)
+
+    def wait_for(self, ok: int, timeout: float) -> bool:
+        """Wait until ``ok`` requests succeeded (False after ``timeout`` seconds)."""
+        t0 = time.monotonic()
+        while self.ok < ok:
+            if time.monotonic() - t0 > timeout:
+                return False
+            time.sleep(0.05)
+        return True
 
     def start(self) -> Load:
         self._threads = [threading.Thread(target=self._client, args=(n,), daemon=True)

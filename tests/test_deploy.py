@@ -53,16 +53,18 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
 def test_a_replica_killed_under_load_costs_no_request(cluster: dict) -> None:
     a, b = cluster["replicas"]
     load = Load(cluster["url"], QUESTIONS, clients=4).start()
-    time.sleep(2.0)
+    assert load.wait_for(20, timeout=120), load.failures[:5]
     before = load.ok
     a.kill()  # SIGKILL mid-load: its in-flight and new requests go to the other replica
-    time.sleep(3.0)
+    assert load.wait_for(before + 20, timeout=120), load.failures[:5]  # load goes on while a is down
     during = load.ok - before
     a.start()  # back on the same port; nginx tries it again after fail_timeout (5 s)
     time.sleep(6.0)
     load.stop()
     assert load.failures == [], load.failures[:5]
-    assert before > 20 and during > 20, (before, during)  # load went on while a was down
+    assert before >= 20 and during >= 20, (before, during)
+    print(f"replica killed under load: {before} answers before, {during} while it was down, "
+          f"{load.ok} in all, {len(load.failures)} failed")
     # both replicas answer again, directly and through nginx
     for r in (a, b):
         assert httpx.post(r.url + "/api/ask", json={"question": QUESTIONS[0]}, timeout=30).status_code == 200
