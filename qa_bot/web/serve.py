@@ -47,14 +47,16 @@ def public_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def load_bot(settings: Settings) -> QABot:
+def load_bot(settings: Settings, background: bool = True) -> QABot:
     """The bot of ``qa-bot serve``: loaded (or built) as usual; on a read-only replica the index
-    the manifest names is only opened (never built, nothing written into its folder)."""
+    the manifest names is only opened (never built, nothing written into its folder).
+    ``background``: a damaged index is answered from the last good one while a thread rebuilds it
+    (not before ``--workers`` forks: gunicorn's master reaps every child, build workers included,
+    so the rebuild is done first there)."""
     if settings.read_only:
         return QABot(load_index(settings.index_dir, write=False), settings)
     with Progress("Lập chỉ mục", quiet=not log.isEnabledFor(logging.INFO)) as bar:
-        # background: a damaged index is answered from the last good one while it is rebuilt.
-        return QABot.from_settings(settings, progress=bar, background=True)
+        return QABot.from_settings(settings, progress=bar, background=background)
 
 
 def worker_count(settings: Settings) -> int:
@@ -90,7 +92,7 @@ def serve(settings: Settings) -> None:
     t0 = time.perf_counter()
     log.info("đang nạp chỉ mục %s (tài liệu: %s)%s ...", settings.index_dir, settings.documents_dir,
              " — chỉ đọc" if settings.read_only else "")
-    bot = load_bot(settings)
+    bot = load_bot(settings, background=worker_count(settings) == 1)
     bot.warm_up()
     stats = bot.stats()
     log.info("chỉ mục sẵn sàng: %d tài liệu, %d đoạn (%.1f s)", stats["documents"], stats["chunks"],
