@@ -34,6 +34,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import percentiles  # noqa: E402
+from qa_bot.manage import make_doc_id  # noqa: E402
 from tests import pdfmaker  # noqa: E402
 from tests.conftest import SHIPPED_DOCUMENTS, start_server  # noqa: E402
 
@@ -46,7 +47,8 @@ class Load:
 
     def __init__(self, url: str, clients: int) -> None:
         self.url, self.clients = url, clients
-        self.records: list[tuple[float, float, bool, bool]] = []  # (start, seconds, ok, cites the PDF)
+        #: (start, seconds, ok, cites the PDF, question)
+        self.records: list[tuple[float, float, bool, bool, str]] = []
         self.stop = threading.Event()
         self.doc_id: str | None = None
         self.threads = [threading.Thread(target=self._run, args=(i,), daemon=True) for i in range(clients)]
@@ -65,7 +67,14 @@ class Load:
                     pdf = ok and any(x["doc_id"] == self.doc_id for x in r.json()["citations"])
                 except httpx.HTTPError:
                     ok = pdf = False
-                self.records.append((t0, time.monotonic() - t0, ok, pdf))
+                self.records.append((t0, time.monotonic() - t0, ok, pdf, q))
+
+    def last_miss(self, since: float, pdf_wanted: bool) -> float:
+        """End of the last PDF question asked after ``since`` whose answer did (not) cite the PDF
+        against ``pdf_wanted``; ``since`` when there is none."""
+        misses = [t + d for t, d, ok, pdf, q in self.records
+                  if t >= since and q == pdfmaker.QUESTION and ok and pdf != pdf_wanted]
+        return max(misses, default=since)
 
     def window(self, a: float, b: float) -> dict:
         rows = [r for r in self.records if a <= r[0] < b]
@@ -92,7 +101,9 @@ def over_http(args: argparse.Namespace, work: Path, pdf: Path) -> dict:
     admin = httpx.Client(base_url=srv.url, timeout=120, headers={"Authorization": f"Bearer {KEY}"})
 
     def answered() -> bool:
-        a = admin.post("/api/ask", json={"question": pdfmaker.QUESTION}).json()
+        # a new connection each time: the kernel spreads them over the workers (a kept-alive
+        # connection would ask the uploading worker only)
+        a = httpx.post(srv.url + "/api/ask", json={"question": pdfmaker.QUESTION}, timeout=30).json()
         return bool(a["citations"]) and a["citations"][0]["doc_id"] == load.doc_id and "87%" in a["answer"]
 
     load = Load(srv.url, args.clients)
@@ -100,18 +111,23 @@ def over_http(args: argparse.Namespace, work: Path, pdf: Path) -> dict:
         for t in load.threads:
             t.start()
         time.sleep(args.settle)
+        load.doc_id = make_doc_id(pdf.name)  # known before: answers during the upload are judged too
         t_up = time.monotonic()
         r = admin.post("/api/documents", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")})
         upload_s = time.monotonic() - t_up
-        assert r.status_code == 201, r.text
-        load.doc_id = r.json()["doc_id"]
+        assert r.status_code == 201 and r.json()["doc_id"] == load.doc_id, r.text
         answerable_s = upload_s + wait_until(answered, args.streak, 60)
+        time.sleep(args.settle)
+        # the load's own view: the end of the last PDF question not answered from the PDF
+        answerable_s = max(answerable_s, load.last_miss(t_up, pdf_wanted=True) - t_up)
         t_up_done = t_up + answerable_s
         time.sleep(args.settle)
         t_del = time.monotonic()
         assert admin.delete(f"/api/documents/{load.doc_id}").status_code == 204
         delete_s = time.monotonic() - t_del
         gone_s = delete_s + wait_until(lambda: not answered(), args.streak, 60)
+        time.sleep(args.settle)
+        gone_s = max(gone_s, load.last_miss(t_del, pdf_wanted=False) - t_del)
         t_del_done = t_del + gone_s
         time.sleep(args.settle)
     finally:
