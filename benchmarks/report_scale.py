@@ -60,11 +60,17 @@ def workers_section(results: dict) -> list[str]:
     for label, h in (("1 process", one), (f"{many.get('workers')} workers", many)):
         for lv in h.get("levels", []):
             cpu = lv.get("cpu") or {}
+            per = (cpu["server_cores"] * cpu["wall_s"] * 1000 / lv["requests"]
+                   if cpu.get("server_cores") is not None and lv.get("requests") else None)
             rows.append([label, lv.get("connections"), lv.get("requests"), lv.get("rps"), lv.get("p50_ms"),
-                         lv.get("p99_ms"), lv.get("errors"), cpu.get("server_cores"),
+                         lv.get("p99_ms"), lv.get("errors"), cpu.get("server_cores"), _f(per, 2),
                          cpu.get("load_tool_cores"), cpu.get("other_cores")])
     out.append(_table(["server", "clients", "requests", "req/s", "p50 ms", "p99 ms", "errors",
-                       "server cores", "wrk cores", "other cores"], rows))
+                       "server cores", "server CPU ms/request", "wrk cores", "other cores"], rows))
+    out.append("")
+    out.append("The server's CPU per request bounds what the machine can answer: 2 cores / that "
+               "figure is the ceiling with the machine to itself (other processes take their "
+               "share first, and CPU time per request itself grows when the cores are oversubscribed).")
     out.append("")
     mem_rows = []
     for label, h in (("1 process", one), (f"{many.get('workers')} workers", many)):

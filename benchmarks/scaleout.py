@@ -53,8 +53,8 @@ def tree_memory(pid: int) -> dict:
                 comm = Path(f"/proc/{p}/comm").read_text().strip()
             except OSError:
                 comm = ""
-            role = ("writer" if comm == "qa-bot-writer" else "master" if p == pid and len(pids) > 1
-                    else "worker")
+            role = ("writer" if comm == "qa-bot-writer" else "server" if len(pids) == 1
+                    else "master" if p == pid else "worker")
             procs.append({"pid": p, "role": role, "rss_mib": round(mib(r.get("Rss", 0)), 1),
                           "pss_mib": round(mib(r.get("Pss", 0)), 1)})
     workers = [x for x in procs if x["role"] == "worker"]
