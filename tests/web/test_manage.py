@@ -77,6 +77,12 @@ def settled(check, seconds: float = SETTLE_SECONDS) -> float:
     raise AssertionError(f"not settled within {seconds} s")
 
 
+def fresh(server: Server, question: str) -> dict:
+    """An answer over a new connection: the kernel spreads new connections over the server's
+    workers (a kept-alive client would ask one worker only)."""
+    return httpx.post(server.url + "/api/ask", json={"question": question}, timeout=30).json()
+
+
 def _call(client: httpx.Client, method: str, path: str, headers: dict | None = None) -> httpx.Response:
     files = {"file": ("a.txt", TEXT.encode())} if method == "POST" else None
     return client.request(method, path, files=files, headers=headers)
@@ -121,12 +127,12 @@ def test_upload_text_answerable_downloadable_then_deleted(admin: httpx.Client, k
     assert (doc["date"], doc["source"]) == ("2026-03-10", "UBND tỉnh Lâm Đồng")
 
     def answered() -> bool:
-        a = admin.post("/api/ask", json={"question": TEXT_QUESTION}).json()
+        a = fresh(keyed, TEXT_QUESTION)
         cited = a["citations"][0]["doc_id"] if a["citations"] else None
         return a["status"] == "answered" and cited == doc["doc_id"] and "95%" in a["answer"]
 
     settled(answered)  # answered by every worker within seconds of the upload
-    settled(lambda: admin.get("/healthz").json()["documents"] == before["documents"] + 1)
+    settled(lambda: httpx.get(keyed.url + "/healthz").json()["documents"] == before["documents"] + 1)
     listed = {d["doc_id"]: d for d in admin.get("/api/documents").json()}
     assert listed[doc["doc_id"]]["chunks"] >= 1 and listed[doc["doc_id"]]["file"] == doc["file"]
     got = admin.get(f"/api/documents/{doc['doc_id']}/file")
@@ -135,7 +141,7 @@ def test_upload_text_answerable_downloadable_then_deleted(admin: httpx.Client, k
     assert admin.post("/api/ask", json={"question": TEXT_QUESTION, "filters": {"year": 2026}}).json()["found"]
 
     assert admin.delete(f"/api/documents/{doc['doc_id']}").status_code == 204
-    settled(lambda: admin.get("/healthz").json() == before and not answered())
+    settled(lambda: httpx.get(keyed.url + "/healthz").json() == before and not answered())
     assert doc["doc_id"] not in {d["doc_id"] for d in admin.get("/api/documents").json()}
     a = admin.post("/api/ask", json={"question": TEXT_QUESTION}).json()
     assert all(c["doc_id"] != doc["doc_id"] for c in a["citations"]) and "95%" not in a["answer"]
@@ -149,7 +155,7 @@ def test_upload_text_answerable_downloadable_then_deleted(admin: httpx.Client, k
 
 @pytest.mark.skipif(".pdf" not in docs.SUFFIXES, reason="PDF reading (qa_bot.formats) not there yet")
 @pytest.mark.skipif(not pdfmaker.available(), reason="fpdf2, Pillow or the DejaVu font missing")
-def test_two_megabyte_pdf_upload(admin: httpx.Client, tmp_path: Path) -> None:
+def test_two_megabyte_pdf_upload(admin: httpx.Client, keyed: Server, tmp_path: Path) -> None:
     pdf = pdfmaker.make_directive_pdf(tmp_path / "Chỉ thị 07 Điện Biên.pdf")
     assert 1_800_000 < pdf.stat().st_size < MAX_UPLOAD
     r = admin.post("/api/documents", files={"file": (pdf.name, pdf.read_bytes(), "application/pdf")},
@@ -159,7 +165,7 @@ def test_two_megabyte_pdf_upload(admin: httpx.Client, tmp_path: Path) -> None:
     assert (doc["doc_type"], doc["number"], doc["date"]) == ("Chỉ thị", "07/CT-UBND", pdfmaker.DATE), doc
 
     def answered() -> bool:
-        a = admin.post("/api/ask", json={"question": pdfmaker.QUESTION}).json()
+        a = fresh(keyed, pdfmaker.QUESTION)
         cited = a["citations"][0]["doc_id"] if a["citations"] else None
         return a["found"] and cited == doc["doc_id"] and "87%" in a["answer"]
 
