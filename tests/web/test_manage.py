@@ -60,8 +60,9 @@ def admin(keyed: Server) -> Iterator[httpx.Client]:
         yield c
 
 
-#: Every worker of the server swaps the new index in within this (the fixture's --watch is 1 s).
-SETTLE_SECONDS = 5.0
+#: Every worker swaps the new index in within this (the fixture's --watch is 1 s; generous for a busy
+#: machine: the seconds themselves are measured by benchmarks/upload.py, not asserted here).
+SETTLE_SECONDS = 30.0
 
 
 def settled(check, seconds: float = SETTLE_SECONDS) -> float:
