@@ -12,6 +12,8 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
 
+from qa_bot.config import Settings  # noqa: E402
+
 #: Examples per operation and generation mode.
 EXAMPLES = 25
 #: The operations fuzzed (the admin-key routes answer 403 when no key is configured, as the contract
@@ -41,6 +43,8 @@ def test_api_matches_its_schema(api_schema, method: str, path: str, mode: str) -
         response = case.call(timeout=60)
         seen.append(response.status_code)
         assert response.status_code < 500, response.text
+        if response.status_code == 413 and len(response.request.body or b"") > Settings().max_body:
+            return  # the byte limit: stated in the operation's description, not expressible in JSON Schema
         case.validate_response(response)
 
     try:
