@@ -111,7 +111,7 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
         return _not_found(query, debug=debug)
     if query.temporal:
         cands, contexts = _by_time(query.temporal, cands, contexts, sources.threshold)
-    if query.kind == L.LIST and query.list_kind:
+    if query.kind == L.LIST:
         docs = [h.document for h, c in zip(cands, contexts, strict=True) if c >= sources.threshold]
         listed = lists.list_answer(query, list(dict.fromkeys(docs)), cands, sources, top_k, debug,
                                    weight)
@@ -197,7 +197,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         return _partial(query, near[0], top_k, debug, hits)
     unmet = next((c.verdict.unmet for c in fitting if c.verdict.unmet), None)
     if unmet:
-        reason = "Tài liệu không có thông tin về " + ", ".join(dict.fromkeys(unmet)) + "."
+        reason = "Không tìm thấy đoạn nào về " + ", ".join(dict.fromkeys(unmet)) + " trả lời câu hỏi này."
     elif needs_type:
         reason = f"Các đoạn liên quan nhất không nêu {_KIND_NAMES[query.kind]} được hỏi."
     else:
@@ -320,7 +320,7 @@ def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequenc
     asked, instead = c.verdict.describe()
     cites = Citations(top_k)
     n = cites.number(c.hit)
-    lead = (f"Tài liệu không có thông tin về {asked} như câu hỏi; "
+    lead = (f"Không tìm thấy thông tin về {asked} như câu hỏi; "
             f"thông tin gần nhất ({instead}) là:")
     debug["partial"] = {"asked": asked, "instead": instead}
     return Answer(query.text, f"{lead}\n{c.sentence.strip()} [{n}]", False, cites.citations(hits),

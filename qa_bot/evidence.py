@@ -191,7 +191,11 @@ class Checker:
         f_para = fold(para)
         f_title = fold(doc.title)
         about = self.sentence_years(doc, start, end) if query.years else set()
-        if about:  # a text that says nothing of its year neither meets nor contradicts one
+        period = L.PERIOD.search(fold(sentence)) if query.years else None
+        if period:  # "trong 3 năm qua": several years at once, not the one asked for
+            v.contradicted.extend((f"năm {y}", f"nhiều năm: \"{sentence[period.start():period.end()]}\"")
+                                  for y in query.years)
+        elif about:  # a text that says nothing of its year neither meets nor contradicts one
             for y in query.years:
                 if y in about:
                     v.supported.append(f"năm {y}")
@@ -279,6 +283,17 @@ def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _measures(folded: str, end: int, asked: set[str]) -> bool:
+    """True unless the number ending at ``end`` counts a thing the question does not name: the
+    word after it is a measure (:data:`~qa_bot.language.MEASURES`), a word of the question, or
+    there is no word (end of clause, "%")."""
+    m = re.match(r"\s*(\w+)", folded[end:])
+    if m is None or m.group(1).isdigit():
+        return True
+    word = m.group(1)
+    return word in L.MEASURES or word in asked
+
+
 def _named_bodies(sentence: str) -> list[str]:
     """Named bodies of a sentence ("Bộ Nội vụ", "UBND tỉnh", "Chính phủ", "Tòa án")."""
     bodies = [m.group(0) for m in L.BODY_CASED.finditer(sentence)]
@@ -299,8 +314,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return True
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
-        if not spans or not counted:
-            return bool(spans)
+        if not spans:
+            return False
+        if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing
+            asked = set(re.findall(r"\w+", fq))
+            return any(_measures(f, b, asked) for _, b in spans)
         words = counted.split()
         unit = L.UNIT_FORMS.get(counted, re.escape(counted))
         if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"

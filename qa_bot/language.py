@@ -239,10 +239,12 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
 NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
                                  r"một(?!\s+(số|cách|trong|phần|vài|khi|lần nữa|mình)\b))"
                                  r"(?=\s+(?!giờ\b)\w)")
-#: Numbers that are not quantities: dates, years, ordinals, document numbers.
+#: Numbers that are not quantities: dates, years, ordinals, document numbers, item marks "(1)",
+#: multipliers ("tăng gần 4 lần").
 NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|"
                           r"(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
-                          r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/")
+                          r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/|\(\d+\)|(?<![\d.,])\d+\)|"
+                          r"\b(?:tăng|gấp|giảm)\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?(?:\d+(?:[.,]\d+)?|\w+)\s+lần\b")
 #: The noun counted by "bao nhiêu X" / "mấy X" (folded question): a few words after it.
 _FUNCTION = (r"(?:là|năm|được|đã|có|so|với|tại|trong|của|ở|vào|cho|và|thì|này|do|từ|đến|trên|dưới|khi|"
              r"mà|để|không|thế|phải|bị|sẽ|cần|nên|mới|còn|làm|đạt|trở|thuộc|theo|tham|khác)\b")
@@ -253,6 +255,19 @@ _FUNCTION_FOLDED = (r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi
                     r"phai|bi|se|can|nen|moi|con|lam|dat|tro|thuoc|theo|tham|khac)\b")
 COUNTED_FOLDED = re.compile(
     rf"\bbao nhieu\s+((?!{_FUNCTION_FOLDED})[a-z]+(?:\s+(?!{_FUNCTION_FOLDED})[a-z]+)?)")
+#: Words after a number that measure rather than count a thing of their own (folded): a figure
+#: followed by one of these (or by a word of the question) can answer "... là bao nhiêu?".
+MEASURES = frozenset(
+    "phan tram diem lan trieu ty nghin ngan tram muoi dong usd ha km m kg tan nam thang tuan ngay gio "
+    "phut giay tuoi nguoi luot so bac hang vi tri mm cm km kg mg ft mi kw mw kwh gw vnd eur lb oz ml "
+    "the ky thap ky"
+    # function words: the number stands alone ("làm tròn đến 0,5 và ...")
+    " va la cua cho trong tai voi de nhung hoac thi ma den tu o theo do tren duoi khi sau truoc "
+    "vao ra nen se da dang duoc bi moi con".split())
+#: A span of several years counted back from the text's date ("trong 3 năm qua", "những năm gần
+#: đây", "nhiệm kỳ"): a sentence about it answers no question about one year (folded).
+PERIOD = re.compile(r"\b(\d+|hai|ba|bon|nam|muoi) nam (qua|gan day|tro lai day|vua qua)\b|"
+                    r"\bnhung nam (qua|gan day|tro lai day|vua qua)\b|\bnhiem ky\b")
 #: Units that a counted noun may be written as in the text.
 UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": r"ty dong|ty",
               "trieu dong": r"trieu dong|trieu"}

@@ -23,6 +23,7 @@ from .models import ANSWERED, PARTIAL, Answer, Document, Hit
 from .normalize import fold
 from .query import Query
 from .sources import Sources
+from .tokens import number_value
 
 #: Points listed at most; more get a "Xem thêm" pointer to the source.
 MAX_POINTS = 10
@@ -174,6 +175,51 @@ def score_region(text: str, region: Region, terms: dict[str, float], kind: str |
     return share + 0.08 * min(stated, 5) + (0.25 if named else 0.0)
 
 
+# -- lists announced with their count ("trên cả 6 lĩnh vực về A, B, C...") --------------------------
+#: A count and the noun it counts in a question ("6 lĩnh vực", "sáu kết quả"), lower-cased.
+#: ("năm" is left out: "năm 2024" is a year far more often than five of something.)
+_COUNTED_ITEMS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+#: Where the items start after the counted noun: "về", "gồm", "là", "như", or a colon.
+_ITEMS_START = re.compile(r"[^.;:]{0,40}?(?:\s(?:về|gồm|bao gồm|là|như|trên các nội dung)\s*:?\s|:\s*)")
+
+
+def _counted(question: str) -> tuple[int, str] | None:
+    """The count and (folded) noun of "trên 6 lĩnh vực nào", "sáu kết quả nào"."""
+    for m in _COUNTED_ITEMS.finditer(question.lower()):
+        value = number_value(m.group(1).split())
+        noun = fold(m.group(2))
+        if value and 2 <= value[0] <= 20 and not _CUE_WORDS.fullmatch(noun.split()[0]):
+            return value[0], noun
+    return None
+
+
+def counted_points(question: str, text: str, sentences: Sequence[tuple[int, int]]) -> list[Point]:
+    """The items of the sentence that announces as many of the question's counted noun as it
+    asks for ("CCHC phải thực hiện trên cả 6 lĩnh vực về A, B, ..." for "trên 6 lĩnh vực nào"),
+    split at commas and semicolons; [] when no sentence does, or its items do not add up."""
+    counted = _counted(question)
+    if counted is None:
+        return []
+    n, noun = counted
+    for a, b in sentences:
+        sentence = text[a:b]
+        for m in _COUNTED_ITEMS.finditer(sentence.lower()):
+            value = number_value(m.group(1).split())
+            if not value or value[0] != n or not fold(m.group(2)).startswith(noun.split()[0]):
+                continue
+            head = _ITEMS_START.match(sentence, m.end())
+            if head is None:
+                continue
+            pos, out = a + head.end(), []
+            for piece in re.finditer(r"[^,;]+", text[pos:b]):
+                s, e = _trim(text, pos + piece.start(), pos + piece.end())
+                if e - s >= 3:
+                    out.append(Point(s, e, text[s:e]))
+            if n - 1 <= len(out) <= n + 2:
+                return out
+    return []
+
+
 # -- the answer -----------------------------------------------------------------------------------
 _CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
                         r"giai phap|ket qua|nhung|gi|nao|cac|cua|nam|la|va|cho|ve|trong|tai|voi|do|"
@@ -196,6 +242,15 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
     """The answer listing the points of the best-matching region of the asked-for kind in the
     first three of ``docs`` (the documents with enough evidence, best first), or None when none
     states any (``cands``: the ranked passages, cited as related)."""
+    for doc in docs[:3]:
+        text, _ = sources.checker.facts(doc)
+        doc_hits = sources.doc_hits(doc.doc_id)
+        sentences = [(s, e) for h in doc_hits for s, e, _ in h.sentences]
+        found = counted_points(query.text, text, sentences)
+        if found and sources.checker.check(query, doc, found[0].start, found[-1].end).ok:
+            return _listed(query, doc, found, doc_hits, cands, top_k, debug)
+    if not query.list_kind:
+        return None
     terms = _folded_terms(query.content, weight)
     kinds = query.kind_words
     options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named)
@@ -220,10 +275,20 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
     found = [p for o in chosen for p in points(text, o[4], query.list_kind)]
     if not found:
         return None
-    if not ok:
-        if verdict.unmet or not verdict.contradicted:
-            return None  # the sentence path says what is missing
-        found = found[:3]
+    if ok:
+        return _listed(query, doc, found, doc_hits, cands, top_k, debug)
+    if verdict.unmet or not verdict.contradicted:
+        return None  # the sentence path says what is missing
+    asked, instead = verdict.describe()
+    debug["partial"] = {"asked": asked, "instead": instead}
+    lead = f"Không tìm thấy thông tin về {asked} như câu hỏi; thông tin gần nhất ({instead}) là:"
+    return _listed(query, doc, found[:3], doc_hits, cands, top_k, debug, lead)
+
+
+def _listed(query: Query, doc: Document, found: list[Point], doc_hits: Sequence[Hit],
+            cands: Sequence[Hit], top_k: int, debug: dict, partial: str | None = None) -> Answer | None:
+    """The list answer: one cited line per point (at most :data:`MAX_POINTS`, then a pointer to
+    the source); with ``partial``, that lead first and the status partial."""
     cites = Citations(top_k)
     lines = []
     for p in found[: MAX_POINTS]:
@@ -234,14 +299,11 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
     if not lines:
         return None
     rest = len(found) - len(lines)
-    if rest > 0 and ok:
+    if rest > 0 and partial is None:
         lines.append(f"(Còn {rest} ý khác: xem toàn văn “{doc.title}”.)")
     debug["list"] = {"doc_id": doc.doc_id, "points": len(found)}
     debug["directive"] = True  # a point-by-point answer (cites its points in text order)
-    if ok:
+    if partial is None:
         return Answer(query.text, "\n".join(lines), True, cites.citations(cands), debug, status=ANSWERED)
-    asked, instead = verdict.describe()
-    lead = f"Tài liệu không có thông tin về {asked} như câu hỏi; thông tin gần nhất ({instead}) là:"
-    debug["partial"] = {"asked": asked, "instead": instead}
-    return Answer(query.text, lead + "\n" + "\n".join(lines), False, cites.citations(cands), debug,
+    return Answer(query.text, partial + "\n" + "\n".join(lines), False, cites.citations(cands), debug,
                   status=PARTIAL)

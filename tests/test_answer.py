@@ -117,7 +117,7 @@ def test_another_province_is_not_answered_with_this_ones_figures(bot: QABot) -> 
     a = bot.ask("Bến Tre cung cấp bao nhiêu dịch vụ công trực tuyến?")
     assert a.status in ("partial", "not_found") and not a.found
     if a.status == "partial":
-        assert a.answer.startswith("Tài liệu không có thông tin về Bến Tre")
+        assert a.answer.startswith("Không tìm thấy thông tin về Bến Tre")
 
 
 def test_no_sentence_of_the_asked_kind_is_not_found(bot: QABot) -> None:
@@ -180,3 +180,40 @@ def test_a_sentence_that_announces_items_is_quoted_with_the_item_that_answers(tm
     a = bot.ask("Khi khoảng thời gian diễn ra không liền nhau, một giờ được tính là?")
     assert a.status == "answered" and "như sau:" in a.answer and "sáu mươi phút" in a.answer, a.answer
     assert "bảy ngày" not in a.answer  # the item that answers, not the whole list
+
+
+@pytest.mark.parametrize("sentence, question, expected", [
+    # a figure must measure what is asked, not count another thing
+    ("Chính phủ điện tử hướng đến 02 mục tiêu đó là (1) nâng cao năng lực.", "Chỉ số SIPAS là bao nhiêu?", False),
+    ("Chỉ số SIPAS đạt 85,5%.", "Chỉ số SIPAS là bao nhiêu?", True),
+    ("Mỗi loại điểm được làm tròn đến 0,5 và có hệ số riêng.", "Điểm được làm tròn đến bao nhiêu?", True),
+    ("Các tuyến đường sắt dùng khổ rộng 1.600 mm.", "Khổ đường sắt là bao nhiêu?", True),
+    # a multiplier is no count
+    ("Số lượt giao dịch trực tuyến tăng gần 4 lần.", "Có bao nhiêu lượt giao dịch trực tuyến?", False),
+])
+def test_a_number_answers_what_it_measures(sentence: str, question: str, expected: bool) -> None:
+    counted = "luot" if "lượt" in question else None
+    assert carries(NUMBER, sentence, question, counted) is expected
+
+
+def test_a_sentence_about_several_years_answers_no_single_year(tmp_path: Path) -> None:
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    (docs / "a.md").write_text(
+        "---\ntitle: Tỉnh làm việc về cải cách hành chính\ndate: 2021-03-03\n---\n"
+        "Trong 3 năm qua, trung tâm hành chính công tiếp nhận hơn 150.000 hồ sơ thủ tục hành chính.\n\n"
+        "Năm 2020, toàn tỉnh tiếp nhận 1.072.639 hồ sơ thủ tục hành chính.\n", encoding="utf-8")
+    bot = QABot.from_directory(docs, index=tmp_path / "index")
+    a = bot.ask("Năm 2021 toàn tỉnh tiếp nhận bao nhiêu hồ sơ thủ tục hành chính?")
+    assert a.status == "partial" and "1.072.639" in a.answer and "3 năm qua" not in a.answer, a.answer
+
+
+def test_a_list_announced_with_its_count_gives_its_items() -> None:
+    from qa_bot.lists import counted_points
+    text = ("Thủ tướng nhấn mạnh: CCHC phải thực hiện trên cả 6 lĩnh vực về cải cách thể chế, TTHC, "
+            "bộ máy hành chính, chế độ công vụ, tài chính công, xây dựng Chính phủ điện tử, Chính phủ số.")
+    points = counted_points("CCHC phải thực hiện trên sáu lĩnh vực nào?", text, [(0, len(text))])
+    assert [p.text for p in points][:3] == ["cải cách thể chế", "TTHC", "bộ máy hành chính"]
+    assert all(text[p.start:p.end] == p.text for p in points) and len(points) == 7
+    assert counted_points("Kế hoạch năm 2024 đề ra những nhiệm vụ gì?", text, [(0, len(text))]) == []
+    assert counted_points("CCHC thực hiện trên 4 lĩnh vực nào?", text, [(0, len(text))]) == []

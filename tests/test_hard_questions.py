@@ -13,12 +13,21 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from qa_bot import QABot
 from tests.corpus import shipped_bot  # noqa: F401
 
-ROWS = [json.loads(line) for line in
-        (Path(__file__).parent / "data" / "questions_hard.jsonl").read_text("utf-8").splitlines()
-        if line.strip()]
+
+def _rows(name: str) -> list[dict]:
+    path = Path(__file__).parent / "data" / name
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+ROWS = _rows("questions_hard.jsonl")
+#: Written later without looking at ROWS (tests/heldout_report.py prints its failures): whether the
+#: rules generalise. 4 of its 60 failed when it was written; their causes were fixed as rules.
+HELDOUT = _rows("questions_heldout.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -37,9 +46,10 @@ def test_set_has_every_kind() -> None:
     assert kinds["answer_type"] >= 15 and kinds["number_words"] >= 10 and len(ROWS) >= 100
 
 
-def test_rates(shipped_bot: QABot) -> None:  # noqa: F811
+@pytest.mark.parametrize("rows", [ROWS, HELDOUT], ids=["hard", "heldout"])
+def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
-    for row in ROWS:
+    for row in rows:
         ok[row["kind"]].append(passes(shipped_bot, row))
     for kind, results in sorted(ok.items()):
         print(f"{kind}: {sum(results)}/{len(results)} = {sum(results) / len(results):.2f}")
