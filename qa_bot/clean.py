@@ -204,28 +204,34 @@ def clean_page(text: str) -> tuple[str, PageMeta]:
 _RULE = re.compile(r"^[\s\-_=.*–—…~]{3,}$")  # "-------", "___": separators of the official header
 
 
-def clean_legal(text: str) -> str:
+def clean_legal(text: str, page_wrapped: bool = False) -> str:
     """Text of an administrative document (PDF, DOCX, HTML or text): lines squeezed, separator
-    rules dropped, lines wrapped by the page joined back (never before a structural marker, a
-    dash item, or between an upper-case header line and another line), one paragraph a line,
-    paragraphs separated by a blank line."""
+    rules dropped, one paragraph a line, paragraphs separated by a blank line. A line going on in
+    lower case continues the line above; with ``page_wrapped`` (PDF text, cut into lines by the
+    page) so does a line after one nearly as wide as the page. Never before a structural marker
+    or a dash item, nor between an upper-case header line and another line."""
     from .formats.structure import marker_at
 
+    lines = _paragraphs(text)
+    widths = sorted(len(x) for x in lines if x)
+    full = widths[int(len(widths) * 0.9)] if widths else 0  # the page's width in characters
     out: list[str] = []
-    blank = True
-    for line in _paragraphs(text):
+    blank, last = True, 0  # last: length of the previous line as printed
+    for line in lines:
         if not line or _RULE.match(line):
             blank = True
             continue
         prev = out[-1] if out else ""
+        # the line's first word would not have fitted after the previous line: the page cut it
+        cut = page_wrapped and last + 1 + len(line.split(" ", 1)[0]) >= 0.9 * full
         wrapped = (not blank and prev and not _ends_sentence(prev) and not prev.endswith(";")
                    and line[0] not in "-–+•*(" and marker_at(line) is None
-                   and prev.isupper() == line.isupper() and (line[0].islower() or len(prev) >= 60))
+                   and prev.isupper() == line.isupper() and (line[0].islower() or cut))
         if wrapped:
             out[-1] = f"{prev} {line}"
         else:
             out.append(line)
-        blank = False
+        blank, last = False, len(line)
     return "\n\n".join(out)
 
 

@@ -156,7 +156,7 @@ def _load(path: Path, overrides: dict | None = None) -> Document:
         body, title = html_to_text(raw)
         doc = from_text(path, body, title, overrides)
     else:
-        doc = from_text(path, raw, overrides=overrides)
+        doc = from_text(path, raw, overrides=overrides, page_wrapped=kind == "pdf")
     if not doc.text or doc.text.isspace():
         raise DocumentError("không còn nội dung nào sau khi làm sạch", "no text left after cleaning")
     return doc

@@ -235,3 +235,23 @@ def test_docx_list_numbers_and_tables_as_text(tmp_path: Path) -> None:
     lines = [x for x in docx_text(path.read_bytes()).split("\n") if x]
     assert lines == ["Các nhiệm vụ:", "1. Rà soát thủ tục hành chính.", "2. Công khai kết quả.",
                      "- Phối hợp thực hiện.", "STT | Chỉ tiêu | Năm 2025", "1 | Hồ sơ trực tuyến | 80%"]
+
+
+def test_page_wrapped_lines_joined_only_where_the_page_cut_them() -> None:
+    from qa_bot.clean import clean_legal
+
+    body = ("Thời gian qua, công tác cải cách hành chính đã đạt được nhiều kết quả quan trọng, tuy",
+            "nhiên vẫn còn hạn chế cần khắc phục trong công tác chỉ đạo, điều hành của các bộ và",
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.")
+    pdf = "\n".join(["CHỈ THỊ", "Về việc tăng cường kỷ luật hành chính", *body, "1. Các bộ:", "a) Rà soát."])
+    assert clean_legal(pdf, page_wrapped=True).split("\n\n") == [
+        "CHỈ THỊ", "Về việc tăng cường kỷ luật hành chính", " ".join(body), "1. Các bộ:", "a) Rà soát."]
+    # paragraphs of a Word file are never page-wrapped: only a lower-case start continues a line
+    assert clean_legal("\n".join(body)).split("\n\n") == [" ".join(body[:2]), body[2]]
+
+
+def test_header_is_a_passage_of_its_own(folder) -> None:
+    for doc in folder.documents:
+        first, second = make_passages(doc, 2000)[:2]
+        assert "Số:" in doc.text[first.start : first.end] and first.path is None
+        assert doc.text[second.start :].startswith("Thời gian qua"), doc.doc_id

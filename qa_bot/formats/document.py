@@ -115,13 +115,14 @@ def from_markdown(path: Path, raw: str, overrides: dict | None = None) -> Docume
 
 
 def from_text(path: Path, raw: str, html_title: str | None = None,
-              overrides: dict | None = None) -> Document:
+              overrides: dict | None = None, page_wrapped: bool = False) -> Document:
     """Text from a ``.txt``, an HTML page, a PDF or a DOCX. With an official header: cleaned as
-    an administrative document, metadata from the header; otherwise as a news page."""
+    an administrative document, metadata from the header; otherwise as a news page.
+    ``page_wrapped``: lines were cut by the page (PDF), see :func:`qa_bot.clean.clean_legal`."""
     h = parse_header(raw)
     overrides = overrides or {}
     if h.official:
-        return _document(path, clean_legal(raw), _merge(overrides, _header_fields(h),
+        return _document(path, clean_legal(raw, page_wrapped), _merge(overrides, _header_fields(h),
                                                         {"title": html_title}))
     text, page = clean_page(raw)
     paragraphs = text.split("\n\n")

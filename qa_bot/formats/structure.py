@@ -91,6 +91,8 @@ def _labels(stack: list[Marker]) -> list[str]:
     parts: list[str] = []
     in_article = False
     for i, m in enumerate(stack):
+        if m.kind == "body":  # the body after the header: no name of its own
+            continue
         if m.kind == "điều":
             in_article = True
         if m.kind == "roman":
@@ -137,9 +139,43 @@ def is_structured(doc: Document) -> bool:
     return len(_ARTICLE_LINE.findall(doc.text[:200_000], 0)) >= 2
 
 
+def body_start(text: str) -> int | None:
+    """Where the body of an administrative document starts: the first line after its type line
+    ("CHỈ THỊ") and summary ("Về việc ...", wrapped lines going on in lower case); None without
+    a type line in the first 6,000 characters."""
+    from .header import TYPES
+
+    head = text[:6000]
+    pos = 0
+    for line in head.split("\n"):
+        if line.strip().rstrip(":") in TYPES:
+            break
+        pos += len(line) + 1
+    else:
+        return None
+    lines = head[pos:].split("\n")
+    offset, seen_summary = pos + len(lines[0]) + 1, False
+    for line in lines[1:]:
+        stripped = line.strip()
+        if stripped and (not seen_summary or stripped[0].islower()):
+            seen_summary = True
+        elif stripped and seen_summary:
+            return offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+    return None
+
+
 def document_outline(doc: Document, text: str | None = None) -> list[Marker]:
-    """The outline of a structured document (empty for an article or a plain text)."""
-    return outline(doc.text if text is None else text) if is_structured(doc) else []
+    """The outline of a structured document (empty for an article or a plain text); the body
+    of an administrative document starts a unit without a name, so the header stays apart."""
+    if not is_structured(doc):
+        return []
+    text = doc.text if text is None else text
+    markers = outline(text)
+    start = body_start(text) if doc.doc_type else None
+    if start is not None and not (markers and markers[0].start <= start):
+        markers.insert(0, Marker(start, -1, "body", ""))
+    return markers
 
 
 def breaks(markers: list[Marker]) -> list[int]:
