@@ -222,21 +222,45 @@ def is_admin(bot: QABot, given: str | None) -> bool:
     return True
 
 
+#: Polls ``/healthz`` (cheap, not rate-limited) and asks the server for fresh header and filters
+#: only when its counts differ from those the page shows.
+WATCH_JS = """
+const poll = async () => {
+  const shown = element.querySelector('.qa-index-marker');
+  if (!shown || document.hidden) return;
+  try {
+    const res = await fetch(new URL('healthz', document.baseURI.replace(/[?#].*$/, '')).toString());
+    if (!res.ok) return;
+    const now = await res.json();
+    if (String(now.documents) !== shown.dataset.docs || String(now.chunks) !== shown.dataset.chunks) {
+      trigger('click');
+    }
+  } catch (e) {}
+};
+setInterval(poll, REFRESH_MS);
+"""
+
+
+def _marker(bot: QABot) -> str:
+    stats = bot.stats()
+    return (f'<div class="qa-index-marker" hidden data-docs="{int(stats["documents"])}" '
+            f'data-chunks="{int(stats["chunks"])}"></div>')
+
+
 def keep_current(bot: QABot, outputs: Sequence[gr.components.Component],
                  update: Callable[..., tuple]) -> None:
-    """Every :data:`REFRESH_SECONDS`, when the index answering is not the one the page shows,
-    give ``outputs`` ``update(*their current values)`` (nothing is sent otherwise)."""
-    shown = gr.JSON({"index": bot.index.folder.name}, visible=False)  # in the page: any worker compares
-    timer = gr.Timer(REFRESH_SECONDS)
+    """Keep ``outputs`` (the chat tab's header and filters) in step with the index: the page polls
+    ``/healthz`` every :data:`REFRESH_SECONDS` and, when the counts differ from those it shows,
+    gets ``update(*their current values)``. Nothing reaches Gradio while nothing changed; the
+    counts shown travel in the page, so any worker answers."""
+    marker = gr.HTML(_marker(bot), elem_id="qa-index-marker-wrap", apply_default_css=False, visible="hidden",
+                     js_on_load=WATCH_JS.replace("REFRESH_MS", str(int(REFRESH_SECONDS * 1000))))
 
-    def tick(seen: dict | None, *current: object) -> tuple:
-        name = bot.index.folder.name
-        if (seen or {}).get("index") == name:
-            return (gr.skip(), *(gr.skip() for _ in outputs))
-        return ({"index": name}, *update(*current))
+    def refresh(*current: object) -> tuple:
+        return (_marker(bot), *update(*current))
 
-    timer.tick(tick, [shown, *outputs], [shown, *outputs], api_visibility="private", show_progress="hidden",
-               queue=False)
+    marker.click(refresh, list(outputs), [marker, *outputs], api_visibility="private", show_progress="hidden",
+                 queue=False)
 
 
 __all__ = ["REFRESH_SECONDS", "documents_tab", "is_admin", "keep_current", "library_html", "render_library"]
