@@ -154,7 +154,7 @@ def _analyse(documents: Sequence[Document], hashes: Sequence[str], cache: dict[s
             if progress:
                 progress(done, total)
 
-        return analyse_on_dask(settings.dask, jobs, documents, gathered)
+        return analyse_on_dask(settings.dask, jobs, documents, gathered, analyze, build_models)
     if workers > 1 and len(jobs) >= 32:
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:

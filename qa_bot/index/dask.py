@@ -20,17 +20,10 @@ from ..models import Document
 log = logging.getLogger(__name__)
 
 
-def _analyze_batch(jobs: Sequence[tuple[Document, int]]) -> list:
-    """One task: the analyses of a few documents (imported on the worker)."""
-    from .build import analyze
-
+def _analyze_batch(analyze: Callable, jobs: Sequence[tuple[Document, int]]) -> list:
+    """One task: the analyses of a few documents (``analyze`` travels by reference: its module
+    is imported on the worker)."""
     return [analyze(doc, max_chars) for doc, max_chars in jobs]
-
-
-def _models(documents: Sequence[Document]) -> tuple[dict, dict]:
-    from .build import build_models
-
-    return build_models(documents)
 
 
 def connect(address: str):
@@ -55,10 +48,11 @@ def batches(n: int, workers: int) -> list[range]:
 
 
 def analyse_on_dask(address: str, jobs: Sequence[tuple[Document, int]], documents: Sequence[Document],
-                    on_result: Callable[[int, object], None]) -> tuple[dict, dict]:
-    """Analyse ``jobs`` (``(document, passage_chars)``) on the Dask cluster at ``address``: calls
-    ``on_result(job_index, analysis)`` as results arrive (any order), and returns the query
-    models fitted on ``documents`` (restorer, lexicon) like :func:`~.build.build_models`."""
+                    on_result: Callable[[int, object], None], analyze: Callable,
+                    build_models: Callable) -> tuple[dict, dict]:
+    """Analyse ``jobs`` (``(document, passage_chars)``) with ``analyze`` on the Dask cluster at
+    ``address``: calls ``on_result(job_index, analysis)`` as results arrive (any order), and
+    returns ``build_models(documents)`` (restorer, lexicon), computed there too."""
     from distributed import as_completed
 
     client = connect(address)
@@ -66,8 +60,8 @@ def analyse_on_dask(address: str, jobs: Sequence[tuple[Document, int]], document
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = batches(len(jobs), workers)
         log.info("Dask %s: %d tài liệu, %d tác vụ, %d worker", address, len(jobs), len(parts), workers)
-        models = client.submit(_models, list(documents), pure=False)
-        futures = {client.submit(_analyze_batch, [jobs[i] for i in part], pure=False): part
+        models = client.submit(build_models, list(documents), pure=False)
+        futures = {client.submit(_analyze_batch, analyze, [jobs[i] for i in part], pure=False): part
                    for part in parts}
         for future in as_completed(futures):
             for i, analysis in zip(futures[future], future.result(), strict=True):
