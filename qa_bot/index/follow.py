@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import IndexDamagedError
-from .storage import Index, load_index, read_manifest
+from .storage import MANIFEST, Index, load_index, read_manifest
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +59,35 @@ def follow_once(bot: Swappable, index_dir: Path, refused: set[str] | None = None
     return True
 
 
+#: How often a follower looks at the manifest file's identity (one ``stat``): a new version is
+#: loaded at once, not at the next ``interval`` (a document uploaded to one worker is answered by
+#: all within about a second).
+STAT_SECONDS = 0.5
+
+
+def _identity(index_dir: Path) -> tuple | None:
+    try:
+        info = (Path(index_dir) / MANIFEST).stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def follow(bot: Swappable, index_dir: Path, interval: float) -> threading.Thread | None:
-    """Start a daemon thread that calls :func:`follow_once` every ``interval`` seconds (0: none)."""
+    """Start a daemon thread that calls :func:`follow_once` when the manifest file changes
+    (checked every :data:`STAT_SECONDS`) and at least every ``interval`` seconds (0: none)."""
     if interval <= 0:
         return None
     refused: set[str] = set()
 
     def loop() -> None:
+        seen, due = _identity(index_dir), time.monotonic() + interval
         while True:
-            time.sleep(interval)
+            time.sleep(min(STAT_SECONDS, interval))
+            now = _identity(index_dir)
+            if now == seen and time.monotonic() < due:
+                continue
+            seen, due = now, time.monotonic() + interval
             try:
                 follow_once(bot, Path(index_dir), refused)
             except Exception as exc:  # noqa: BLE001 - the follower must outlive any bad version
