@@ -16,6 +16,7 @@ it publishes.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import multiprocessing
@@ -46,6 +47,11 @@ class QAWorker(UvicornWorker):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.CONFIG_KWARGS = {**type(self).CONFIG_KWARGS, **UVICORN_OPTIONS}
         super().__init__(*args, **kwargs)
+
+    def _install_sigquit_handler(self) -> None:
+        """Ctrl+C makes gunicorn's master send SIGQUIT, which uvicorn-worker only notes: turn it
+        into SIGTERM, which uvicorn answers with its graceful shutdown (requests finish, <= 3 s)."""
+        asyncio.get_running_loop().add_signal_handler(signal.SIGQUIT, os.kill, os.getpid(), signal.SIGTERM)
 
 
 class _Gunicorn(BaseApplication):
@@ -91,7 +97,8 @@ def _writer(bot: QABot, master: int, listeners: list) -> None:
 def run_workers(app: Any, bot: QABot, settings: Settings, workers: int,
                 uvicorn_options: dict[str, Any] | None = None) -> None:
     """Serve ``app`` (built over ``bot``) from ``workers`` processes on ``settings.host:port``
-    until interrupted (SIGINT/SIGTERM: the workers finish their requests, at most 3 s)."""
+    until interrupted (SIGINT/SIGTERM: the workers finish their requests within uvicorn's 3 s;
+    gunicorn kills what is left after 5 s)."""
     UVICORN_OPTIONS.clear()
     UVICORN_OPTIONS.update(uvicorn_options or {})
     interval = settings.watch
@@ -126,7 +133,7 @@ def run_workers(app: Any, bot: QABot, settings: Settings, workers: int,
         "worker_class": f"{__name__}.QAWorker",
         "preload_app": True,
         "timeout": 120,
-        "graceful_timeout": 3,
+        "graceful_timeout": 5,  # above uvicorn's own 3 s, so workers end by themselves
         "keepalive": 5,
         "backlog": 2048,
         "loglevel": level,
