@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError, QABotError
+from .routes import allowed_methods, error_message
 
 log = logging.getLogger(__name__)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -154,8 +155,6 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        from .shape import allowed_methods, error_message
-
         status, headers = exc.status_code, dict(getattr(exc, "headers", None) or {})
         message = exc.detail if isinstance(exc.detail, str) else "Lỗi yêu cầu."
         if (status == 404 and message == "Not Found") or status == 405:

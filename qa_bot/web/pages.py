@@ -14,8 +14,8 @@ from ..bot import QABot
 from ..ui.page import render_document_page
 
 #: The document page runs no script at all.
-DOCUMENT_PAGE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
-                     "base-uri 'none'; form-action 'none'")
+DOCUMENT_PAGE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 #: The Swagger UI page's icon (the UI's logo), inline: no extra request.
 _FAVICON = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' "
             "stroke='%231d4ed8' stroke-width='1.8'%3E%3Cpath d='M3 21h18M5 21V10m4 11V10m6 11V10m4 "

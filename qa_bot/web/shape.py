@@ -13,69 +13,17 @@ management routes, say) cannot shadow anything.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from starlette.routing import BaseRoute, Match, Mount
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .handlers import render_json
+from .routes import allowed_methods, error_message
 
 #: Buffer at most this much of a 4xx body to reshape it; larger ones pass through as they are.
 MAX_BUFFER = 256 * 1024
-_MESSAGES = {
-    400: "Yêu cầu không hợp lệ.",
-    401: "Cần xác thực để dùng chức năng này.",
-    403: "Không được phép dùng chức năng này.",
-    408: "Hết thời gian chờ nội dung yêu cầu.",
-    411: "Thiếu độ dài nội dung (Content-Length).",
-    413: "Nội dung yêu cầu quá lớn.",
-    415: "Kiểu nội dung (Content-Type) không được hỗ trợ.",
-    422: "Yêu cầu không hợp lệ.",
-    429: "Quá nhiều yêu cầu; vui lòng thử lại sau.",
-}
-
-
-def _flatten(routes: Sequence[BaseRoute], prefix: str = "") -> Iterator[tuple[str, BaseRoute]]:
-    """``(prefix, route)`` for every route, inside included routers too (FastAPI keeps those as
-    one route holding the router)."""
-    for route in routes:
-        inner = getattr(route, "original_router", None)
-        if inner is not None:
-            context = getattr(route, "include_context", None)
-            yield from _flatten(inner.routes, prefix + (getattr(context, "prefix", "") or ""))
-        else:
-            yield prefix, route
-
-
-def allowed_methods(routes: Sequence[BaseRoute], scope: Scope) -> list[str]:
-    """The methods the application's own routes accept at ``scope``'s path (not the UI mounted at
-    ``/``, which takes every path), sorted; empty when none of them serves the path."""
-    methods: set[str] = set()
-    path = scope.get("path", "")
-    for prefix, route in _flatten(routes):
-        route_methods = getattr(route, "methods", None)
-        if isinstance(route, Mount) or not route_methods or not path.startswith(prefix):
-            continue
-        probe = {**scope, "method": next(iter(route_methods)), "path": path[len(prefix):],
-                 "root_path": ""}
-        match, _ = route.matches(probe)
-        if match is Match.FULL:
-            methods |= set(route_methods)
-    return sorted(methods)
-
-
-def error_message(status: int, method: str, path: str, allow: Sequence[str] = ()) -> str:
-    """The Vietnamese message of a 4xx ``status`` the application did not word itself."""
-    if status == 405 and allow:
-        return f"Phương thức {method} không được hỗ trợ cho {path}; dùng {', '.join(allow)}."
-    if status == 405:
-        return f"Phương thức {method} không được hỗ trợ cho {path}."
-    if status == 404 and path.startswith("/api/documents/") and method in ("GET", "HEAD"):
-        return f"Không có văn bản với mã '{path[len('/api/documents/'):]}'."
-    if status == 404:
-        return f"Không tìm thấy đường dẫn {path}."
-    return _MESSAGES.get(status, f"Yêu cầu không được chấp nhận (mã {status}).")
 
 
 def _is_shaped(body: bytes) -> tuple[bool, Any]:
@@ -162,4 +110,4 @@ class ErrorShapeMiddleware:
         await send({"type": "http.response.body", "body": out, "more_body": False})
 
 
-__all__ = ["MAX_BUFFER", "ErrorShapeMiddleware", "allowed_methods", "error_message"]
+__all__ = ["MAX_BUFFER", "ErrorShapeMiddleware"]

@@ -14,8 +14,9 @@ from qa_bot.errors import InputError
 from qa_bot.models import Document, http_url
 from qa_bot.web.handlers import render_json, validation_message
 from qa_bot.web.ratelimit import TokenBuckets
+from qa_bot.web.routes import allowed_methods, error_message
 from qa_bot.web.schemas import NOT_BLANK, request_models
-from qa_bot.web.shape import _is_shaped, allowed_methods, error_message
+from qa_bot.web.shape import _is_shaped
 
 
 @pytest.mark.parametrize(("url", "kept"), [
