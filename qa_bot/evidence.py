@@ -323,6 +323,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         unit = L.UNIT_FORMS.get(counted, re.escape(counted))
         if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
             unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
+            if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
+                unit += "|" + re.escape(words[0])
         for a, b in spans:
             if re.match(rf"[\s,.]*(\S+\s+){{0,3}}?({unit})(?!\w)", f[b:]) or (
                     re.search(rf"\b({unit})\b[^.;:]{{0,120}}$", f[:a])):
@@ -344,6 +346,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.ORGANISATION:
         bodies = _named_bodies(sentence)
         bodies += re.findall(r"\b(cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+", sentence.lower())
+        bodies += re.findall(  # bộ phận “Chữ và Ảnh”, phòng Đào tạo
+            rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*", sentence)
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         return any(fold(b) not in fq for b in bodies)
     if kind == L.PLACE:

@@ -76,6 +76,8 @@ def markers(text: str) -> list[int]:
     (DATE, "Trường hợp sinh viên thi hộ lần đầu thì bị đình chỉ.", "Khi nào bị đình chỉ?", None, True),
     (DATE, "kể từ thời điểm có được tài sản đó.", "kể từ thời điểm nào?", None, True),
     (PERSON, "Chính phủ quy định trình tự, thủ tục.", "được quy định bởi ai?", None, True),
+    (NUMBER, "Năm 1466, khoảng 40.000 người đã chết vì bệnh dịch.", "bao nhiêu người chết", "nguoi chet", True),
+    (ORGANISATION, "Bản vẽ được lưu trữ bởi bộ phận “Chữ và Ảnh”.", "Bộ phận nào lưu trữ bản vẽ?", None, True),
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected
