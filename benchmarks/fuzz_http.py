@@ -5,6 +5,7 @@ content types and bodies as declared, valid data accepted, invalid data refused)
 
     /work/venv/bin/python benchmarks/fuzz_http.py                      # 20,000 requests
     /work/venv/bin/python benchmarks/fuzz_http.py --requests 2000 --url http://127.0.0.1:7860
+    /work/venv/bin/python benchmarks/fuzz_http.py --only "POST /api/ask,GET /api/search"
 
 Without ``--url`` it starts ``qa-bot serve --workers 1`` over a copy of ``documents/`` with a
 temporary index. Prints one line per operation and mode, then a JSON summary (requests, status
@@ -71,7 +72,7 @@ def failure_names(error: BaseException) -> list[str]:
             for e in inner]
 
 
-def fuzz(url: str, target: int, batch: int, max_body: int) -> dict:
+def fuzz(url: str, target: int, batch: int, max_body: int, only: tuple[str, ...] = ()) -> dict:
     """Send about ``target`` generated requests; the tallies."""
     import requests
     import schemathesis
@@ -79,7 +80,8 @@ def fuzz(url: str, target: int, batch: int, max_body: int) -> dict:
     from schemathesis import GenerationMode
 
     schema = schemathesis.openapi.from_url(url + "/openapi.json")
-    operations = [r.ok() for r in schema.get_all_operations()]
+    operations = [op for op in (r.ok() for r in schema.get_all_operations())
+                  if not only or any(word in op.label for word in only)]
     session = requests.Session()
     statuses: Counter = Counter()
     per_operation: Counter = Counter()
@@ -121,8 +123,10 @@ def fuzz(url: str, target: int, batch: int, max_body: int) -> dict:
                     run()
                 except Exception as error:  # noqa: BLE001  (a mode with nothing to generate)
                     print(f"  {op.label} {mode.value}: no cases ({type(error).__name__})", flush=True)
+                errors = sum(n for status, n in statuses.items() if status >= 500)
                 print(f"round {rounds} {op.label:<34} {mode.value:<8} {count:>5} requests "
-                      f"(total {sent}, {time.monotonic() - t0:.0f} s)", flush=True)
+                      f"(total {sent}, 5xx {errors}, check failures {sum(failures.values())}, "
+                      f"{time.monotonic() - t0:.0f} s)", flush=True)
         if sent == before:
             break
     return {"requests": sent, "seconds": round(time.monotonic() - t0, 1),
@@ -139,6 +143,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20_000, help="requests to send (about)")
     parser.add_argument("--batch", type=int, default=250, help="examples per operation, mode and round")
     parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--only", default="", help="comma-separated parts of operation labels to fuzz "
+                                                   "(e.g. 'POST /api/ask,GET /api/search'); default: all")
     args = parser.parse_args()
     from qa_bot.config import Settings
 
@@ -148,7 +154,8 @@ def main() -> None:
         if url is None:
             proc, url = start_server(Path(tmp))
         try:
-            result = fuzz(url, args.requests, args.batch, Settings().max_body)
+            only = tuple(w.strip() for w in args.only.split(",") if w.strip())
+            result = fuzz(url, args.requests, args.batch, Settings().max_body, only)
         finally:
             if proc is not None:
                 proc.terminate()
