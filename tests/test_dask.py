@@ -89,3 +89,20 @@ def test_a_worker_killed_mid_build_is_survived(cluster, local_files: dict, tmp_p
     with pytest.raises(ProcessLookupError):
         os.kill(killed[0], 0)
     assert _files(tmp_path / "index") == local_files
+
+
+def test_cli_index_dask_flag(cluster, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    local = tmp_path / "local"
+    build_index(read_directory(SHIPPED_DOCUMENTS).documents, Settings(index_dir=local, workers=1))
+    r = subprocess.run([sys.executable, "-m", "qa_bot.cli", "index", "--json", "-q", "--documents",
+                        str(SHIPPED_DOCUMENTS), "--index", str(tmp_path / "index"), "--dask",
+                        cluster.scheduler_address], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert json.loads(r.stdout)["rebuilt"] is True
+    assert _files(tmp_path / "index") == _files(local)
