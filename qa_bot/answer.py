@@ -30,6 +30,7 @@ from .evidence import Verdict, carries
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
+from .particulars import particular_answer
 from .query import Query
 from .sources import Sources
 from .tokens import surface_tokens
@@ -107,10 +108,14 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
     debug = {"evidence": round(best, 3), "query": query.describe()}
+    if query.doc_numbers and (particular := particular_answer(query, cands, sources, top_k, debug)):
+        return particular  # "Ai ký Chỉ thị 05?": the document named answers, whatever the words
     if best < sources.threshold:
         return _not_found(query, debug=debug)
     if query.temporal:
         cands, contexts = _by_time(query.temporal, cands, contexts, sources.threshold)
+    if not query.doc_numbers and (particular := particular_answer(query, cands, sources, top_k, debug)):
+        return particular
     if query.kind == L.LIST:
         docs = [h.document for h, c in zip(cands, contexts, strict=True) if c >= sources.threshold]
         listed = lists.list_answer(query, list(dict.fromkeys(docs)), cands, sources, top_k, debug,
@@ -257,7 +262,7 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         chosen.append(c)
         if len(chosen) >= sources.max_sentences:
             break
-    if _announces(chosen[0]):
+    if _announces(chosen[0], sources):
         chosen = chosen[:1]  # with what it announces: two sentences already
     chosen.sort(key=lambda c: (c.rank, c.order))
     cites = Citations(top_k)
@@ -271,7 +276,7 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
             if m is not None:
                 parts.append(f"{c.lead_in[1].strip()} [{m}]")
         parts.append(f"{c.sentence.strip()} [{n}]")
-        follow = _announced(query, c, sources) if _announces(c) else None
+        follow = _announced(query, c, sources) if _announces(c, sources) else None
         if follow is not None and all(follow[1] != o.sentence for o in chosen):
             m = cites.number(follow[0])
             if m is not None:
@@ -284,12 +289,12 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
 HEADING_WORDS = 20
 
 
-def _announces(c: _Candidate) -> bool:
+def _announces(c: _Candidate, sources: Sources) -> bool:
     """True when the sentence introduces what follows: it ends with ":", or it is a heading."""
     text = c.sentence.rstrip()
     if text.endswith(":"):
         return True
-    after = c.hit.document.text[c.end:c.end + 2]
+    after = sources.checker.facts(c.hit.document)[0][c.end:c.end + 2]
     return (not re.search(r"[.;!?…)\"”]$", text) and len(text.split()) <= HEADING_WORDS
             and (not after.strip() or after.lstrip(" ").startswith("\n")))
 

@@ -56,7 +56,7 @@ class Settings:
     answer_sentences: int = 2
     # Evidence threshold for ``found`` (idf-weighted share of the question's content words that the
     # best passage holds); calibrated on tests/data/questions.jsonl, see README.
-    found_threshold: float = 0.40
+    found_threshold: float = 0.45
     # Index build: worker processes for tokenization (0 = all cores).
     workers: int = 0
     # Serving (qa-bot serve): where to listen, which browser origins may call the API (none), how

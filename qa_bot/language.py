@@ -63,6 +63,10 @@ ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ ch�
 #: "ai" inside a clause ("mà biết ai là chủ sở hữu thì phải làm gì"): not what is asked.
 EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
 
+#: A question about issuing or signing a document (lower-cased, with its marks: "kỳ" is no "ký").
+ISSUING = re.compile(r"\b(ban hành|ký|phát hành)\b")
+SIGNING = re.compile(r"\bký\b")
+
 #: "what did ... require / emphasise / direct" (a list of requests even without "những").
 REQUEST_QUESTION = re.compile(
     r"(?<!ban )(?<!quyen )(?<!khi co )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|"

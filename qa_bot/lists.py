@@ -21,6 +21,7 @@ from . import language as L
 from .citations import Citations
 from .models import ANSWERED, PARTIAL, Answer, Document, Hit
 from .normalize import fold
+from .particulars import target_document
 from .query import Query
 from .sources import Sources
 from .tokens import number_value
@@ -220,6 +221,62 @@ def counted_points(question: str, text: str, sentences: Sequence[tuple[int, int]
     return []
 
 
+# -- a directive's own points ("Chỉ thị 03 yêu cầu gì?", "... giao Bộ Nội vụ nhiệm vụ gì?") -------
+#: A point's code in a question ("0-2b", "3.2"): compared with the points without separators.
+_CODE = re.compile(r"(?<![\w/])\d+(?:[-–.]\d+)+[a-zđ]?(?![\w/])")
+#: Where the points of a directive end: the recipients, a table, the signature block.
+_BODY_END = re.compile(r"^(Nơi nhận|STT\b)|\|")
+
+
+def _share(terms: dict[str, float], sentence: str) -> float:
+    """Weight of the (folded) ``terms`` in ``sentence``; a term with digits ("0 2 b", a task's
+    code) is compared without its separators ("0-2b")."""
+    f = fold(sentence)
+    squeezed = re.sub(r"[\W_]+", "", f)
+    return sum(w for t, w in terms.items()
+               if t in f or (re.search(r"\d", t) and re.sub(r"[\W_]+", "", t) in squeezed))
+
+
+def directive_points(text: str, doc_hits: Sequence[Hit], terms: dict[str, float]) -> list[Point]:
+    """The numbered points of an administrative document, from its structure (passage paths):
+    those of the unit whose heading ("3. Bộ Nội vụ:") holds most of the question's (folded)
+    ``terms``, or all of them when no heading holds any; [] for a text without structure."""
+    units: dict[str, list[Hit]] = {}
+    for h in doc_hits:
+        if h.passage.path:
+            units.setdefault(h.passage.path.split(", ")[0], []).append(h)
+    if not units:
+        return []
+    total = sum(terms.values()) or 1.0
+
+    def heading_share(key: str) -> float:
+        head = fold(" ".join(t for h in units[key] if h.passage.path == key for _, _, t in h.sentences))
+        return sum(w for t, w in terms.items() if t in head) / total
+
+    points = [(h, a, b, t) for hs in units.values() for h in hs if h.passage.path and ", " in h.passage.path
+              for a, b, t in h.sentences]
+    by_point = sorted(((_share(terms, t_) / total, a, b) for _, a, b, t_ in points), reverse=True)
+    if by_point and by_point[0][0] >= 0.5 and (len(by_point) == 1 or by_point[0][0] > by_point[1][0]):
+        _, a, b = by_point[0]  # one point holds the question's own words ("nhiệm vụ 0-2b"): that one
+        s, e = _trim(text, a, b)
+        return [Point(s, e, text[s:e])]
+    shares = {key: heading_share(key) for key in units}
+    best = max(shares.values())
+    keys = [k for k in units if shares[k] == best] if best > 0 else list(units)
+    out: list[Point] = []
+    for key in keys:
+        for h in units[key]:
+            if h.passage.path == key:
+                continue  # the heading ("3. Bộ Nội vụ:") names the unit; its points follow
+            for a, b, sentence in h.sentences:
+                if _BODY_END.search(sentence.strip()) or sentence.strip().isupper():
+                    return out
+                s, e = _trim(text, a, b)
+                if e - s >= _MIN_POINT:
+                    out.append(Point(s, e, text[s:e]))
+    return out
+
+
 # -- the answer -----------------------------------------------------------------------------------
 _CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
                         r"giai phap|ket qua|nhung|gi|nao|cac|cua|nam|la|va|cho|ve|trong|tai|voi|do|"
@@ -249,9 +306,19 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
         found = counted_points(query.text, text, sentences)
         if found and sources.checker.check(query, doc, found[0].start, found[-1].end).ok:
             return _listed(query, doc, found, doc_hits, cands, top_k, debug)
+    terms = _folded_terms(query.content, weight)
+    directive = target_document(query, cands)
+    if directive is not None:
+        text, _ = sources.checker.facts(directive)
+        doc_hits = sources.doc_hits(directive.doc_id)
+        own = {t: w for t, w in terms.items() if t not in fold(directive.title)}
+        for code in _CODE.findall(query.text.lower()):  # "nhiệm vụ 0-2b", "mục 3.2"
+            own[code] = max(terms.values(), default=1.0) * 2
+        found = directive_points(text, doc_hits, own)
+        if found:
+            return _listed(query, directive, found, doc_hits, cands, top_k, debug)
     if not query.list_kind:
         return None
-    terms = _folded_terms(query.content, weight)
     kinds = query.kind_words
     options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named)
     for rank, doc in enumerate(docs[:3]):

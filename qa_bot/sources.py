@@ -21,6 +21,6 @@ class Sources:
     lexicon: Lexicon | None = None
     known: Callable[[str], bool] = lambda token: True  # the index has seen this word
     lead: Callable[[str], str] = lambda doc_id: ""  # a document's first sentence
-    threshold: float = 0.40
+    threshold: float = 0.45
     passages: int = 3  # top passages whose sentences may answer
     max_sentences: int = 2

@@ -18,7 +18,7 @@ def test_defaults_are_the_measured_ones() -> None:
     assert (s.documents_dir, s.index_dir, s.top_k, s.max_top_k, s.max_question_chars) == (
         Path("documents"), Path("index"), 5, 50, 2000)
     assert (s.k1, s.b, s.bm25_method, s.syllable_weight, s.found_threshold) == (
-        1.2, 0.75, "lucene", 0.5, 0.40)
+        1.2, 0.75, "lucene", 0.5, 0.45)
     assert (s.host, s.port, s.cors, s.watch, s.max_body, s.log_level) == (
         "127.0.0.1", 7860, (), 10.0, 65536, "info")
 
