@@ -267,7 +267,8 @@ class QABot:
         """Add a file (its bytes and ``name``, or a path) to the documents folder, ``meta``
         (title, date, source, url...) over what it says, then re-index: only the new document is
         analysed and the new index is swapped in while questions are answered. Returns its entry
-        of :meth:`documents`. Errors: :class:`qa_bot.manage.ManageError` and subclasses."""
+        of :meth:`documents` (with ``notice`` when the index could not be refreshed). Errors:
+        :class:`qa_bot.manage.ManageError` and subclasses."""
         from . import manage
 
         if isinstance(data, bytes):
@@ -277,7 +278,8 @@ class QABot:
         self.refresh()
         doc_id = added.document.doc_id
         listed = [d for d in self.documents() if d["doc_id"] == doc_id]
-        return listed[0] if listed else document_listing(added.document, 0)
+        entry = listed[0] if listed else document_listing(added.document, 0)
+        return {**entry, "notice": self.index_notice} if self.index_notice else entry
 
     def remove_document(self, doc_id: str) -> None:
         """Take document ``doc_id`` out of the folder (its file moves to ``documents/.removed/``)
