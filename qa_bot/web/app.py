@@ -44,12 +44,14 @@ def create_app(bot: QABot, cors: list[str] | tuple[str, ...] | None = None, max_
 
     # Our CORS policy applies to the whole app, the UI included; Gradio defers to it when the parent
     # app configures CORSMiddleware, so an empty list means "no cross-origin access at all".
+    # The last added is the outermost: CORS headers go on every answer, the 413s, 429s and closed
+    # routes of the inner layers included, so an allowed page can read those refusals too.
     origins = list(settings.cors if cors is None else cors)
-    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
-                       allow_headers=["Content-Type", "Authorization"], allow_credentials=False)
     app.add_middleware(BodyLimits, max_body=settings.max_body if max_body is None else max_body,
                        max_upload=settings.max_upload)  # uploads (POST /api/documents) may be larger
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                       allow_headers=["Content-Type", "Authorization"], allow_credentials=False)
 
     if ui:
         os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline product: no telemetry

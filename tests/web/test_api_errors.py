@@ -116,3 +116,7 @@ def test_cors_open_with_flag(cors_server_url: str, cors_origin: str) -> None:
         assert pre.status_code == 200 and pre.headers["access-control-allow-origin"] == cors_origin
         other = c.get("/api/documents", headers={"Origin": FOREIGN_ORIGIN})
         assert "access-control-allow-origin" not in other.headers
+        big = c.post("/api/ask", content=b"x" * 70_000,  # refused by an inner layer: still readable
+                     headers={"Origin": cors_origin, "Content-Type": "application/json"})
+        assert big.status_code == 413 and big.headers["access-control-allow-origin"] == cors_origin
+        assert big.headers["x-content-type-options"] == "nosniff"
