@@ -22,32 +22,27 @@ from .citations import Citations
 from .models import ANSWERED, PARTIAL, Answer, Document, Hit
 from .normalize import fold
 from .particulars import target_document
+from .points import (
+    CUE_WORDS,
+    MIN_POINT,
+    Point,
+    asked_codes,
+    count_asked,
+    counted_points,
+    directive_points,
+    trim,
+)
 from .query import Query
 from .sources import Sources
-from .tokens import number_value
 
 #: Points listed at most; more get a "Xem thêm" pointer to the source.
 MAX_POINTS = 10
-_MIN_POINT = 12
 #: A paragraph that opens with a directive verb states a task or request of a plan.
 DIRECTIVE_OPENING = re.compile(
     r"^(day manh|tang cuong|phat huy|huy dong|nang cao|tiep tuc|hoan thien|tap trung|thuc hien|"
     r"trien khai|ra soat|xay dung|doi moi|chu trong|quan tam|bao dam|dam bao|uu tien|khan truong|"
     r"nhan rong|de cao|phoi hop|kien toan|song song do|dong thoi|ngoai ra|can|phai|thu truong|"
     r"nguoi dung dau)\b")
-_LEAD_IN = re.compile(r"^(do đó|đồng thời|trong đó|theo đó|ngoài ra|bên cạnh đó|tuy nhiên|và)\s*,?\s*",
-                      re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Point:
-    """One point of a list answer: ``text == doc_text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-
-
 @dataclass
 class Region:
     """A run of sentences (absolute offsets) that states points of one kind."""
@@ -120,19 +115,6 @@ def regions(text: str, sentences: Sequence[tuple[int, int]], paragraphs: Sequenc
     return out
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` without surrounding spaces, lead-in words and trailing punctuation."""
-    piece = text[start:end]
-    m = _LEAD_IN.match(piece)
-    if m and len(piece) - m.end() >= _MIN_POINT:
-        start += m.end()
-    while start < end and text[start] in " \t\n,;:-–…":
-        start += 1
-    while end > start and text[end - 1] in " \t\n,;:….":
-        end -= 1
-    return start, end
-
-
 def points(text: str, region: Region, kind: str | None) -> list[Point]:
     """The points of a region, split at enumerations, without praise or setting sentences."""
     cue = _cue(kind)
@@ -145,7 +127,7 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
         pieces: list[tuple[int, int]] = []
         pos = a
         colon = sentence.find(":")
-        if 0 <= colon < len(sentence) - _MIN_POINT and cue.search(fold(sentence[max(0, colon - 60):colon])):
+        if 0 <= colon < len(sentence) - MIN_POINT and cue.search(fold(sentence[max(0, colon - 60):colon])):
             pos = a + colon + 1  # the announcing words before the colon are not a point
         base = pos
         for m in re.finditer(r";\s+|\s\(\d{1,2}\)\s", text[base:b]):
@@ -153,8 +135,8 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
             pos = base + m.end()
         pieces.append((pos, b))
         for s, e in pieces:
-            s, e = _trim(text, s, e)
-            if e - s < _MIN_POINT:
+            s, e = trim(text, s, e)
+            if e - s < MIN_POINT:
                 continue
             out.append(Point(s, e, text[s:e]))
     return out
@@ -176,120 +158,13 @@ def score_region(text: str, region: Region, terms: dict[str, float], kind: str |
     return share + 0.08 * min(stated, 5) + (0.25 if named else 0.0)
 
 
-# -- lists announced with their count ("trên cả 6 lĩnh vực về A, B, C...") --------------------------
-#: A count and the noun it counts in a question ("6 lĩnh vực", "sáu kết quả"), lower-cased.
-#: ("năm" is left out: "năm 2024" is a year far more often than five of something.)
-_COUNTED_ITEMS = re.compile(r"\b(\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
-#: Where the items start after the counted noun: "về", "gồm", "là", "như", or a colon.
-_ITEMS_START = re.compile(r"[^.;:]{0,40}?(?:\s(?:về|gồm|bao gồm|là|như|trên các nội dung)\s*:?\s|:\s*)")
-
-
-def _counted(question: str) -> tuple[int, str] | None:
-    """The count and (folded) noun of "trên 6 lĩnh vực nào", "sáu kết quả nào"."""
-    for m in _COUNTED_ITEMS.finditer(question.lower()):
-        value = number_value(m.group(1).split())
-        noun = fold(m.group(2))
-        if value and 2 <= value[0] <= 20 and not _CUE_WORDS.fullmatch(noun.split()[0]):
-            return value[0], noun
-    return None
-
-
-def counted_points(question: str, text: str, sentences: Sequence[tuple[int, int]]) -> list[Point]:
-    """The items of the sentence that announces as many of the question's counted noun as it
-    asks for ("CCHC phải thực hiện trên cả 6 lĩnh vực về A, B, ..." for "trên 6 lĩnh vực nào"),
-    split at commas and semicolons; [] when no sentence does, or its items do not add up."""
-    counted = _counted(question)
-    if counted is None:
-        return []
-    n, noun = counted
-    for a, b in sentences:
-        sentence = text[a:b]
-        for m in _COUNTED_ITEMS.finditer(sentence.lower()):
-            value = number_value(m.group(1).split())
-            if not value or value[0] != n or not fold(m.group(2)).startswith(noun.split()[0]):
-                continue
-            head = _ITEMS_START.match(sentence, m.end())
-            if head is None:
-                continue
-            pos, out = a + head.end(), []
-            for piece in re.finditer(r"[^,;]+", text[pos:b]):
-                s, e = _trim(text, pos + piece.start(), pos + piece.end())
-                if e - s >= 3:
-                    out.append(Point(s, e, text[s:e]))
-            if n - 1 <= len(out) <= n + 2:
-                return out
-    return []
-
-
-# -- a directive's own points ("Chỉ thị 03 yêu cầu gì?", "... giao Bộ Nội vụ nhiệm vụ gì?") -------
-#: A point's code in a question ("0-2b", "3.2"): compared with the points without separators.
-_CODE = re.compile(r"(?<![\w/])\d+(?:[-–.]\d+)+[a-zđ]?(?![\w/])")
-#: Where the points of a directive end: the recipients, a table, the signature block.
-_BODY_END = re.compile(r"^(Nơi nhận|STT\b)|\|")
-
-
-def _share(terms: dict[str, float], sentence: str) -> float:
-    """Weight of the (folded) ``terms`` in ``sentence``; a term with digits ("0 2 b", a task's
-    code) is compared without its separators ("0-2b")."""
-    f = fold(sentence)
-    squeezed = re.sub(r"[\W_]+", "", f)
-    return sum(w for t, w in terms.items()
-               if t in f or (re.search(r"\d", t) and re.sub(r"[\W_]+", "", t) in squeezed))
-
-
-def directive_points(text: str, doc_hits: Sequence[Hit], terms: dict[str, float]) -> list[Point]:
-    """The numbered points of an administrative document, from its structure (passage paths):
-    those of the unit whose heading ("3. Bộ Nội vụ:") holds most of the question's (folded)
-    ``terms``, or all of them when no heading holds any; [] for a text without structure."""
-    units: dict[str, list[Hit]] = {}
-    for h in doc_hits:
-        if h.passage.path:
-            units.setdefault(h.passage.path.split(", ")[0], []).append(h)
-    if not units:
-        return []
-    total = sum(terms.values()) or 1.0
-
-    def heading_share(key: str) -> float:
-        head = fold(" ".join(t for h in units[key] if h.passage.path == key for _, _, t in h.sentences))
-        return sum(w for t, w in terms.items() if t in head) / total
-
-    points = [(h, a, b, t) for hs in units.values() for h in hs if h.passage.path and ", " in h.passage.path
-              for a, b, t in h.sentences]
-    by_point = sorted(((_share(terms, t_) / total, a, b) for _, a, b, t_ in points), reverse=True)
-    if by_point and by_point[0][0] >= 0.5 and (len(by_point) == 1 or by_point[0][0] > by_point[1][0]):
-        _, a, b = by_point[0]  # one point holds the question's own words ("nhiệm vụ 0-2b"): that one
-        s, e = _trim(text, a, b)
-        return [Point(s, e, text[s:e])]
-    shares = {key: heading_share(key) for key in units}
-    best = max(shares.values())
-    keys = [k for k in units if shares[k] == best] if best > 0 else list(units)
-    out: list[Point] = []
-    for key in keys:
-        for h in units[key]:
-            if h.passage.path == key:
-                continue  # the heading ("3. Bộ Nội vụ:") names the unit; its points follow
-            for a, b, sentence in h.sentences:
-                if _BODY_END.search(sentence.strip()) or sentence.strip().isupper():
-                    return out
-                s, e = _trim(text, a, b)
-                if e - s >= _MIN_POINT:
-                    out.append(Point(s, e, text[s:e]))
-    return out
-
-
-# -- the answer -----------------------------------------------------------------------------------
-_CUE_WORDS = re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|nhiem vu|han che|ton tai|"
-                        r"giai phap|ket qua|nhung|gi|nao|cac|cua|nam|la|va|cho|ve|trong|tai|voi|do|"
-                        r"da|duoc|co|theo|nay|thi|ma|de|tu|den)\b")
-
-
 def _folded_terms(terms: Sequence[str], weight: Callable[[str], float]) -> dict[str, float]:
     """The content words that say what a list is about (not the list's own cue words), folded,
     with their idf."""
     out = {}
     for t in terms:
         f = fold(t.replace("_", " "))
-        if not _CUE_WORDS.fullmatch(f) and not re.fullmatch(r"[\d_]+", t) and len(f) > 1:
+        if not CUE_WORDS.fullmatch(f) and not re.fullmatch(r"[\d_]+", t) and len(f) > 1:
             out[f] = weight(t)
     return out
 
@@ -299,20 +174,26 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
     """The answer listing the points of the best-matching region of the asked-for kind in the
     first three of ``docs`` (the documents with enough evidence, best first), or None when none
     states any (``cands``: the ranked passages, cited as related)."""
-    for doc in docs[:3]:
-        text, _ = sources.checker.facts(doc)
-        doc_hits = sources.doc_hits(doc.doc_id)
-        sentences = [(s, e) for h in doc_hits for s, e, _ in h.sentences]
+    read: dict[str, tuple] = {}  # each document's text, facts, passages and sentences, read once
+
+    def material(doc: Document) -> tuple:
+        if doc.doc_id not in read:
+            text, facts = sources.checker.facts(doc)
+            doc_hits = sources.doc_hits(doc.doc_id)
+            read[doc.doc_id] = (text, facts, doc_hits, [(s, e) for h in doc_hits for s, e, _ in h.sentences])
+        return read[doc.doc_id]
+
+    for doc in docs[:3] if count_asked(query.text) else ():  # "trên 6 lĩnh vực nào"
+        text, _, doc_hits, sentences = material(doc)
         found = counted_points(query.text, text, sentences)
         if found and sources.checker.check(query, doc, found[0].start, found[-1].end).ok:
             return _listed(query, doc, found, doc_hits, cands, top_k, debug)
     terms = _folded_terms(query.content, weight)
     directive = target_document(query, cands)
     if directive is not None:
-        text, _ = sources.checker.facts(directive)
-        doc_hits = sources.doc_hits(directive.doc_id)
+        text, _, doc_hits, _ = material(directive)
         own = {t: w for t, w in terms.items() if t not in fold(directive.title)}
-        for code in _CODE.findall(query.text.lower()):  # "nhiệm vụ 0-2b", "mục 3.2"
+        for code in asked_codes(query.text):  # "nhiệm vụ 0-2b": that point
             own[code] = max(terms.values(), default=1.0) * 2
         found = directive_points(text, doc_hits, own)
         if found:
@@ -322,9 +203,7 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
     kinds = query.kind_words
     options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named)
     for rank, doc in enumerate(docs[:3]):
-        text, facts = sources.checker.facts(doc)
-        doc_hits = sources.doc_hits(doc.doc_id)
-        sentences = [(s, e) for h in doc_hits for s, e, _ in h.sentences]
+        text, facts, doc_hits, sentences = material(doc)
         for region in regions(text, sentences, facts.paragraphs, query.list_kind):
             s, e = region.sentences[0]
             verdict = sources.checker.check(query, doc, s, e)

@@ -17,6 +17,7 @@ from .citations import Citations
 from .models import ANSWERED, Answer, Document, Hit
 from .normalize import fold
 from .query import Query, looks_unaccented
+from .retrieve import named_documents
 from .sources import Sources
 
 SIGNER, ISSUED, ISSUER = "signer", "issued", "issuer"
@@ -41,16 +42,15 @@ def asked_particular(query: Query) -> str | None:
 
 
 def target_document(query: Query, hits: Sequence[Hit]) -> Document | None:
-    """The document asked about: the one the question names by number, else the best passage's
-    document when it is an administrative document (it has a type or a number)."""
-    for h in hits:
-        d = h.document
-        if query.doc_numbers and d.number and any(
-                fold(n).split("/")[0].lstrip("0") == fold(d.number).split("/")[0].lstrip("0")
-                for n in query.doc_numbers):
-            return d
-    first = hits[0].document if hits else None
-    return first if first is not None and (first.doc_type or first.number) and not query.doc_numbers else None
+    """The document asked about: the one the question names by number (matched as retrieval
+    matches it, :func:`qa_bot.retrieve.named_documents`), else the best passage's document when
+    it is an administrative document (it has a type or a number)."""
+    docs = list({h.document.doc_id: h.document for h in hits}.values())
+    if query.doc_numbers:
+        named = named_documents(docs, query.doc_numbers)
+        return next((d for d in docs if d.doc_id in named), None)
+    first = docs[0] if docs else None
+    return first if first is not None and (first.doc_type or first.number) else None
 
 
 def _span(doc: Document, text: str, which: str) -> tuple[int, int] | None:

@@ -123,7 +123,7 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     kind = L.OTHER
     if re.search(r"\bmấy\b", normalised):
         kind = L.NUMBER
-    marked = looks_unaccented(normalised) is False
+    marked = not looks_unaccented(normalised)
     for name, pattern in L.QUESTION_TYPES:
         if name == L.PERSON and not pattern.search(L.EMBEDDED_WHO.sub(" ", folded)):
             continue

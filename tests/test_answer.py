@@ -169,16 +169,20 @@ def test_partial_and_not_found_survive_the_json_round_trip(bot: QABot, tmp_path:
         assert d["found"] is (d["status"] == "answered")
 
 
-def test_a_sentence_that_announces_items_is_quoted_with_the_item_that_answers(tmp_path: Path) -> None:
+def _one_document_bot(tmp_path: Path, name: str, text: str) -> QABot:
     docs = tmp_path / "documents"
     docs.mkdir()
-    (docs / "luat.md").write_text(
+    (docs / name).write_text(text, encoding="utf-8")
+    return QABot.from_directory(docs, index=tmp_path / "index")
+
+
+def test_a_sentence_that_announces_items_is_quoted_with_the_item_that_answers(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md",
         "---\ntitle: Bộ luật về thời hạn\n---\nĐiều 1. Quy định về thời hạn\n\n"
         "Trường hợp các bên thỏa thuận thời hạn là một ngày, một giờ mà khoảng thời gian diễn ra "
         "không liền nhau thì thời hạn đó được tính như sau:\n\n"
         "Một ngày là hai mươi tư giờ.\n\nMột giờ là sáu mươi phút.\n\nMột tuần là bảy ngày.\n\n"
-        "Điều 2. Quy định khác\n\nThời hạn được tính từ ngày làm việc tiếp theo.\n", encoding="utf-8")
-    bot = QABot.from_directory(docs, index=tmp_path / "index")
+        "Điều 2. Quy định khác\n\nThời hạn được tính từ ngày làm việc tiếp theo.\n")
     a = bot.ask("Khi khoảng thời gian diễn ra không liền nhau, một giờ được tính là?")
     assert a.status == "answered" and "như sau:" in a.answer and "sáu mươi phút" in a.answer, a.answer
     assert "bảy ngày" not in a.answer  # the item that answers, not the whole list
@@ -199,19 +203,16 @@ def test_a_number_answers_what_it_measures(sentence: str, question: str, expecte
 
 
 def test_a_sentence_about_several_years_answers_no_single_year(tmp_path: Path) -> None:
-    docs = tmp_path / "documents"
-    docs.mkdir()
-    (docs / "a.md").write_text(
+    bot = _one_document_bot(tmp_path, "a.md",
         "---\ntitle: Tỉnh làm việc về cải cách hành chính\ndate: 2021-03-03\n---\n"
         "Trong 3 năm qua, trung tâm hành chính công tiếp nhận hơn 150.000 hồ sơ thủ tục hành chính.\n\n"
-        "Năm 2020, toàn tỉnh tiếp nhận 1.072.639 hồ sơ thủ tục hành chính.\n", encoding="utf-8")
-    bot = QABot.from_directory(docs, index=tmp_path / "index")
+        "Năm 2020, toàn tỉnh tiếp nhận 1.072.639 hồ sơ thủ tục hành chính.\n")
     a = bot.ask("Năm 2021 toàn tỉnh tiếp nhận bao nhiêu hồ sơ thủ tục hành chính?")
     assert a.status == "partial" and "1.072.639" in a.answer and "3 năm qua" not in a.answer, a.answer
 
 
 def test_a_list_announced_with_its_count_gives_its_items() -> None:
-    from qa_bot.lists import counted_points
+    from qa_bot.points import counted_points
     text = ("Thủ tướng nhấn mạnh: CCHC phải thực hiện trên cả 6 lĩnh vực về cải cách thể chế, TTHC, "
             "bộ máy hành chính, chế độ công vụ, tài chính công, xây dựng Chính phủ điện tử, Chính phủ số.")
     points = counted_points("CCHC phải thực hiện trên sáu lĩnh vực nào?", text, [(0, len(text))])

@@ -1,4 +1,4 @@
-"""Questions about a directive itself and its own points (qa_bot.particulars, lists.directive_points),
+"""Questions about a directive itself and its own points (qa_bot.particulars, points.directive_points),
 on a real index over a directive written as a text file in the official layout."""
 
 from __future__ import annotations
