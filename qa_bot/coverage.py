@@ -7,6 +7,7 @@ curated synonym matches too ("tinh giản biên chế" = "cắt giảm biên ch�
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,13 +28,7 @@ def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
     """Idf-weighted share of ``terms`` present in ``text`` (a compound counts as a phrase,
     half if only its syllables occur apart). With a lexicon, an abbreviation in the text also
     matches its full form in the terms and the reverse, and a curated synonym matches too."""
-    syls, words = surface_tokens(text)
-    hay = " " + " ".join(syls) + " "
-    if variants is not None:
-        abbreviations, synonyms = variants.variants(syls)
-        for phrase in abbreviations + synonyms:
-            hay += "| " + " ".join(phrase) + " "
-            words.update(phrase)
+    hay, words = _haystack(text, variants)
     total = got = 0.0
     matched = []
     for t in terms:
@@ -46,3 +41,19 @@ def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
             parts = t.split("_")
             got += 0.5 * w * sum(p in words for p in parts) / len(parts)
     return Evidence(got / total if total else 0.0, matched)
+
+
+@functools.lru_cache(maxsize=4096)
+def _haystack(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str]]:
+    """The text's syllables as one spaced string (abbreviation and synonym variants appended)
+    and the set of its tokens. Passages are immutable and the same sentences are read for many
+    questions, so the view is kept for the last few thousand texts (the lexicon is part of the
+    key: a rebuilt index brings a new one)."""
+    syls, words = surface_tokens(text)
+    hay = " " + " ".join(syls) + " "
+    if variants is not None:
+        abbreviations, synonyms = variants.variants(syls)
+        for phrase in abbreviations + synonyms:
+            hay += "| " + " ".join(phrase) + " "
+            words.update(phrase)
+    return hay, frozenset(words)

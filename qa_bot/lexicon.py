@@ -124,7 +124,7 @@ def learn_definitions(texts: Iterable[str]) -> dict[str, Counter]:
     return found
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: caches of text views key on the index's lexicon
 class Lexicon:
     """Abbreviation and synonym tables keyed by normalised syllable sequences."""
 

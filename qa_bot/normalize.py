@@ -25,6 +25,16 @@ def normalize_word(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without any diacritic (đ -> d): the form people type in a hurry."""
+    if len(text) <= _FOLD_CACHED_CHARS:  # answering folds the same sentences again and again
+        return _fold_cached(text)
+    return strip_diacritics(nfc(text).lower())
+
+
+_FOLD_CACHED_CHARS = 4000
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_cached(text: str) -> str:
     return strip_diacritics(nfc(text).lower())
 
 
