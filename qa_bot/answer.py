@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import language as L
 from . import lists
 from .citations import Citations
-from .coverage import coverage
+from .coverage import coverage, text_view
 from .evidence import Verdict, carries
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
@@ -219,7 +219,7 @@ MIN_NEW_WORDS = 1
 def _says_more(sentence: str, asked: set[str]) -> bool:
     """True when ``sentence`` holds at least :data:`MIN_NEW_WORDS` words the question does not."""
     new = 0
-    for word in surface_tokens(sentence)[0]:
+    for word in text_view(sentence)[0]:
         new += word not in asked
         if new >= MIN_NEW_WORDS:
             return True
@@ -313,7 +313,7 @@ def _announced(query: Query, c: _Candidate, sources: Sources) -> tuple[Hit, str]
     pairs = set(zip(asked, asked[1:], strict=False))
     best, found = 0.0, None
     for h, _, text in after:
-        syls = surface_tokens(text)[0]
+        syls = text_view(text)[0]
         shared = len(pairs & set(zip(syls, syls[1:], strict=False))) / (len(pairs) or 1)  # "một giờ" itself
         ev = coverage(query.content, text, sources.idf, sources.lexicon).weight + 0.1 * shared
         if ev > best:

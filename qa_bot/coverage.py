@@ -49,11 +49,20 @@ def _haystack(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str]]
     and the set of its tokens. Passages are immutable and the same sentences are read for many
     questions, so the view is kept for the last few thousand texts (the lexicon is part of the
     key: a rebuilt index brings a new one)."""
-    syls, words = surface_tokens(text)
+    syls, plain = text_view(text)
     hay = " " + " ".join(syls) + " "
+    words = set(plain)
     if variants is not None:
         abbreviations, synonyms = variants.variants(syls)
         for phrase in abbreviations + synonyms:
             hay += "| " + " ".join(phrase) + " "
             words.update(phrase)
     return hay, frozenset(words)
+
+
+@functools.lru_cache(maxsize=4096)
+def text_view(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """:func:`~qa_bot.tokens.surface_tokens` of ``text``, immutable and kept for the last few
+    thousand texts (answering reads the same passage sentences for many questions)."""
+    syls, words = surface_tokens(text)
+    return tuple(syls), frozenset(words)
