@@ -217,6 +217,23 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
     return list(dict.fromkeys(years))
 
 
+def cardinals_in_words(tokens: list[str]) -> list[str]:
+    """Cardinal numbers the question writes in words ("bốn mươi sáu" -> ``46``, "mười hai" ->
+    ``12``) as the digits documents use; single number words ("một", "năm") are left alone (they
+    are also articles and the word for year), as are ordinals ("thứ chín", see ``thứ_<n>``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        val = None if i and tokens[i - 1] == "thứ" else number_value(tokens[i : i + 3])
+        if val is not None and (val[1] >= 2 or tokens[i] == "mười") and not tokens[i].isdigit():
+            out.append(str(val[0]))
+            i += val[1]
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def drop_ordinal_parts(tokens: list[str]) -> list[str]:
     """Without the loose "thứ" and number of an ordinal the tokens also hold as ``thứ_<n>``: "thứ 9"
     and "thứ chín" then weigh the same (the digit alone would be a rare, heavy word)."""
@@ -322,7 +339,7 @@ class QueryAnalyzer:
         folded_n = fold(normalised)
         kind, list_kind = question_kind(folded_n, normalised)
         people = people_named(restored_text)
-        tokens = drop_ordinal_parts(tokens)
+        tokens = cardinals_in_words(drop_ordinal_parts(tokens))
         temporal = temporal_word(folded)
         if temporal:
             tokens = [t for t in tokens if t not in L.TEMPORAL_TOKENS] or tokens

@@ -109,3 +109,14 @@ def test_temporal_words_and_counted_nouns() -> None:
 def test_no_diacritics_question_is_analysed_like_the_accented_one() -> None:
     plain = ANALYZER.analyze("phien hop thu 3 ket noi bao nhieu dia phuong")
     assert plain.kind == L.NUMBER and plain.sessions == [3] and plain.counted == "dia phuong"
+
+
+def test_cardinals_in_words_become_digits():
+    from qa_bot.query import cardinals_in_words
+
+    assert cardinals_in_words(["trong", "bốn", "mươi", "sáu", "địa_phương"]) == ["trong", "46", "địa_phương"]
+    assert cardinals_in_words(["mười", "hai", "tỉnh"]) == ["12", "tỉnh"]
+    assert cardinals_in_words(["mười", "tỉnh"]) == ["10", "tỉnh"]
+    # single number words are also articles and "year"; ordinals have their own token
+    assert cardinals_in_words(["một", "trong", "năm", "2024"]) == ["một", "trong", "năm", "2024"]
+    assert cardinals_in_words(["thứ", "mười", "hai"]) == ["thứ", "mười", "hai"]
