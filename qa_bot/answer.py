@@ -31,7 +31,7 @@ from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
 from .particulars import particular_answer
-from .query import Query
+from .query import Query, dictionary_compounds
 from .sources import Sources
 from .tokens import surface_tokens
 
@@ -98,12 +98,13 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     """The answer object for an analysed ``query`` from its ranked ``hits``."""
     if not hits or not query.tokens:
         return _not_found(query)
-    weights = {t: max(sources.idf(t), 0.1) for t in query.tokens}  # idf once per question
+    words = dictionary_compounds(query.tokens, query.restored)  # "học kỳ": a word the documents never use
+    weights = {t: max(sources.idf(t), 0.1) for t in (*query.tokens, *words)}  # idf once per question
     weight = weights.__getitem__
     depth = sources.passages + (3 if query.constrained else 0)
     cands = list(hits if query.temporal else hits[:depth])
     # "diễn ra khi nào / ở đâu": the event verb says what is asked, not what a passage must say
-    evidence = _without_event_verbs(query.tokens) if query.kind in (L.DATE, L.PLACE) else query.tokens
+    evidence = _without_event_verbs(words) if query.kind in (L.DATE, L.PLACE) else words
     contexts = [coverage(evidence, _context(h, sources.lead(h.document.doc_id)), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)

@@ -17,9 +17,12 @@ The word lists and patterns are in :mod:`qa_bot.language`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
 
 from . import language as L
 from .diacritics import DiacriticRestorer, strip_diacritics
@@ -215,6 +218,44 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
                     continue  # "3 năm trước", "những năm qua": a span, not a year
                 years.append(reference_year + offset)
     return list(dict.fromkeys(years))
+
+
+@functools.cache
+def _two_syllable_words() -> frozenset[str]:
+    """Two-syllable words of the Viet74K list in underthesea's wheel, joined by ``_``."""
+    spec = find_spec("underthesea")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder, "corpus", "data", "Viet74K.txt")
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            pairs = (line.split(" ") for line in lines if line.count(" ") == 1)
+            return frozenset(f"{normalize_word(a)}_{normalize_word(b)}" for a, b in pairs)
+    return frozenset()
+
+
+@functools.cache
+def _two_syllable_words_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in _two_syllable_words())
+
+
+def dictionary_compounds(tokens: Sequence[str], restored: bool = False) -> list[str]:
+    """``tokens`` with adjacent single syllables that make a dictionary word joined ("học", "kỳ" ->
+    ``học_kỳ``). Questions are segmented against the index's vocabulary, so such a pair is a word
+    the documents never use: evidence must then meet the word, not its syllables scattered in
+    other words ("xã hội học", "kỳ họp"). ``restored``: the question was typed without diacritics
+    and the restored marks may be wrong ("ket thuc" -> "kết thực"), so pairs are compared unmarked."""
+    words = _two_syllable_words_folded() if restored else _two_syllable_words()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = f"{tokens[i]}_{tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        if (fold(pair) if restored else pair) in words and "_" not in tokens[i] + tokens[i + 1]:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def cardinals_in_words(tokens: list[str]) -> list[str]:

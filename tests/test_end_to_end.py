@@ -115,3 +115,8 @@ def test_filters(shipped_bot: QABot) -> None:
     doc = "2023-02-03-phien-hop-thu-ba-bcd-cchc"
     hits = shipped_bot.search("cải cách hành chính", top_k=10, doc_ids=[doc]).hits
     assert hits and {h.document.doc_id for h in hits} == {doc}
+
+
+def test_a_word_the_documents_never_use_is_not_met_by_scattered_syllables(shipped_bot: QABot) -> None:
+    # "học kỳ" is in no document; "học" stands in "xã hội học", "kỳ" and "kết" elsewhere
+    assert shipped_bot.ask("Học kỳ 1 kết thúc khi nào?").status == "not_found"

@@ -120,3 +120,12 @@ def test_cardinals_in_words_become_digits():
     # single number words are also articles and "year"; ordinals have their own token
     assert cardinals_in_words(["một", "trong", "năm", "2024"]) == ["một", "trong", "năm", "2024"]
     assert cardinals_in_words(["thứ", "mười", "hai"]) == ["thứ", "mười", "hai"]
+
+
+def test_dictionary_compounds_join_words_the_documents_never_use():
+    from qa_bot.query import dictionary_compounds
+
+    # the segmenter left "học kỳ" and "kết thúc" as syllables (the index does not know them)
+    assert dictionary_compounds(["học", "kỳ", "1", "kết", "thúc"]) == ["học_kỳ", "1", "kết_thúc"]
+    assert dictionary_compounds(["cải_cách", "hành", "xyz"]) == ["cải_cách", "hành", "xyz"]
+
