@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from ..bot import QABot
 from .api import api_router
+from .fastlane import FastLane
 from .handlers import install_error_handlers
 from .manage import BodyLimits, install_management
 from .middleware import SecurityHeadersMiddleware
@@ -47,6 +48,7 @@ def create_app(bot: QABot, cors: list[str] | tuple[str, ...] | None = None, max_
     # The last added is the outermost: CORS headers go on every answer, the 413s, 429s and closed
     # routes of the inner layers included, so an allowed page can read those refusals too.
     origins = list(settings.cors if cors is None else cors)
+    app.add_middleware(FastLane, bot=bot)  # innermost: POST /api/ask, GET /healthz without FastAPI
     app.add_middleware(BodyLimits, max_body=settings.max_body if max_body is None else max_body,
                        max_upload=settings.max_upload)  # uploads (POST /api/documents) may be larger
     app.add_middleware(SecurityHeadersMiddleware)
