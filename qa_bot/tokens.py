@@ -119,10 +119,11 @@ def _number_token(word: str) -> str | None:
 
 
 def segment_words(text: str) -> list[str]:
-    """underthesea's word segmentation (imported on first use: it is slow to import)."""
-    from underthesea import word_tokenize
+    """underthesea's word segmentation (:mod:`qa_bot.segment`: its model, decoded faster; imported
+    on first use: underthesea is slow to import)."""
+    from .segment import segmenter
 
-    return word_tokenize(text)
+    return segmenter()(text)
 
 
 _RAW = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
