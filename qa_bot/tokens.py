@@ -160,17 +160,41 @@ def split_tokens(text: str, segment: Callable[[str], list[str]] = segment_words,
     words: list[str] = []
     extra: list[str] = []
     stream: list[str] = []
-    for word in _pieces(segment(text)):
-        parts = _SYLLABLE.findall(word)
+    known = _WORDS
+    for word in segment(text):
+        entry = known.get(word)
+        if entry is None:
+            if len(known) >= _WORDS_KEPT:
+                known.clear()
+            entry = known[word] = _word_entry(word)
+        words.extend(entry[0])
+        extra.extend(entry[1])
+        stream.extend(entry[2])
+    return words + ordinal_tokens(stream) + date_tokens(text), extra
+
+
+#: What :func:`split_tokens` makes of each segmenter word, remembered (a corpus repeats its words).
+_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+_WORDS_KEPT = 200_000
+
+
+def _word_entry(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The tokens of one segmenter word: its words, the syllables of its compounds, and all
+    its syllables in order (for ordinals)."""
+    words: list[str] = []
+    extra: list[str] = []
+    stream: list[str] = []
+    for piece in _pieces([word]):
+        parts = _SYLLABLE.findall(piece)
         stream.extend(parts)
-        if (number := _number_token(word)) is not None:
+        if (number := _number_token(piece)) is not None:
             words.append(number)
         elif len(parts) == 1:
             words.append(parts[0])
         elif parts:
             words.append("_".join(parts))
             extra.extend(parts)
-    return words + ordinal_tokens(stream) + date_tokens(text), extra
+    return tuple(words), tuple(extra), tuple(stream)
 
 
 def _pieces(words: Iterable[str]) -> Iterable[str]:
