@@ -28,7 +28,8 @@ import numpy as np
 
 from qa_bot.documents import document_hash, load_directory
 from qa_bot.evaluate import load_beir
-from qa_bot.index import Analysis
+from qa_bot.index import Analysis, read_manifest
+from qa_bot.index.cache import read_analyses as cached_analyses
 from qa_bot.models import Document
 
 from .common import ROOT
@@ -58,14 +59,11 @@ def syllable_count(docs: list[Document]) -> int:
 
 
 def read_analyses(index_folder: Path) -> dict[str, Analysis]:
-    """The ``analysis.jsonl`` cache of a built index: document hash -> analysis."""
-    out = {}
-    with open(index_folder / "analysis.jsonl", encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            out[row["hash"]] = Analysis([tuple(s) for s in row["sentences"]],
-                                        [tuple(p) for p in row["passages"]], row["tokens"])
-    return out
+    """The analyses a built index holds (``qa_bot.index.cache``): document hash -> analysis."""
+    manifest = read_manifest(index_folder)  # the data folder's own copy
+    if manifest is None:
+        raise ValueError(f"{index_folder} has no manifest")
+    return cached_analyses(index_folder, manifest)
 
 
 # -- questions --------------------------------------------------------------------------------

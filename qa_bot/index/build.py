@@ -1,8 +1,9 @@
 """Building the index: analyse documents (sentences, passages, tokens), write the store and the
 scorer into a new data folder, fit the query models, then swap the manifest.
 
-The analysis of a document is the slow part; it is cached in ``analysis.jsonl`` by content hash
-and reused for unchanged documents, and spread over worker processes for large corpora.
+The analysis of a document is the slow part; it is read back from the current index for
+unchanged documents (by content hash, :mod:`.cache`), and spread over worker processes for large
+corpora.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import INDEX_FORMAT_VERSION, TOKENIZER_VERSION, Settings
@@ -29,8 +29,9 @@ from ..lexicon import ABBREVIATIONS, Lexicon, syllables
 from ..models import Document
 from ..passages import SPLIT_PIECE_CHARS, cut_spans, document_passages
 from ..tokens import word_tokens
-from .integrity import check_files, describe_files, remember, seal
-from .scorer import build_bm25
+from .cache import COUNTS, Analysis, posting_counts, read_analyses, write_counts
+from .integrity import describe_files, remember, seal
+from .scorer import BM25Scorer, build_bm25
 from .storage import (
     ARRAYS,
     Index,
@@ -44,15 +45,6 @@ from .upkeep import build_lock, die_with_parent, remove_leftovers
 
 ProgressFn = Callable[[int, int], None]
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Analysis:
-    """The slow, per-document part of indexing: sentences, passages and their tokens."""
-
-    sentences: list[tuple[int, int]]
-    passages: list[tuple[int, int]]  # (first sentence, end sentence) index ranges
-    tokens: list[list[str]]
 
 
 def analyze(doc: Document, max_chars: int) -> Analysis:
@@ -110,27 +102,22 @@ def made_from(manifest: dict, documents: Sequence[Document], settings: Settings)
             and manifest.get("documents") == {d.doc_id: document_hash(d) for d in documents})
 
 
-def _load_cache(index_dir: Path, settings: Settings) -> dict[str, Analysis]:
-    """Analyses of the current data folder by document hash, when they were made the same way
-    (BM25 parameters do not matter); empty when there are none or they cannot be read."""
-    m = read_manifest(index_dir)
-    same = {k: v for k, v in signature(settings).items() if k not in ("k1", "b")}
-    if not m or {k: v for k, v in (m.get("signature") or {}).items() if k not in ("k1", "b")} != same:
+def _load_cache(index_dir: Path, settings: Settings, wanted: set[str]) -> dict[str, Analysis]:
+    """Analyses of the ``wanted`` documents (by hash) that the current data folder holds, when it
+    made them the same way (BM25 parameters do not matter; the previous format's JSON cache is read
+    too); empty when there are none or a file it reads is damaged (:func:`~.cache.read_analyses`)."""
+    m = read_manifest(index_dir) if wanted else None
+    skip = ("k1", "b", "format")
+    same = {k: v for k, v in signature(settings).items() if k not in skip}
+    if not m or {k: v for k, v in (m.get("signature") or {}).items() if k not in skip} != same:
         return {}
-    path = Path(index_dir) / str(m.get("data", "-")) / "analysis.jsonl"
-    cache: dict[str, Analysis] = {}
+    if m["signature"].get("format") != INDEX_FORMAT_VERSION and "analysis.jsonl" not in m.get("files", {}):
+        return {}
     try:
-        check_files(path.parent, m, ["analysis.jsonl"])  # altered: analyse again, never reuse it
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                cache[row["hash"]] = Analysis(
-                    [tuple(s) for s in row["sentences"]], [tuple(p) for p in row["passages"]],
-                    [[*map(sys.intern, t)] for t in row["tokens"]],
-                )
-    except (OSError, ValueError, KeyError, TypeError, IndexDamagedError):  # none, or damaged
+        return read_analyses(Path(index_dir) / str(m.get("data", "-")), m, wanted)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, IndexDamagedError) as exc:  # damaged
+        log.info("không dùng lại được phân tích đã lưu (%s): phân tích lại mọi tài liệu", exc)
         return {}
-    return cache
 
 
 def _analyse(documents: Sequence[Document], hashes: Sequence[str], cache: dict[str, Analysis],
@@ -198,14 +185,15 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
     """:func:`build_index` under the build lock: analyse, write a new data folder (its own
     manifest last), check it, swap the index manifest, remove all but the new and previous folder."""
     hashes = [document_hash(d) for d in documents]
-    cache = _load_cache(index_dir, settings)
+    cache = _load_cache(index_dir, settings, set(hashes) - set(precomputed))
     cache.update(precomputed)
     restorer, lexicon = _analyse(documents, hashes, cache, settings, progress)
     analyses = [cache[h] for h in hashes]
     folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
-    corpus_tokens = _write_store(folder, documents, hashes, analyses)
+    corpus_tokens = _write_store(folder, documents, analyses)
     build_bm25(folder / "bm25", corpus_tokens, settings.k1, settings.b, settings.bm25_method)
+    write_counts(folder / COUNTS, posting_counts(corpus_tokens, BM25Scorer(folder / "bm25")))
     del corpus_tokens
     (folder / "restorer.json").write_text(json.dumps(restorer), encoding="utf-8")
     (folder / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
@@ -229,56 +217,38 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
     return index  # requests still using it, and the last good index if the new one is damaged
 
 
-def _write_store(folder: Path, documents: Sequence[Document], hashes: Sequence[str],
-                 analyses: Sequence[Analysis]) -> list[list[str]]:
-    """Write ``texts.bin``, the offset arrays, ``documents.json`` and ``analysis.jsonl`` (layout:
+def _write_store(folder: Path, documents: Sequence[Document], analyses: Sequence[Analysis]) -> list[list[str]]:
+    """Write ``texts.bin``, the offset arrays and ``documents.json`` (layout:
     :mod:`qa_bot.index.storage`); returns the tokens of every passage, for the scorer."""
     cols: dict[str, list[int]] = {k: [] for k in ARRAYS}
     corpus_tokens: list[list[str]] = []
     boff = 0
-    with open(folder / "texts.bin", "wb") as blob, \
-            open(folder / "analysis.jsonl", "w", encoding="utf-8") as cache:
-        for di, (doc, h, an) in enumerate(zip(documents, hashes, analyses, strict=True)):
-            _write_analysis(cache, h, an)
+    with open(folder / "texts.bin", "wb") as blob:
+        for di, (doc, an) in enumerate(zip(documents, analyses, strict=True)):
             raw = doc.text.encode("utf-8")
             blob.write(raw)
             cols["doc_boff"].append(boff)
             cols["doc_year"].append(doc.year or -1)
-            flat = [o for s in an.sentences for o in s]
-            bflat = _byte_offsets(doc.text, flat)
-            base_s = len(cols["s_start"])
-            for j in range(len(an.sentences)):
-                cols["s_start"].append(flat[2 * j])
-                cols["s_end"].append(flat[2 * j + 1])
-                cols["s_bstart"].append(boff + bflat[2 * j])
-                cols["s_bend"].append(boff + bflat[2 * j + 1])
+            bflat = _byte_offsets(doc.text, [o for s in an.sentences for o in s])
             for (s0, s1), toks in zip(an.passages, an.tokens, strict=True):
+                start = an.sentences[s0][0]
                 cols["p_doc"].append(di)
-                cols["p_sent"].append(base_s + s0)
-                cols["p_start"].append(flat[2 * s0])
-                cols["p_end"].append(flat[2 * (s1 - 1) + 1])
+                cols["p_sent"].append(len(cols["s_start"]))
+                cols["p_start"].append(start)
                 cols["p_bstart"].append(boff + bflat[2 * s0])
                 cols["p_bend"].append(boff + bflat[2 * (s1 - 1) + 1])
+                for a, b in an.sentences[s0:s1]:  # offsets within the passage
+                    cols["s_start"].append(a - start)
+                    cols["s_end"].append(b - start)
                 corpus_tokens.append(toks)
             boff += len(raw)
     cols["doc_boff"].append(boff)
     cols["p_sent"].append(len(cols["s_start"]))
     save_arrays(folder, cols)
-    (folder / "documents.json").write_text(
-        json.dumps([{**d.meta(), "path": d.path} for d in documents], ensure_ascii=False),
-        encoding="utf-8",
-    )
+    meta = [{k: v for k, v in {**d.meta(), "path": d.path}.items() if v is not None} for d in documents]
+    (folder / "documents.json").write_text(  # fields left out are None
+        json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return corpus_tokens
-
-
-def _write_analysis(out, doc_hash: str, an: Analysis) -> None:
-    """One line of ``analysis.jsonl``, written piece by piece (a huge document's line is never
-    held in memory whole)."""
-    head = json.dumps({"hash": doc_hash, "sentences": an.sentences, "passages": an.passages})
-    out.write(head[:-1] + ', "tokens": [')
-    for i, toks in enumerate(an.tokens):
-        out.write(("," if i else "") + json.dumps(toks, ensure_ascii=False))
-    out.write("]}\n")
 
 
 _CLAUSE = re.compile(r"[^.!?;:\n]+")

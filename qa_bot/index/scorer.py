@@ -90,11 +90,13 @@ def build_bm25(folder: Path, corpus_tokens: list[list[str]], k1: float, b: float
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     bm25 = bm25s.BM25(k1=k1, b=b, method=method)
-    # Token ids in order of first appearance (bm25s would number a set, whose order changes with
+    # Token ids in sorted order of the tokens (bm25s would number a set, whose order changes with
     # each process's string hashing): the same corpus gives the same files in any process, e.g. a
-    # Dask coordinator on another machine (index/dask.py).
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus_tokens or [[""]]]
+    # Dask coordinator on another machine (index/dask.py), whatever the order of each passage's
+    # tokens (passages read back from the analysis cache list theirs by id: index/cache.py).
+    docs = corpus_tokens or [[""]]
+    vocab = {t: i for i, t in enumerate(sorted({t for doc in docs for t in doc}))}
+    ids = [[vocab[t] for t in doc] for doc in docs]
     bm25.index((ids, vocab), show_progress=False)
     bm25.save(str(folder), show_progress=False)
 

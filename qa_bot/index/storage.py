@@ -2,25 +2,25 @@
 
 ``index/manifest.json`` names the current data folder; a build writes a new ``data-*`` folder
 beside the old one and then replaces the manifest atomically, so readers see the old index or the
-new one, never half of each. Every file of a data folder:
+new one, never half of each. Byte offsets are int32 while `texts.bin` is under 2 GiB and int64
+above; sentence offsets are uint16 while every passage is under 64 Ki characters, else int32
+(:func:`save_arrays`). Every file of a data folder:
 
 | file | content |
 |---|---|
-| `documents.json` | each document's metadata (`doc_id`, `title`, `source`, `url`, `date`...), index order |
+| `documents.json` | each document's metadata (`doc_id`, `title`, `source`, `url`, `date`...; fields that are None left out), index order |
 | `texts.bin` | the documents' texts, UTF-8, one after the other: what offsets point into |
-| `doc_boff.npy` | int64 [documents + 1]: byte offset of each text in `texts.bin`; the last is the total |
+| `doc_boff.npy` | [documents + 1]: byte offset of each text in `texts.bin`; the last is the total |
 | `doc_year.npy` | int32 [documents]: the year of the document's `date`, -1 when undated |
 | `p_doc.npy` | int32 [passages]: each passage's document; passages are grouped by document, in text order |
-| `p_start`, `p_end` | int32 [passages]: character offsets of the passage in its document's text |
-| `p_bstart`, `p_bend` | int64 [passages]: byte offsets of the passage in `texts.bin` |
+| `p_start.npy` | int32 [passages]: character offset of the passage in its document's text (its end: that plus the length of its text) |
+| `p_bstart`, `p_bend` | [passages]: byte offsets of the passage in `texts.bin` |
 | `p_sent.npy` | int32 [passages + 1]: first sentence of each passage (`p_sent[i]:p_sent[i+1]`) |
-| `s_start`, `s_end` | int32 [sentences]: character offsets of the sentence in its document's text |
-| `s_bstart`, `s_bend` | int64 [sentences]: byte offsets of the sentence in `texts.bin` |
-| `analysis.jsonl` | per document: hash, sentences, passages, tokens; reused for unchanged documents |
+| `s_start`, `s_end` | [sentences]: character offsets of the sentence in its passage's text |
+| `counts.bin` | how often each token occurs in each passage, one number per posting of `bm25/`, in its order; with the arrays above, the analysis of every document, reused for unchanged ones (:mod:`.cache`) |
 | `lexicon.json` | query model: abbreviations and synonyms, curated and learned from the corpus |
 | `restorer.json` | query model: the diacritics restorer fitted on the corpus |
 | `bm25/` | the BM25 scorer as bm25s saves it: token x passage scores (CSC), `vocab.index.json` |
-
 | `manifest.json` | the folder's own copy of the index manifest (below), written last: a folder without it is a killed build's leftover |
 | `verified.json` | identities (inode, size, times) of the files whose hash was verified, so that loads hash only changed files (:mod:`.integrity`) |
 
@@ -46,6 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..config import INDEX_FORMAT_VERSION
 from ..diacritics import DiacriticRestorer
 from ..errors import IndexDamagedError
 from ..lexicon import Lexicon
@@ -55,8 +56,10 @@ from .scorer import BM25Scorer, Scorer, top
 
 MANIFEST = "manifest.json"
 #: The offset arrays of a data folder (see the table above).
-ARRAYS = ("p_doc", "p_start", "p_end", "p_bstart", "p_bend", "p_sent", "s_start", "s_end",
-          "s_bstart", "s_bend", "doc_boff", "doc_year")
+ARRAYS = ("p_doc", "p_start", "p_bstart", "p_bend", "p_sent", "s_start", "s_end", "doc_boff", "doc_year")
+#: Arrays of byte offsets in ``texts.bin`` (int32 or int64), and of offsets within a passage.
+BYTE_ARRAYS = ("p_bstart", "p_bend", "doc_boff")
+PASSAGE_ARRAYS = ("s_start", "s_end")
 #: Libraries whose versions the manifest records.
 LIBRARIES = ("qa-bot", "bm25s", "numpy", "underthesea")
 
@@ -67,11 +70,20 @@ def load_array(path: Path, mmap_mode: str | None = "r") -> np.ndarray:
     return np.asarray(np.load(path, mmap_mode=mmap_mode))
 
 
+def _dtype(name: str, values: np.ndarray) -> type:
+    """The narrowest dtype of an array of the table: byte offsets int32 below 2 GiB, offsets
+    within a passage uint16 below 64 Ki, the rest int32."""
+    low, top = (int(values.min()), int(values.max())) if values.size else (0, 0)
+    if name in BYTE_ARRAYS:
+        return np.int32 if top < 2**31 else np.int64
+    return np.uint16 if name in PASSAGE_ARRAYS and low >= 0 and top < 2**16 else np.int32
+
+
 def save_arrays(folder: Path, columns: dict[str, list[int]]) -> None:
-    """Write the offset arrays: byte offsets as int64, the rest as int32."""
+    """Write the offset arrays, each in the narrowest dtype that holds its values."""
     for name in ARRAYS:
-        dtype = np.int64 if name.endswith(("bstart", "bend", "boff")) else np.int32
-        np.save(folder / f"{name}.npy", np.asarray(columns[name], dtype=dtype))
+        values = np.asarray(columns[name], dtype=np.int64)
+        np.save(folder / f"{name}.npy", values.astype(_dtype(name, values)))
 
 
 def library_versions() -> dict[str, str | None]:
@@ -203,21 +215,21 @@ class Index:
         """A :class:`Hit` for passage ``i``, with its text and sentences."""
         a = self.arrays
         doc = self.documents[int(self.passage_doc[i])]
-        s0, s1 = int(a["p_sent"][i]), int(a["p_sent"][i + 1])
-        sentences = [
-            (int(a["s_start"][j]), int(a["s_end"][j]),
-             self._text(int(a["s_bstart"][j]), int(a["s_bend"][j])))
-            for j in range(s0, s1)
-        ]
-        passage = Passage(doc.doc_id, int(a["p_start"][i]), int(a["p_end"][i]),
-                          tuple((s, e) for s, e, _ in sentences))
         text = self._text(int(a["p_bstart"][i]), int(a["p_bend"][i]))
+        start = int(a["p_start"][i])
+        s0, s1 = int(a["p_sent"][i]), int(a["p_sent"][i + 1])
+        sentences = [(start + x, start + y, text[x:y])
+                     for x, y in zip(a["s_start"][s0:s1].tolist(), a["s_end"][s0:s1].tolist(), strict=True)]
+        passage = Passage(doc.doc_id, start, start + len(text), tuple((s, e) for s, e, _ in sentences))
         return Hit(doc, passage, score, text, sentences)
 
 
 def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True, write: bool = True) -> Index:
     """Open one data folder after checking every file's size and hash; IndexDamagedError when a
-    file is missing, truncated, altered or unreadable. ``write=False``: nothing is written into it."""
+    file is missing, truncated, altered or unreadable, or the folder has another format. ``write=False``: nothing is written into it."""
+    fmt = (manifest.get("signature") or {}).get("format")
+    if fmt != INDEX_FORMAT_VERSION:  # another layout: its files would be misread
+        raise damaged(folder, f"index format {fmt}, this qa-bot reads format {INDEX_FORMAT_VERSION}")
     check_files(folder, manifest, write=write)
     mode = "r" if mmap_arrays else None
     try:

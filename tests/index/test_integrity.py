@@ -74,9 +74,9 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "last byte flipped": _flip(1.0),
 }
 #: What the matrix covers, listed once so that a new index file is covered without a test edit.
-FILES = ["documents.json", "texts.bin", "analysis.jsonl", "lexicon.json", "restorer.json",
-         "p_doc.npy", "p_start.npy", "p_end.npy", "p_bstart.npy", "p_bend.npy", "p_sent.npy",
-         "s_start.npy", "s_end.npy", "s_bstart.npy", "s_bend.npy", "doc_boff.npy", "doc_year.npy",
+FILES = ["documents.json", "texts.bin", "counts.bin", "lexicon.json", "restorer.json",
+         "p_doc.npy", "p_start.npy", "p_bstart.npy", "p_bend.npy", "p_sent.npy",
+         "s_start.npy", "s_end.npy", "doc_boff.npy", "doc_year.npy",
          "bm25/data.csc.index.npy", "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy",
          "bm25/vocab.index.json", "bm25/params.index.json", MANIFEST]
 

@@ -46,7 +46,7 @@ def _flip(path: Path) -> None:
 DAMAGE = {
     "texts.bin": _flip,
     "p_start.npy": lambda p: p.write_bytes(p.read_bytes()[:-4]),
-    "analysis.jsonl": _flip,
+    "counts.bin": _flip,
     "documents.json": lambda p: p.write_bytes(b""),
     "bm25/data.csc.index.npy": lambda p: p.unlink(),
 }

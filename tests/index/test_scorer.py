@@ -1,7 +1,6 @@
 """The scorer behind the index (qa_bot.index.scorer): BM25 as rank-bm25 computes it, and the small
 interface retrieval uses."""
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from rank_bm25 import BM25Okapi
 from qa_bot.config import Settings
 from qa_bot.documents import load_directory
 from qa_bot.index import BM25Scorer, Index, Scorer, build_index
+from qa_bot.index.cache import read_analyses
 from qa_bot.tokens import query_tokens
 from tests.corpus import copy_documents
 
@@ -35,8 +35,8 @@ def assert_same_ranking(ours: np.ndarray, ref: np.ndarray, label: str) -> None:
 
 def _reference(index: Index) -> BM25Okapi:
     """rank-bm25 over exactly the passages and tokens our index holds."""
-    rows = [json.loads(x) for x in (index.folder / "analysis.jsonl").read_text("utf-8").splitlines()]
-    tokens = [toks for row in rows for toks in row["tokens"]]
+    analyses = read_analyses(index.folder, index.manifest)
+    tokens = [toks for d in index.documents for toks in analyses[index.manifest["documents"][d.doc_id]].tokens]
     assert len(tokens) == index.n_passages
     return BM25Okapi(tokens, k1=1.2, b=0.75)
 
