@@ -107,7 +107,7 @@ def read_counts(path: Path) -> np.ndarray:
 def read_analyses(folder: Path, manifest: dict, wanted: Collection[str] | None = None) -> dict[str, Analysis]:
     """The analyses of the documents of data folder ``folder`` (``manifest``: its manifest), by
     document hash; only those in ``wanted`` when given. IndexDamagedError when a file it reads is
-    damaged; OSError, ValueError, KeyError when one cannot be read."""
+    damaged; OSError, ValueError, KeyError or IndexError when one cannot be read."""
     if "analysis.jsonl" in manifest.get("files", {}):  # written by format 2: JSON lines
         return _read_jsonl(folder, manifest, wanted)
     names = ["documents.json", COUNTS, *(f"{a}.npy" for a in ARRAYS),
@@ -130,8 +130,12 @@ def read_analyses(folder: Path, manifest: dict, wanted: Collection[str] | None =
     for t, i in scorer.vocabulary.items():
         if i < len(names_of):  # bm25s adds "" past the last column
             names_of[i] = sys.intern(t)
+    if any(t is None for t in names_of):
+        raise ValueError("a posting column without its token")
     flat = names_of[np.repeat(token[order], counts[order])]
-    t_end = np.cumsum(per_passage)
+    del token, order, counts
+    t_end = np.cumsum(per_passage).tolist()
+    t_start = (np.cumsum(per_passage) - per_passage).tolist()
     # absolute character offsets of the sentences, passage by passage
     s_pass = np.repeat(np.arange(n_pass), np.diff(a["p_sent"]))
     s_start = (a["p_start"][s_pass] + a["s_start"]).tolist()
@@ -146,7 +150,7 @@ def read_analyses(folder: Path, manifest: dict, wanted: Collection[str] | None =
         base = p_sent[p0] if p1 > p0 else 0
         sentences = list(zip(s_start[base : p_sent[p1]], s_end[base : p_sent[p1]], strict=True)) if p1 > p0 else []
         passages = [(p_sent[p] - base, p_sent[p + 1] - base) for p in range(p0, p1)]
-        tokens = [flat[(t_end[p] - per_passage[p]) : t_end[p]].tolist() for p in range(p0, p1)]
+        tokens = [flat[t_start[p] : t_end[p]].tolist() for p in range(p0, p1)]
         out[h] = Analysis(sentences, passages, tokens)
     return out
 
