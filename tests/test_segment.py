@@ -59,3 +59,22 @@ def test_unreadable_model_is_refused(tmp_path: Path) -> None:
     (tmp_path / "models.bin").write_bytes(b"not a model")
     with pytest.raises(UnsupportedModel):
         read_crfsuite(tmp_path / "models.bin")
+
+
+def test_parallel_analysis_is_the_serial_one() -> None:
+    """Workers forked after the parent loaded the tokenizers analyse exactly as one process."""
+    from dataclasses import replace
+
+    from qa_bot.config import Settings
+    from qa_bot.documents import document_hash, load_directory
+    from qa_bot.index.build import _analyse, analyze
+
+    base = load_directory(DOCUMENTS)
+    docs = [replace(d, doc_id=f"{d.doc_id}-{i}", text=f"{d.text}\n\nBản {i}.")
+            for i in range(8) for d in base]
+    hashes = [document_hash(d) for d in docs]
+    settings = Settings.from_env(documents=DOCUMENTS, workers=2)
+    cache: dict = {}
+    _analyse(docs, hashes, cache, settings, None)
+    assert len(docs) >= 32  # the parallel path
+    assert [cache[h] for h in hashes] == [analyze(d, settings.passage_chars) for d in docs]
