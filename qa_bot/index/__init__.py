@@ -1,7 +1,8 @@
 """The passage index: storage on disk (:mod:`.storage`, its layout in one table), building
-(:mod:`.build`), the scorer behind a small interface (:mod:`.scorer`), checksums
-(:mod:`.integrity`), upkeep (:mod:`.upkeep`: build lock, leftovers, last good folder) and
-:func:`~.ensure.ensure_index`, which loads, rebuilds or falls back.
+(:mod:`.build`; unchanged documents' analyses read back by :mod:`.cache`), the scorer behind a
+small interface (:mod:`.scorer`), checksums (:mod:`.integrity`), upkeep (:mod:`.upkeep`: build
+lock, leftovers, last good folder) and :func:`~.ensure.ensure_index`, which loads, rebuilds or
+falls back.
 
     from qa_bot.index import build_index, load_index
     index = load_index(Path("index"))

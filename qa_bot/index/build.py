@@ -228,7 +228,8 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
     return index  # requests still using it, and the last good index if the new one is damaged
 
 
-def _write_store(folder: Path, documents: Sequence[Document], analyses: Sequence[Analysis]) -> list[list[str]]:
+def _write_store(folder: Path, documents: Sequence[Document],
+                 analyses: Sequence[Analysis]) -> list[list[str]]:
     """Write ``texts.bin``, the offset arrays and ``documents.json`` (layout:
     :mod:`qa_bot.index.storage`); returns the tokens of every passage, for the scorer."""
     cols: dict[str, list[int]] = {k: [] for k in ARRAYS}

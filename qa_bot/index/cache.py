@@ -147,8 +147,8 @@ def read_analyses(folder: Path, manifest: dict, wanted: Collection[str] | None =
         if wanted is not None and h not in wanted:
             continue
         p0, p1 = p_first[d], p_first[d + 1]
-        base = p_sent[p0] if p1 > p0 else 0
-        sentences = list(zip(s_start[base : p_sent[p1]], s_end[base : p_sent[p1]], strict=True)) if p1 > p0 else []
+        base, stop = (p_sent[p0], p_sent[p1]) if p1 > p0 else (0, 0)
+        sentences = list(zip(s_start[base:stop], s_end[base:stop], strict=True))
         passages = [(p_sent[p] - base, p_sent[p + 1] - base) for p in range(p0, p1)]
         tokens = [flat[t_start[p] : t_end[p]].tolist() for p in range(p0, p1)]
         out[h] = Analysis(sentences, passages, tokens)

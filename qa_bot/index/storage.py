@@ -226,7 +226,8 @@ class Index:
 
 def open_folder(folder: Path, manifest: dict, mmap_arrays: bool = True, write: bool = True) -> Index:
     """Open one data folder after checking every file's size and hash; IndexDamagedError when a
-    file is missing, truncated, altered or unreadable, or the folder has another format. ``write=False``: nothing is written into it."""
+    file is missing, truncated, altered or unreadable, or the folder has another format.
+    ``write=False``: nothing is written into it."""
     fmt = (manifest.get("signature") or {}).get("format")
     if fmt != INDEX_FORMAT_VERSION:  # another layout: its files would be misread
         raise damaged(folder, f"index format {fmt}, this qa-bot reads format {INDEX_FORMAT_VERSION}")

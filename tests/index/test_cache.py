@@ -13,11 +13,12 @@ import pytest
 from qa_bot.config import Settings
 from qa_bot.documents import document_hash, load_directory
 from qa_bot.errors import IndexDamagedError
-from qa_bot.index import analyze, build_index, load_index, read_manifest
+from qa_bot.index import Analysis, analyze, build_index, load_index, read_manifest
 from qa_bot.index import cache
 from qa_bot.index.cache import read_analyses, read_counts, write_counts
 from qa_bot.index.integrity import describe_files, seal
 from qa_bot.index.storage import write_manifest
+from qa_bot.models import Document
 from tests.corpus import copy_documents
 
 pytestmark = pytest.mark.slow  # each test builds an index
@@ -61,7 +62,8 @@ def test_analyses_read_back_and_rebuild_writes_the_same_files(tmp_path: Path,
     assert calls[0] == (len(docs), len(docs)) and again == fresh
     tokens = [t for d in docs for t in cached[document_hash(d)].tokens]
     monkeypatch.setattr(cache, "CHUNK_TOKENS", 7)  # counted in many small chunks: the same counts
-    assert np.array_equal(cache.posting_counts(tokens, index.scorer), read_counts(index.folder / "counts.bin"))
+    counts = cache.posting_counts(tokens, index.scorer)
+    assert np.array_equal(counts, read_counts(index.folder / "counts.bin"))
 
 
 def test_damaged_cache_is_analysed_again(tmp_path: Path) -> None:
@@ -97,3 +99,18 @@ def test_previous_format_is_detected_and_its_analyses_reused(tmp_path: Path) -> 
         load_index(s.index_dir)
     calls, again, _ = _build(s)
     assert calls[0] == (len(docs), len(docs)) and again == fresh
+
+
+def test_document_without_passages_and_counts_over_254(tmp_path: Path) -> None:
+    """Analyses given (no tokenizer): an empty document, a token 300 times in one passage."""
+    docs = [Document("a", "Lặp", "xin chào " * 150 + "hết."), Document("b", "Trống", "")]
+    given = {document_hash(docs[0]): Analysis([(0, 1354)], [(0, 1)], [["xin_chào"] * 300 + ["hết"]]),
+             document_hash(docs[1]): Analysis([], [], [])}
+    s = Settings.from_env(documents=tmp_path, index=tmp_path / "index", workers=1)
+    fresh = build_index(docs, s, precomputed=given)
+    back = read_analyses(fresh.folder, fresh.manifest)
+    assert {h: (a.sentences, a.passages, a.tokens) for h, a in back.items()} == \
+        {h: (a.sentences, a.passages, [sorted(t) for t in a.tokens]) for h, a in given.items()}
+    calls: list[tuple[int, int]] = []
+    again = build_index(docs, s, progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (2, 2) and again.manifest["files"] == fresh.manifest["files"]
