@@ -67,11 +67,13 @@ def worker_count(settings: Settings) -> int:
 def uvicorn_options(settings: Settings) -> dict:
     """uvicorn options shared by the single process and every worker of ``--workers``: a request's
     line and headers must arrive within ``settings.header_timeout`` seconds (:mod:`.timeouts`),
-    headers of at most 16 KiB, idle kept-alive connections closed after 5 s."""
-    from .timeouts import timed_h11
+    headers of at most 16 KiB, idle kept-alive connections closed after 5 s; a line per request in
+    the log only at ``debug`` (uvicorn's access log, otherwise not even formatted)."""
+    from .timeouts import MAX_HEAD, timed_protocol
 
-    return {"timeout_graceful_shutdown": 3, "http": timed_h11(settings.header_timeout),
-            "timeout_keep_alive": 5, "h11_max_incomplete_event_size": 16 * 1024}
+    return {"timeout_graceful_shutdown": 3, "http": timed_protocol(settings.header_timeout),
+            "timeout_keep_alive": 5, "h11_max_incomplete_event_size": MAX_HEAD,
+            "access_log": settings.log_level == "debug"}
 
 
 def serve(settings: Settings) -> None:

@@ -1,14 +1,19 @@
-"""A deadline for a request's line and headers (slow or incomplete requests).
+"""A deadline for a request's line and headers (slow or incomplete requests), and a limit on their size.
 
 uvicorn closes a kept-alive connection that stays silent ``timeout_keep_alive`` seconds, but any
 byte cancels that timer, and a new connection has none: a client that opens a connection, or sends
-half a request line, holds it forever. :func:`timed_h11` is uvicorn's h11 protocol with one more
-timer: from the moment a connection opens (or a response ends) its next request's line and headers
-must arrive within ``header_timeout`` seconds, else the connection is closed, after a 408 in the
-API's error shape when part of a request had come. The body has its own timeout
+half a request line, holds it forever. The protocols here are uvicorn's with one more timer: from
+the moment a connection opens (or a response ends) its next request's line and headers must arrive
+within ``header_timeout`` seconds, else the connection is closed, after a 408 in the API's error
+shape when part of a request had come. The body has its own timeout
 (:class:`qa_bot.web.middleware.BodyTimeoutMiddleware`).
 
-    uvicorn.Config(app, http=timed_h11(10.0), h11_max_incomplete_event_size=16 * 1024)
+:func:`timed_protocol` picks uvicorn's httptools protocol (its C parser costs about a third of the
+CPU of the pure-Python h11 per request) when httptools is installed, else h11. Both refuse a
+request line and headers over :data:`MAX_HEAD` bytes with 400 (h11 through
+``h11_max_incomplete_event_size``, httptools here).
+
+    uvicorn.Config(app, http=timed_protocol(10.0), h11_max_incomplete_event_size=MAX_HEAD)
 """
 
 from __future__ import annotations
@@ -16,10 +21,14 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 log = logging.getLogger(__name__)
+
+#: Largest request line plus headers, in bytes.
+MAX_HEAD = 16 * 1024
 
 _BODY = json.dumps({"error": "Hết thời gian chờ yêu cầu: dòng yêu cầu và phần đầu (headers) phải đến "
                              "trong {seconds:g} giây."}, ensure_ascii=False)
@@ -33,17 +42,18 @@ def _response_408(seconds: float) -> bytes:
     return head.encode("ascii") + body
 
 
-class TimedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for each request's line and headers."""
+class HeaderDeadline:
+    """The header deadline, for a uvicorn HTTP protocol class (``cycle``, ``transport``, ``loop``)."""
 
     header_timeout: float = 10.0
+    cycle: Any
+    transport: asyncio.Transport
+    loop: asyncio.AbstractEventLoop
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def _start_deadlines(self) -> None:
         self._header_timer: asyncio.TimerHandle | None = None
         self._waiting_for = None
         self._got_bytes = False
-        super().connection_made(transport)
-        self._arm()
 
     def _arm(self) -> None:
         """Start the deadline of the next request, unless one is being answered."""
@@ -68,6 +78,15 @@ class TimedH11Protocol(H11Protocol):
             self.transport.write(_response_408(self.header_timeout))
         self.transport.close()
 
+
+class TimedH11Protocol(HeaderDeadline, H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request's line and headers."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        self._start_deadlines()
+        super().connection_made(transport)
+        self._arm()
+
     def data_received(self, data: bytes) -> None:
         self._got_bytes = self._got_bytes or bool(data)
         super().data_received(data)
@@ -91,4 +110,60 @@ def timed_h11(header_timeout: float) -> type[TimedH11Protocol]:
     return type("TimedH11Protocol", (TimedH11Protocol,), {"header_timeout": header_timeout})
 
 
-__all__ = ["TimedH11Protocol", "timed_h11"]
+def timed_httptools(header_timeout: float) -> type:
+    """uvicorn's httptools protocol with this deadline and :data:`MAX_HEAD` (ImportError without
+    httptools)."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class TimedHttpToolsProtocol(HeaderDeadline, HttpToolsProtocol):
+        """uvicorn's httptools protocol with a deadline for each request's line and headers, and
+        at most :data:`MAX_HEAD` bytes of them (h11 has ``h11_max_incomplete_event_size``)."""
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            self._start_deadlines()
+            self._in_head, self._head_bytes = True, 0
+            super().connection_made(transport)
+            self._arm()
+
+        def data_received(self, data: bytes) -> None:
+            self._got_bytes = self._got_bytes or bool(data)
+            if self._in_head:
+                self._head_bytes += len(data)
+            super().data_received(data)
+            if self._in_head and self._head_bytes > MAX_HEAD and not self.transport.is_closing():
+                log.debug("request line and headers over %d bytes: closing", MAX_HEAD)
+                self._disarm()
+                self.send_400_response("Invalid HTTP request received.")
+
+        def on_message_begin(self) -> None:
+            if not self._in_head:
+                self._in_head, self._head_bytes = True, 0
+            super().on_message_begin()
+
+        def on_headers_complete(self) -> None:
+            self._in_head = False
+            super().on_headers_complete()
+            if self.cycle is not self._waiting_for:  # headers arrived: the request is being answered
+                self._disarm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return type("TimedHttpToolsProtocol", (TimedHttpToolsProtocol,), {"header_timeout": header_timeout})
+
+
+def timed_protocol(header_timeout: float) -> type:
+    """The protocol class of ``qa-bot serve``: httptools when installed, else h11; with this deadline."""
+    try:
+        return timed_httptools(header_timeout)
+    except ImportError:
+        return timed_h11(header_timeout)
+
+
+__all__ = ["MAX_HEAD", "HeaderDeadline", "TimedH11Protocol", "timed_h11", "timed_httptools",
+           "timed_protocol"]
