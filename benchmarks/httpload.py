@@ -21,6 +21,17 @@ from pathlib import Path
 
 from .common import ROOT, log, percentiles
 
+_DONE = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRKJSON {"requests": %%d, "duration_us": %%d, "connect_errors": %%d, ' ..
+    '"read_errors": %%d, "write_errors": %%d, "status_errors": %%d, "timeouts": %%d, ' ..
+    '"p50_us": %%d, "p90_us": %%d, "p99_us": %%d, "max_us": %%d, "mean_us": %%.1f}\\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    latency.mean))
+end
+"""
 _LUA = """
 local bodies = {
 %s
@@ -32,16 +43,9 @@ request = function()
   i = i + 1
   return wrk.format(nil, "/api/ask", nil, bodies[(i %% #bodies) + 1])
 end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('WRKJSON {"requests": %%d, "duration_us": %%d, "connect_errors": %%d, ' ..
-    '"read_errors": %%d, "write_errors": %%d, "status_errors": %%d, "timeouts": %%d, ' ..
-    '"p50_us": %%d, "p90_us": %%d, "p99_us": %%d, "max_us": %%d, "mean_us": %%.1f}\\n',
-    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    latency.mean))
-end
-"""
+""" + _DONE
+#: ``GET /healthz``: the fixed cost of a request (HTTP parsing, middleware, a small JSON answer).
+_HEALTH_LUA = _DONE.replace("%%", "%")
 
 
 def free_port() -> int:
@@ -76,9 +80,9 @@ def _wait_ready(proc: subprocess.Popen, port: int, timeout: float) -> float:
     raise TimeoutError(f"qa-bot serve did not answer within {timeout:.0f} s")
 
 
-def wrk_run(port: int, script: Path, connections: int, seconds: int) -> dict:
+def wrk_run(port: int, script: Path, connections: int, seconds: int, path: str = "/api/ask") -> dict:
     cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script),
-           f"http://127.0.0.1:{port}/api/ask"]
+           f"http://127.0.0.1:{port}{path}"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60).stdout
     line = next((x for x in out.splitlines() if x.startswith("WRKJSON ")), None)
     if line is None:
@@ -132,7 +136,8 @@ def http_load(questions: list[str], connections: list[int], seconds: int, work: 
               ready_timeout: float = 300.0, workers: int = 1) -> dict:
     """Start ``qa-bot serve --workers N`` on the shipped documents and load it; the results per
     level, each with the CPU of the server, of the load tool and of other processes meanwhile,
-    and the server's memory (RSS, PSS of its process tree) after start-up and after the load."""
+    then ``GET /healthz`` at the highest level (the fixed cost of a request, with wrk), and the
+    server's memory (RSS, PSS of its process tree) after start-up and after the load."""
     from .scaleout import Window, tree_memory
 
     if not (ROOT / "qa_bot" / "web" / "serve.py").is_file():
@@ -170,6 +175,15 @@ def http_load(questions: list[str], connections: list[int], seconds: int, work: 
                     level = asyncio.run(_py_load(port, questions, c, seconds, 200 * seconds * c))
                 level["cpu"] = window.result()
                 res["levels"].append(level)
+            if tool == "wrk":  # the fixed cost per request: GET /healthz at the highest level
+                health = work / "healthz.lua"
+                health.write_text(_HEALTH_LUA, encoding="utf-8")
+                c = max(connections)
+                log(f"http: {workers} server process(es), GET /healthz, {c} connections, {seconds} s")
+                window = Window(proc.pid)
+                level = wrk_run(port, health, c, seconds, "/healthz")
+                level["cpu"] = window.result()
+                res["healthz"] = level
             res["memory_after_load"] = tree_memory(proc.pid)
         except Exception as exc:  # noqa: BLE001 - reported in the results
             res["error"] = repr(exc)

@@ -58,7 +58,9 @@ def workers_section(results: dict) -> list[str]:
         out += [f"Error: {many['error']}", ""]
     rows = []
     for label, h in (("1 process", one), (f"{many.get('workers')} workers", many)):
-        for lv in h.get("levels", []):
+        health = [dict(h["healthz"], connections=f"{h['healthz'].get('connections')}, GET /healthz")
+                  ] if h.get("healthz") else []
+        for lv in h.get("levels", []) + health:
             cpu = lv.get("cpu") or {}
             per = (cpu["server_cores"] * cpu["wall_s"] * 1000 / lv["requests"]
                    if cpu.get("server_cores") is not None and lv.get("requests") else None)
@@ -70,7 +72,9 @@ def workers_section(results: dict) -> list[str]:
     out.append("")
     out.append("The server's CPU per request bounds what the machine can answer: 2 cores / that "
                "figure is the ceiling with the machine to itself (other processes take their "
-               "share first, and CPU time per request itself grows when the cores are oversubscribed).")
+               "share first, and CPU time per request itself grows when the cores are oversubscribed). "
+               "The `GET /healthz` rows give the fixed cost of a request (HTTP parsing, middleware, a "
+               "small JSON answer): the rest of a `POST /api/ask` is answering.")
     out.append("")
     mem_rows = []
     for label, h in (("1 process", one), (f"{many.get('workers')} workers", many)):

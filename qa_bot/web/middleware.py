@@ -157,7 +157,8 @@ class BodyTimeoutMiddleware:
             if body_done:
                 return await receive()
             try:
-                message = await asyncio.wait_for(receive(), self.timeout)
+                async with asyncio.timeout(self.timeout):  # no task per message, as wait_for makes
+                    message = await receive()
             except TimeoutError:
                 timed_out = True
                 log.debug("%s %s: request body stalled for %g s", scope["method"], scope["path"],
