@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import InputError
 
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
-INDEX_FORMAT_VERSION = 3
+INDEX_FORMAT_VERSION = 4
 #: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
 TOKENIZER_VERSION = 5
 #: What a management route answers on a read-only replica (``Settings.read_only``).

@@ -13,7 +13,7 @@ import numpy as np
 from .config import Settings
 from .evidence import Checker, years_in
 from .formats.structure import Marker, document_outline, path_at
-from .index import Index
+from .index import BM25Scorer, Index
 from .models import Document, Hit
 from .normalize import fold
 from .query import Query, QueryAnalyzer
@@ -127,20 +127,30 @@ class Retriever:
         df = self.index.scorer.df(token)
         return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
-    def scores(self, query: Query) -> np.ndarray:
-        """Score of every passage: BM25 of the words and abbreviation variants, plus compound
-        syllables and synonyms at lower weights, times a preference for the documents about the
-        year the question names."""
+    def _terms(self, query: Query) -> tuple[list[str], list[float]]:
+        """The tokens scored for a query and their weights: the words and abbreviation variants,
+        plus compound syllables and synonyms at lower weights."""
         s = self.settings
         tokens = query.tokens + query.variant_tokens + query.syllable_tokens + query.synonym_tokens
         weights = ([1.0] * (len(query.tokens) + len(query.variant_tokens))
                    + [s.syllable_weight] * len(query.syllable_tokens)
                    + [s.synonym_weight] * len(query.synonym_tokens))
-        scores = self.index.scorer.scores(tokens, weights)
-        if query.year_hint is not None and query.year is None:
-            preferred = (self.index.passage_year == query.year_hint if query.event_years
-                         else self.about_year(query.year_hint))
-            scores = np.where(preferred, scores * s.year_hint_boost, scores)
+        return tokens, weights
+
+    def _preferred(self, query: Query) -> np.ndarray | None:
+        """The passages of the documents about the year the question names (scores times
+        ``year_hint_boost``), or None."""
+        if query.year_hint is None or query.year is not None:
+            return None
+        return (self.index.passage_year == query.year_hint if query.event_years
+                else self.about_year(query.year_hint))
+
+    def scores(self, query: Query) -> np.ndarray:
+        """Score of every passage: BM25 of the query's tokens (:meth:`_terms`), times a
+        preference for the documents about the year the question names."""
+        scores = self.index.scorer.scores(*self._terms(query))
+        if (preferred := self._preferred(query)) is not None:
+            np.multiply(scores, self.settings.year_hint_boost, out=scores, where=preferred)
         return scores
 
     def search(self, query: Query, k: int) -> list[Hit]:
@@ -150,7 +160,13 @@ class Retriever:
         if not doc_ids and (named := named_documents(self.index.documents, query.doc_numbers)):
             doc_ids = named
         mask = self.index.mask(query.year, doc_ids)
-        return [self.hit(i, s) for i, s in self.index.top(self.scores(query), k, mask)]
+        scorer = self.index.scorer
+        if isinstance(scorer, BM25Scorer):  # the k best without scoring every passage
+            best = scorer.best(*self._terms(query), k, mask, self._preferred(query),
+                               self.settings.year_hint_boost)
+        else:
+            best = self.index.top(self.scores(query), k, mask)
+        return [self.hit(i, s) for i, s in best]
 
     def hit(self, i: int, score: float) -> Hit:
         """Passage ``i`` with its structural path ("Mục 2, điểm b") when its document has one."""

@@ -2,8 +2,9 @@
 
 :class:`Scorer` is everything retrieval and evaluation ask of a scoring engine: its vocabulary,
 document frequencies and a score for every passage. :class:`BM25Scorer` is the one qa-bot ships
-(bm25s's Lucene variant, saved by bm25s and read here with numpy alone); a second one (dense
-vectors, an external engine) implements the same four members and the answer code does not change.
+(bm25s's Lucene variant, computed by bm25s, stored with one byte per score and read here with numpy
+alone); a second one (dense vectors, an external engine) implements the same four members and the
+answer code does not change.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class Scorer(Protocol):
 
     def scores(self, tokens: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
         """A score for every passage: each query token's contribution times its weight (default
-        1); repeated tokens count again; unknown and empty tokens, and zero weights, add nothing."""
+        1); repeated tokens count again; unknown and empty tokens, and zero weights, add nothing.
+        The array is the caller's (a new one each time)."""
         ...
 
 
@@ -45,17 +47,44 @@ def _load(path: Path, mmap_mode: str | None) -> np.ndarray:
     return np.asarray(np.load(path, mmap_mode=mmap_mode))
 
 
+#: Layout of the scorer's folder (see :class:`BM25Scorer`); another value is not read.
+FORMAT = "bm25-impact8/1"
+#: Levels of a quantized score: each token's scores are stored as ``low + q * step``, q in 0..255.
+LEVELS = 255
+#: Size of the sample whose k-th best bounds the k-th best of all scores from below.
+_SAMPLE = 4096
+#: Relative slack of the bounds that prune (float32 sums in another order differ far less).
+_SLACK = 1e-4
+
+
 class BM25Scorer:
-    """BM25 from the token x passage score matrix that bm25s saves (CSC: one column per token),
-    read memory-mapped and summed with numpy alone, so answering needs neither bm25s nor scipy."""
+    """BM25 from a token x passage score matrix stored by column (one per token: the passages
+    holding it, ascending, and their scores), read memory-mapped and summed with numpy alone, so
+    answering needs neither bm25s nor scipy.
+
+    Files of the folder (:func:`write_columns`): ``indptr.npy`` (int64 [tokens + 1]: where each
+    column starts), ``indices.npy`` (uint32 [postings]: passages), ``impacts.npy`` (uint8
+    [postings]: the score quantized linearly between the token's lowest and highest score,
+    ``low.npy`` and ``high.npy``, float32 [tokens]) or, built exact, ``values.npy`` (float32
+    [postings]), ``vocab.json`` (token -> column) and ``params.json``."""
+
+    #: :meth:`best` checks whether the columns left can be skipped before one at least this long.
+    prune_from = 16384
 
     def __init__(self, folder: Path, mmap_mode: str | None = "r") -> None:
-        self.data = _load(folder / "data.csc.index.npy", mmap_mode)
-        self.indices = _load(folder / "indices.csc.index.npy", mmap_mode)
-        self.indptr = _load(folder / "indptr.csc.index.npy", mmap_mode)
-        self._vocab: dict[str, int] = json.loads((folder / "vocab.index.json").read_text("utf-8"))
-        params = json.loads((folder / "params.index.json").read_text("utf-8"))
+        params = json.loads((folder / "params.json").read_text("utf-8"))
+        if params.get("format") != FORMAT:
+            raise ValueError(f"scorer format {params.get('format')!r}, expected {FORMAT!r}")
         self._n = int(params["num_docs"])
+        self.indptr = _load(folder / "indptr.npy", mmap_mode)
+        self.indices = _load(folder / "indices.npy", mmap_mode)
+        self.low = _load(folder / "low.npy", None)
+        self.high = _load(folder / "high.npy", None)
+        self.step = (self.high - self.low) / np.float32(LEVELS)
+        exact = bool(params["exact"])
+        self.values = _load(folder / "values.npy", mmap_mode) if exact else None
+        self.impacts = None if exact else _load(folder / "impacts.npy", mmap_mode)
+        self._vocab: dict[str, int] = json.loads((folder / "vocab.json").read_text("utf-8"))
 
     @property
     def vocabulary(self) -> Mapping[str, int]:
@@ -69,23 +98,91 @@ class BM25Scorer:
         tid = self._vocab.get(token) if token else None
         return 0 if tid is None else int(self.indptr[tid + 1] - self.indptr[tid])
 
-    def scores(self, tokens: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
+    def _terms(self, tokens: Sequence[str], weights: Sequence[float] | None) -> list[tuple[int, float]]:
+        """(column, weight) of the tokens that add something, in query order."""
         vocab = self._vocab
-        keep = [i for i, t in enumerate(tokens) if t in vocab and t != "" and (not weights or weights[i])]
-        ids = [vocab[tokens[i]] for i in keep]
-        return self._sum(ids, [weights[i] for i in keep] if weights else None)
+        return [(vocab[t], float(weights[i]) if weights else 1.0) for i, t in enumerate(tokens)
+                if t in vocab and t != "" and (not weights or weights[i])]
 
-    def _sum(self, token_ids: Sequence[int], weights: Sequence[float] | None) -> np.ndarray:
+    def _column(self, t: int, w: float, at: slice | np.ndarray) -> np.ndarray:
+        """Column ``t``'s scores times ``w`` at postings ``at`` (float32; a posting gets the same
+        value whether read in a slice or picked out)."""
+        if self.values is not None:
+            v = self.values[at]
+            return v if w == 1 else v * w
+        assert self.impacts is not None
+        v = self.impacts[at] * np.float32(w * self.step[t])
+        v += np.float32(w * self.low[t])
+        return v
+
+    def scores(self, tokens: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
         scores = np.zeros(self._n, dtype=np.float32)
-        for n, t in enumerate(token_ids):
+        for t, w in self._terms(tokens, weights):
             a, b = int(self.indptr[t]), int(self.indptr[t + 1])
-            column = self.data[a:b] if weights is None or weights[n] == 1 else self.data[a:b] * weights[n]
-            np.add.at(scores, self.indices[a:b], column)  # numpy >= 2: faster than fancy +=
+            np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))  # faster than +=
         return scores
 
+    def best(self, tokens: Sequence[str], weights: Sequence[float] | None, k: int,
+             mask: np.ndarray | None = None, prefer: np.ndarray | None = None,
+             boost: float = 1.0) -> list[tuple[int, float]]:
+        """``top(scores, k, mask)`` where ``scores`` are :meth:`scores` times ``boost`` on the
+        ``prefer`` passages, with the same values, without summing every posting when it need not:
+        columns are added shortest first, and once what the remaining ones could add stays below
+        the k-th best so far, only the passages that can still reach it are scored (MaxScore).
+        Scores equal :meth:`scores`'s up to float rounding (summed in another order)."""
+        terms = self._terms(tokens, weights)
+        k = min(k, self._n)
+        if not terms or k <= 0:
+            return []
+        if boost < 1 or any(w < 0 or self.low[t] < 0 for t, w in terms):  # bounds need scores >= 0
+            scores = self.scores(tokens, weights)
+            return top(scores if prefer is None else np.where(prefer, scores * boost, scores), k, mask)
+        spans = [(int(self.indptr[t]), int(self.indptr[t + 1])) for t, _ in terms]
+        order = sorted(range(len(terms)), key=lambda i: spans[i][1] - spans[i][0])
+        bounds = [w * float(self.high[t]) for t, w in terms]
+        scores = np.zeros(self._n, dtype=np.float32)
+        left = sum(b - a for a, b in spans)
+        for j, i in enumerate(order):
+            a, b = spans[i]
+            if j and b - a >= self.prune_from and left >= self._n // 2:  # worth a look (a few passes)
+                rest = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
+                cand = _reachable(scores, sum(r[2] for r in rest), k, mask, prefer, boost)
+                if cand is not None and cand.shape[0] * len(rest) * 16 < left:
+                    return self._narrow(cand, scores[cand], rest, k, mask, prefer, boost)
+            t, w = terms[i]
+            np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))
+            left -= b - a
+        return _best(*_leaders(scores, k, mask, prefer, boost), k)
 
-def build_bm25(folder: Path, corpus_tokens: list[list[str]], k1: float, b: float, method: str) -> None:
-    """Index the passages' tokens with bm25s and save the scorer into ``folder``."""
+    def _narrow(self, cand: np.ndarray, partial: np.ndarray,
+                rest: list[tuple[tuple[int, float], tuple[int, int], float]], k: int,
+                mask: np.ndarray | None, prefer: np.ndarray | None,
+                boost: float) -> list[tuple[int, float]]:
+        """The k best of the candidates ``cand`` (ascending, with their ``partial`` scores) once
+        the ``rest`` columns ((column, weight), span, highest score) are added: one column at a
+        time, looked up for the candidates only, dropping those that fall out of reach."""
+        partial = partial.copy()
+        factor = _factors(cand, mask, prefer, boost)
+        if factor is None:
+            factor = np.ones(cand.shape[0], dtype=np.float32)
+        left = sum(bound for _, _, bound in rest)
+        for (t, w), (a, b), bound in rest:
+            col = self.indices[a:b]
+            pos = np.minimum(np.searchsorted(col, cand), b - a - 1)
+            hit = col[pos] == cand
+            partial[hit] += self._column(t, w, a + pos[hit])
+            left = max(left - bound, 0.0)
+            now = partial * factor
+            keep = (partial + left * (1 + _SLACK)) * factor >= _kth(now, k) * (1 - _SLACK)
+            cand, partial, factor = cand[keep], partial[keep], factor[keep]
+        return _best(cand, partial * factor, k)
+
+
+def build_bm25(folder: Path, corpus_tokens: list[list[str]], k1: float, b: float, method: str,
+               exact: bool = False) -> None:
+    """Index the passages' tokens with bm25s and save the scorer into ``folder``: each token's
+    scores quantized to one byte between its lowest and highest score, or as float32 (``exact``,
+    what the comparisons with rank-bm25 use)."""
     import bm25s  # only building needs it
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -98,20 +195,120 @@ def build_bm25(folder: Path, corpus_tokens: list[list[str]], k1: float, b: float
     vocab = {t: i for i, t in enumerate(sorted({t for doc in docs for t in doc}))}
     ids = [[vocab[t] for t in doc] for doc in docs]
     bm25.index((ids, vocab), show_progress=False)
-    bm25.save(str(folder), show_progress=False)
+    matrix = bm25.scores
+    del bm25
+    params = {"num_docs": len(ids), "k1": k1, "b": b, "method": method}
+    write_columns(folder, matrix["data"], matrix["indices"], matrix["indptr"], vocab, params, exact)
+
+
+def write_columns(folder: Path, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                  vocab: dict[str, int], params: dict, exact: bool = False) -> None:
+    """Save a token x passage score matrix in CSC form (as bm25s makes it) as a scorer folder."""
+    data = np.asarray(data, dtype=np.float32)
+    indices = np.asarray(indices).astype(np.uint32)
+    indptr = np.asarray(indptr, dtype=np.int64)
+    columns = indptr.shape[0] - 1
+    vocab = {t: i for t, i in vocab.items() if i < columns and t}  # bm25s adds "", with no column
+    column = np.repeat(np.arange(columns, dtype=np.int32), np.diff(indptr))
+    if data.size and not np.all((np.diff(indices.astype(np.int64)) > 0) | (np.diff(column) > 0)):
+        order = np.lexsort((indices, column))  # passages ascending within a column (searchsorted)
+        data, indices = data[order], indices[order]
+    low = np.zeros(columns, dtype=np.float32)
+    high = np.zeros(columns, dtype=np.float32)
+    starts = indptr[:-1][np.diff(indptr) > 0]
+    if data.size:
+        low[column[starts]] = np.minimum.reduceat(data, starts)
+        high[column[starts]] = np.maximum.reduceat(data, starts)
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(folder / "indptr.npy", indptr)
+    np.save(folder / "indices.npy", indices)
+    np.save(folder / "low.npy", low)
+    np.save(folder / "high.npy", high)
+    if exact:
+        np.save(folder / "values.npy", data)
+    else:
+        step = (high - low) / np.float32(LEVELS)
+        inverse = np.divide(np.float32(1), step, out=np.zeros_like(step), where=step > 0)
+        impacts = np.empty(data.shape, dtype=np.uint8)
+        for a in range(0, data.shape[0], 1 << 22):  # a few MB of temporaries at a time
+            c = column[a : a + (1 << 22)]
+            q = data[a : a + (1 << 22)] - low[c]
+            q *= inverse[c]
+            np.rint(q, out=q)
+            impacts[a : a + (1 << 22)] = np.clip(q, 0, LEVELS)
+        np.save(folder / "impacts.npy", impacts)
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    params = {"format": FORMAT, **params, "exact": exact}
+    (folder / "params.json").write_text(json.dumps(params), encoding="utf-8")
 
 
 def top(scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """Indices and scores of the ``k`` best entries with a positive score (``mask``: allowed ones)."""
-    if mask is not None:
-        scores = np.where(mask, scores, 0.0)
+    """Indices and scores of the ``k`` best entries with a positive score (``mask``: allowed ones),
+    best first; equal scores in index order."""
+    k = min(k, scores.shape[0])
+    return _best(*_leaders(scores, k, mask), k) if k > 0 else []
+
+
+def _factors(idx: np.ndarray, mask: np.ndarray | None = None, prefer: np.ndarray | None = None,
+             boost: float = 1.0) -> np.ndarray | None:
+    """What the scores of entries ``idx`` are multiplied by: ``boost`` where ``prefer``, 0
+    outside ``mask`` (None: by 1, no mask and no preference)."""
+    if mask is None and prefer is None:
+        return None
+    one = np.float32(1)
+    f = np.where(prefer[idx], np.float32(boost), one) if prefer is not None else np.full(idx.shape, one)
+    return f if mask is None else np.where(mask[idx], f, np.float32(0))
+
+
+def _leaders(scores: np.ndarray, k: int, mask: np.ndarray | None = None,
+             prefer: np.ndarray | None = None, boost: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Entries (ascending) that may be among the k best of ``scores`` times :func:`_factors`,
+    with those products: every entry at least the k-th best of an evenly spaced sample (a lower
+    bound of the k-th best), so that selecting reads a few entries instead of ordering them all."""
     n = scores.shape[0]
-    k = min(k, n)
-    if k <= 0:
-        return []
-    cand = np.argpartition(scores, n - k)[n - k :] if k < n else np.arange(k)
-    cand = cand[np.argsort(-scores[cand], kind="stable")]
-    return [(int(i), float(scores[i])) for i in cand if scores[i] > 0]
+    stride = max(1, n // _SAMPLE)
+    sample = scores[::stride]
+    if (f := _factors(np.arange(0, n, stride), mask, prefer, boost)) is not None:
+        sample = sample * f
+    floor = _kth(sample, k)
+    most = boost if prefer is not None else 1.0
+    idx = np.flatnonzero(scores >= floor / most * (1 - _SLACK)) if floor > 0 else np.flatnonzero(scores > 0)
+    values = scores[idx]
+    if (f := _factors(idx, mask, prefer, boost)) is not None:
+        values = values * f
+    return idx, values
 
 
-__all__ = ["BM25Scorer", "Scorer", "build_bm25", "top"]
+def _kth(values: np.ndarray, k: int) -> float:
+    """The k-th largest of ``values`` (0 when there are fewer)."""
+    n = values.shape[0]
+    return float(np.partition(values, n - k)[n - k]) if n >= k else 0.0
+
+
+def _best(cand: np.ndarray, values: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The ``k`` best positive of candidates ``cand`` with scores ``values``: best first, ties in
+    index order."""
+    if cand.shape[0] > 4 * k + 64:  # keep the k-th best and everything tied with it
+        keep = values >= _kth(values, k)
+        cand, values = cand[keep], values[keep]
+    order = np.lexsort((cand, -values))[:k]
+    return [(int(cand[i]), float(values[i])) for i in order if values[i] > 0]
+
+
+def _reachable(partial: np.ndarray, rest: float, k: int, mask: np.ndarray | None,
+               prefer: np.ndarray | None, boost: float) -> np.ndarray | None:
+    """The passages (ascending) whose ``partial`` score plus at most ``rest`` may reach the k-th
+    best partial score (a lower bound of the k-th best final one), all times :func:`_factors`;
+    None when a passage without a partial score could too."""
+    most = boost if prefer is not None else 1.0
+    floor = _kth(_leaders(partial, k, mask, prefer, boost)[1], k) * (1 - _SLACK)
+    rest *= 1 + _SLACK
+    if rest * most >= floor:
+        return None
+    cand = np.flatnonzero(partial >= floor / most - rest)
+    if (f := _factors(cand, mask, prefer, boost)) is not None:
+        cand = cand[(partial[cand] + rest) * f >= floor]
+    return cand
+
+
+__all__ = ["FORMAT", "LEVELS", "BM25Scorer", "Scorer", "build_bm25", "top", "write_columns"]

@@ -20,7 +20,7 @@ above; sentence offsets are uint16 while every passage is under 64 Ki characters
 | `counts.bin` | how often each token occurs in each passage, one number per posting of `bm25/`, in its order; with the arrays above, the analysis of every document, reused for unchanged ones (:mod:`.cache`) |
 | `lexicon.json` | query model: abbreviations and synonyms, curated and learned from the corpus |
 | `restorer.json` | query model: the diacritics restorer fitted on the corpus |
-| `bm25/` | the BM25 scorer as bm25s saves it: token x passage scores (CSC), `vocab.index.json` |
+| `bm25/` | the BM25 scorer: token x passage scores by token, one byte each, and `vocab.json` (:class:`~.scorer.BM25Scorer`) |
 | `manifest.json` | the folder's own copy of the index manifest (below), written last: a folder without it is a killed build's leftover |
 | `verified.json` | identities (inode, size, times) of the files whose hash was verified, so that loads hash only changed files (:mod:`.integrity`) |
 

@@ -77,8 +77,8 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 FILES = ["documents.json", "texts.bin", "counts.bin", "lexicon.json", "restorer.json",
          "p_doc.npy", "p_start.npy", "p_bstart.npy", "p_bend.npy", "p_sent.npy",
          "s_start.npy", "s_end.npy", "doc_boff.npy", "doc_year.npy",
-         "bm25/data.csc.index.npy", "bm25/indices.csc.index.npy", "bm25/indptr.csc.index.npy",
-         "bm25/vocab.index.json", "bm25/params.index.json", MANIFEST]
+         "bm25/impacts.npy", "bm25/indices.npy", "bm25/indptr.npy", "bm25/low.npy", "bm25/high.npy",
+         "bm25/vocab.json", "bm25/params.json", MANIFEST]
 
 
 def test_matrix_covers_every_file(built: Path) -> None:

@@ -48,7 +48,7 @@ DAMAGE = {
     "p_start.npy": lambda p: p.write_bytes(p.read_bytes()[:-4]),
     "counts.bin": _flip,
     "documents.json": lambda p: p.write_bytes(b""),
-    "bm25/data.csc.index.npy": lambda p: p.unlink(),
+    "bm25/impacts.npy": lambda p: p.unlink(),
 }
 
 

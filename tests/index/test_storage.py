@@ -51,7 +51,7 @@ def test_manifest_records_versions_and_files(tmp_path: Path) -> None:
     files = manifest["files"]
     for name in ARRAYS:
         assert files[f"{name}.npy"]["bytes"] == (index.folder / f"{name}.npy").stat().st_size
-    assert {"texts.bin", "documents.json", "counts.bin", "bm25/vocab.index.json"} <= set(files)
+    assert {"texts.bin", "documents.json", "counts.bin", "bm25/vocab.json"} <= set(files)
     assert json.loads((s.index_dir / "manifest.json").read_text("utf-8"))["data"] == index.folder.name
 
 
