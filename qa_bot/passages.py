@@ -70,8 +70,12 @@ def _locate(paragraph: str, pieces: Iterable[str]) -> list[tuple[int, int]]:
         cursor = j
     if not spans:
         return [(0, len(paragraph))]
-    # Each sentence runs to the start of the next, so nothing the splitter dropped is lost.
-    starts = [0] + [a for a, _ in spans[1:]]
+    # Each sentence runs to the start of the next, so nothing the splitter dropped is lost. A cut
+    # with no space before it and a lower-case letter or digit after it is inside a web address or
+    # an e-mail ("dichvucong.gov.vn", "daotaodh@uit.edu.vn"), which the splitter cuts at every
+    # dot: not a sentence end ("đại trà.Nếu", a missing space, still is).
+    starts = [0] + [a for a, _ in spans[1:] if paragraph[a - 1].isspace() or not paragraph[a].islower()
+                    and not paragraph[a].isdigit()]
     return list(zip(starts, starts[1:] + [len(paragraph)], strict=True))
 
 

@@ -49,3 +49,13 @@ def test_text_without_sentence_marks_is_cut_into_bounded_passages() -> None:
     assert "".join("".join(text[a:b] for a, b in spans).split()) == "".join(text.split())
     passages = chunk_sentences("d", spans, 600)
     assert max(p.end - p.start for p in passages) <= MAX_SENTENCE_CHARS
+
+
+def test_web_addresses_and_emails_are_not_cut_at_their_dots():
+    text = ("Diễn đàn Trường: http://forum.uit.edu.vn/threads/29653 hoặc http://forum.uit.edu.vn. "
+            "Liên hệ qua email daotaodh@uit.edu.vn để biết thêm. Cổng dichvucong.gov.vn hoạt động.Từ nay")
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences[0] == "Diễn đàn Trường: http://forum.uit.edu.vn/threads/29653 hoặc http://forum.uit.edu.vn."
+    assert sentences[1] == "Liên hệ qua email daotaodh@uit.edu.vn để biết thêm."
+    assert sentences[2].startswith("Cổng dichvucong.gov.vn hoạt động.")  # a missing space still cuts
+    assert sentences[-1] == "Từ nay"
