@@ -140,18 +140,30 @@ class BM25Scorer:
         spans = [(int(self.indptr[t]), int(self.indptr[t + 1])) for t, _ in terms]
         order = sorted(range(len(terms)), key=lambda i: spans[i][1] - spans[i][0])
         bounds = [w * float(self.high[t]) for t, w in terms]
+        most = boost if prefer is not None else 1.0  # the largest factor a score gets
         scores = np.zeros(self._n, dtype=np.float32)
         left = sum(b - a for a, b in spans)
+        total, done = sum(bounds), 0.0  # done: the sum of the added columns' highest scores
+        kth, since, added = np.inf, self._n, 0.0  # at the last look: k-th best; postings, bounds since
         for j, i in enumerate(order):
             a, b = spans[i]
-            if j and b - a >= self.prune_from and left >= self._n // 2:  # worth a look (a few passes)
-                rest = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
-                cand = _reachable(scores, sum(r[2] for r in rest), k, mask, prefer, boost)
-                if cand is not None and cand.shape[0] * len(rest) * 16 < left:
-                    return self._narrow(cand, scores[cand], rest, k, mask, prefer, boost)
+            rest = total - done
+            # a look costs a few passes over the scores: only when the columns left are long, work
+            # was done since the last one, and the k-th best (at most the highest partial score,
+            # and the last one's plus what was added since) may exceed what the rest can add
+            if (j and b - a >= self.prune_from and left >= self._n // 2 and since >= self._n // 8
+                    and rest < done and rest * most < kth + added * most):
+                cand, kth = _reachable(scores, rest, k, mask, prefer, boost)
+                since, added = 0, 0.0
+                if cand is not None and cand.shape[0] * (len(order) - j) * 32 < left:
+                    rest_columns = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
+                    return self._narrow(cand, scores[cand], rest_columns, k, mask, prefer, boost)
             t, w = terms[i]
             np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))
             left -= b - a
+            since += b - a
+            done += bounds[i]
+            added += bounds[i]
         return _best(*_leaders(scores, k, mask, prefer, boost), k)
 
     def _narrow(self, cand: np.ndarray, partial: np.ndarray,
@@ -296,19 +308,19 @@ def _best(cand: np.ndarray, values: np.ndarray, k: int) -> list[tuple[int, float
 
 
 def _reachable(partial: np.ndarray, rest: float, k: int, mask: np.ndarray | None,
-               prefer: np.ndarray | None, boost: float) -> np.ndarray | None:
+               prefer: np.ndarray | None, boost: float) -> tuple[np.ndarray | None, float]:
     """The passages (ascending) whose ``partial`` score plus at most ``rest`` may reach the k-th
-    best partial score (a lower bound of the k-th best final one), all times :func:`_factors`;
-    None when a passage without a partial score could too."""
+    best partial score (a lower bound of the k-th best final one), all times :func:`_factors`,
+    None when a passage without a partial score could too; and that k-th best."""
     most = boost if prefer is not None else 1.0
-    floor = _kth(_leaders(partial, k, mask, prefer, boost)[1], k) * (1 - _SLACK)
-    rest *= 1 + _SLACK
+    kth = _kth(_leaders(partial, k, mask, prefer, boost)[1], k)
+    floor, rest = kth * (1 - _SLACK), rest * (1 + _SLACK)
     if rest * most >= floor:
-        return None
+        return None, kth
     cand = np.flatnonzero(partial >= floor / most - rest)
     if (f := _factors(cand, mask, prefer, boost)) is not None:
         cand = cand[(partial[cand] + rest) * f >= floor]
-    return cand
+    return cand, kth
 
 
 __all__ = ["FORMAT", "LEVELS", "BM25Scorer", "Scorer", "build_bm25", "top", "write_columns"]
