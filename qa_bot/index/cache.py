@@ -122,36 +122,45 @@ def read_analyses(folder: Path, manifest: dict, wanted: Collection[str] | None =
     n_pass = len(a["p_doc"])
     if counts.size != indices.size or len(a["p_sent"]) != n_pass + 1:
         raise ValueError("counts.bin and the postings disagree")
-    # the postings regrouped by passage: tokens in id order, each repeated as often as it occurs
-    token = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+    # the postings regrouped by passage (token ids ascending within each), a block of documents
+    # at a time: each token repeated as often as it occurs
+    token = np.repeat(np.arange(len(indptr) - 1, dtype=np.int32), np.diff(indptr))
     order = np.argsort(indices, kind="stable")
-    per_passage = np.bincount(indices, weights=counts, minlength=n_pass).astype(np.int64)
+    p_post = np.concatenate(([0], np.cumsum(np.bincount(indices, minlength=n_pass))))
     names_of = np.empty(len(indptr) - 1, dtype=object)
     for t, i in scorer.vocabulary.items():
         if i < len(names_of):  # bm25s adds "" past the last column
             names_of[i] = sys.intern(t)
     if any(t is None for t in names_of):
         raise ValueError("a posting column without its token")
-    flat = names_of[np.repeat(token[order], counts[order])]
-    del token, order, counts
-    t_end = np.cumsum(per_passage).tolist()
-    t_start = (np.cumsum(per_passage) - per_passage).tolist()
     # absolute character offsets of the sentences, passage by passage
     s_pass = np.repeat(np.arange(n_pass), np.diff(a["p_sent"]))
     s_start = (a["p_start"][s_pass] + a["s_start"]).tolist()
     s_end = (a["p_start"][s_pass] + a["s_end"]).tolist()
     p_first = np.searchsorted(a["p_doc"], np.arange(len(hashes) + 1)).tolist()
-    p_sent = a["p_sent"].tolist()
+    p_sent, posts = a["p_sent"].tolist(), p_post.tolist()
     out: dict[str, Analysis] = {}
-    for d, h in enumerate(hashes):
-        if wanted is not None and h not in wanted:
-            continue
-        p0, p1 = p_first[d], p_first[d + 1]
-        base, stop = (p_sent[p0], p_sent[p1]) if p1 > p0 else (0, 0)
-        sentences = list(zip(s_start[base:stop], s_end[base:stop], strict=True))
-        passages = [(p_sent[p] - base, p_sent[p + 1] - base) for p in range(p0, p1)]
-        tokens = [flat[t_start[p] : t_end[p]].tolist() for p in range(p0, p1)]
-        out[h] = Analysis(sentences, passages, tokens)
+    d = 0
+    while d < len(hashes):
+        e = d + 1  # documents d..e-1: about CHUNK_TOKENS postings
+        while e < len(hashes) and posts[p_first[e]] - posts[p_first[d]] < CHUNK_TOKENS:
+            e += 1
+        q0, q1 = p_first[d], p_first[e]
+        if wanted is None or any(h in wanted for h in hashes[d:e]):
+            block = order[posts[q0] : posts[q1]]
+            c = counts[block]
+            flat = names_of[np.repeat(token[block], c)]
+            bounds = np.concatenate(([0], np.cumsum(c)))[p_post[q0 : q1 + 1] - posts[q0]].tolist()
+        for doc in range(d, e):
+            if wanted is not None and hashes[doc] not in wanted:
+                continue
+            p0, p1 = p_first[doc], p_first[doc + 1]
+            base, stop = (p_sent[p0], p_sent[p1]) if p1 > p0 else (0, 0)
+            out[hashes[doc]] = Analysis(
+                list(zip(s_start[base:stop], s_end[base:stop], strict=True)),
+                [(p_sent[p] - base, p_sent[p + 1] - base) for p in range(p0, p1)],
+                [flat[bounds[p - q0] : bounds[p - q0 + 1]].tolist() for p in range(p0, p1)])
+        d = e
     return out
 
 

@@ -61,7 +61,8 @@ def test_analyses_read_back_and_rebuild_writes_the_same_files(tmp_path: Path,
     calls, again, _ = _build(s)  # forced: every analysis from the cache
     assert calls[0] == (len(docs), len(docs)) and again == fresh
     tokens = [t for d in docs for t in cached[document_hash(d)].tokens]
-    monkeypatch.setattr(cache, "CHUNK_TOKENS", 7)  # counted in many small chunks: the same counts
+    monkeypatch.setattr(cache, "CHUNK_TOKENS", 7)  # many small chunks: the same counts and analyses
+    assert read_analyses(index.folder, index.manifest) == cached
     counts = cache.posting_counts(tokens, index.scorer)
     assert np.array_equal(counts, read_counts(index.folder / "counts.bin"))
 
