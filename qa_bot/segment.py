@@ -22,6 +22,7 @@ import logging
 import re
 import struct
 from collections.abc import Callable, Sequence
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -105,6 +106,7 @@ def _load_pickle(path: Path) -> object:
         return joblib.load(path)
 
 
+_FUNCTIONS = (None, "lower", "isdigit", "istitle", "is_in_dict")
 _BOS, _EOS = object(), object()  # the padding before and after a sentence's tokens
 _PAD = 2  # padding tokens at each end: at least the largest offset of a template
 
@@ -113,12 +115,21 @@ class _Grams:
     """Weights of the templates that read ``length`` consecutive tokens, per distinct n-gram:
     row ``g`` of :attr:`table` holds, for n-gram number ``g``, one weight pair per template."""
 
-    def __init__(self, templates: list[tuple[str, str | None]], state: dict, dictionary: frozenset):
-        self.prefixes = [(f"{syntax}=", func) for syntax, func in templates]
-        self.bos = [state.get(f"{syntax}=BOS", (0.0, 0.0)) for syntax, _ in templates]
-        self.eos = [state.get(f"{syntax}=EOS", (0.0, 0.0)) for syntax, _ in templates]
-        self.functions = {func for _, func in templates}
-        self.state = state
+    def __init__(self, templates: list[tuple[str, str | None]], weights: dict[str, dict],
+                 dictionary: frozenset):
+        zero = (0.0, 0.0)
+        #: per template: which value it reads (0 the text, 1 lower-cased, 2 isdigit, 3 istitle,
+        #: 4 is_in_dict) and the weights by value (by truth for the last three)
+        self.getters: list[tuple[int, dict]] = []
+        for syntax, func in templates:
+            by_value = weights.get(syntax, {})
+            code = _FUNCTIONS.index(func)
+            if code >= 2:
+                by_value = {False: by_value.get("False", zero), True: by_value.get("True", zero)}
+            self.getters.append((code, by_value))
+        self.bos = [weights.get(syntax, {}).get("BOS", zero) for syntax, _ in templates]
+        self.eos = [weights.get(syntax, {}).get("EOS", zero) for syntax, _ in templates]
+        self.reads = {code for code, _ in self.getters}
         self.dictionary = dictionary
         self.ids: dict = {}
         self.table = np.zeros((4096, len(templates), 2))
@@ -139,16 +150,12 @@ class _Grams:
             return self.eos
         else:
             text, parts = key, (key,)
-        values: dict[str | None, str] = {None: text}
-        if "lower" in self.functions or "is_in_dict" in self.functions:
-            values["lower"] = low = text.lower()
-            values["is_in_dict"] = str(low in self.dictionary)
-        if "isdigit" in self.functions:
-            values["isdigit"] = str(_isdigit(text))
-        if "istitle" in self.functions:
-            values["istitle"] = str(_istitle(parts))
-        get, zero = self.state.get, (0.0, 0.0)
-        return [get(prefix + values[func], zero) for prefix, func in self.prefixes]
+        reads = self.reads
+        low = text.lower() if 1 in reads or 4 in reads else text
+        values = (text, low, 2 in reads and _isdigit(text), 3 in reads and _istitle(parts),
+                  4 in reads and low in self.dictionary)
+        zero = (0.0, 0.0)
+        return [by_value.get(values[code], zero) for code, by_value in self.getters]
 
     def lookup(self, keys: Sequence) -> np.ndarray:
         """Row numbers of ``keys`` (tokens, or tuples of them), adding the new ones."""
@@ -169,7 +176,10 @@ class _Grams:
                 grown = np.zeros((max(len(ids), 2 * len(self.table)), *self.table.shape[1:]))
                 grown[: len(self.table)] = self.table
                 self.table = grown
-            self.table[list(new)] = [self.row(key) for key in new.values()]
+            pairs = chain.from_iterable(self.row(key) for key in new.values())
+            self.table[list(new)] = np.fromiter(chain.from_iterable(pairs), dtype=float,
+                                                count=len(new) * self.table.shape[1] * 2,
+                                                ).reshape(len(new), -1, 2)
         return np.array(out, dtype=np.intp)
 
 
@@ -197,7 +207,11 @@ class CRFSegmenter:
             group = by_length.setdefault(k2 - k1 + 1, [])
             self.columns.append((k2 - k1 + 1, k1, len(group)))
             group.append((syntax, m.group(3)))
-        self.grams = {n: _Grams(ts, state, dictionary) for n, ts in by_length.items()}
+        weights: dict[str, dict] = {}  # by template, by value
+        for attribute, pair in state.items():
+            syntax, _, value = attribute.partition("=")
+            weights.setdefault(syntax, {})[value] = pair
+        self.grams = {n: _Grams(ts, weights, dictionary) for n, ts in by_length.items()}
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
         """Per token, the sum of its features' weights for each label, added in template order."""
