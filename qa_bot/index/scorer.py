@@ -70,6 +70,8 @@ class BM25Scorer:
 
     #: :meth:`best` checks whether the columns left can be skipped before one at least this long.
     prune_from = 16384
+    #: What looking a candidate up in a column costs, in postings summed (searchsorted vs add.at).
+    lookup_cost = 32
 
     def __init__(self, folder: Path, mmap_mode: str | None = "r") -> None:
         params = json.loads((folder / "params.json").read_text("utf-8"))
@@ -155,7 +157,7 @@ class BM25Scorer:
                     and rest < done and rest * most < kth + added * most):
                 cand, kth = _reachable(scores, rest, k, mask, prefer, boost)
                 since, added = 0, 0.0
-                if cand is not None and cand.shape[0] * (len(order) - j) * 32 < left:
+                if cand is not None and cand.shape[0] * (len(order) - j) * self.lookup_cost < left:
                     rest_columns = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
                     return self._narrow(cand, scores[cand], rest_columns, k, mask, prefer, boost)
             t, w = terms[i]
@@ -180,7 +182,7 @@ class BM25Scorer:
         left = sum(bound for _, _, bound in rest)
         for (t, w), (a, b), bound in rest:
             col = self.indices[a:b]
-            pos = np.minimum(np.searchsorted(col, cand), b - a - 1)
+            pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
             hit = col[pos] == cand
             partial[hit] += self._column(t, w, a + pos[hit])
             left = max(left - bound, 0.0)
