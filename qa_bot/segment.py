@@ -21,6 +21,7 @@ import functools
 import logging
 import re
 import struct
+import threading
 from collections.abc import Callable, Sequence
 from itertools import chain
 from pathlib import Path
@@ -207,6 +208,7 @@ class CRFSegmenter:
             group = by_length.setdefault(k2 - k1 + 1, [])
             self.columns.append((k2 - k1 + 1, k1, len(group)))
             group.append((syntax, m.group(3)))
+        self._lock = threading.Lock()
         weights: dict[str, dict] = {}  # by template, by value
         for attribute, pair in state.items():
             syntax, _, value = attribute.partition("=")
@@ -234,7 +236,8 @@ class CRFSegmenter:
         if not tokens:
             return []
         (t00, t01), (t10, t11) = self.trans
-        em = self.emissions(tokens).tolist()
+        with self._lock:  # the n-gram tables grow as they are read
+            em = self.emissions(tokens).tolist()
         s0, s1 = em[0]
         back: list[tuple[int, int]] = []
         for e0, e1 in em[1:]:

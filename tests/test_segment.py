@@ -51,6 +51,16 @@ def test_same_words_as_underthesea() -> None:
         assert seg(text) == word_tokenize(text), text
 
 
+def test_threads_share_one_segmenter() -> None:
+    """Answering threads and a background rebuild segment at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{t} {i}" for i, t in enumerate(_texts())]  # new n-grams: the tables grow meanwhile
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(segmenter(), texts))
+    assert got == [word_tokenize(t) for t in texts]
+
+
 def test_compounds() -> None:
     assert segmenter()("Cải cách hành chính") == ["Cải cách", "hành chính"]
 
