@@ -157,9 +157,10 @@ class BM25Scorer:
                     and rest < done and rest * most < kth + added * most):
                 cand, kth = _reachable(scores, rest, k, mask, prefer, boost)
                 since, added = 0, 0.0
-                if cand is not None and cand.shape[0] * (len(order) - j) * self.lookup_cost < left:
+                if cand is not None and sum(min(spans[x][1] - spans[x][0], cand.shape[0] * self.lookup_cost)
+                                            for x in order[j:]) < left:
                     rest_columns = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
-                    return self._narrow(cand, scores[cand], rest_columns, k, mask, prefer, boost)
+                    return self._narrow(cand, scores, rest_columns, k, mask, prefer, boost)
             t, w = terms[i]
             np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))
             left -= b - a
@@ -168,28 +169,32 @@ class BM25Scorer:
             added += bounds[i]
         return _best(*_leaders(scores, k, mask, prefer, boost), k)
 
-    def _narrow(self, cand: np.ndarray, partial: np.ndarray,
+    def _narrow(self, cand: np.ndarray, scores: np.ndarray,
                 rest: list[tuple[tuple[int, float], tuple[int, int], float]], k: int,
                 mask: np.ndarray | None, prefer: np.ndarray | None,
                 boost: float) -> list[tuple[int, float]]:
-        """The k best of the candidates ``cand`` (ascending, with their ``partial`` scores) once
-        the ``rest`` columns ((column, weight), span, highest score) are added: one column at a
-        time, looked up for the candidates only, dropping those that fall out of reach."""
-        partial = partial.copy()
+        """The k best of the candidates ``cand`` (ascending; ``scores``: the partial scores, added
+        to here) once the ``rest`` columns ((column, weight), span, highest score) are added: one
+        column at a time, summed as usual when it is short, else looked up for the candidates
+        only; candidates are dropped as they fall out of reach."""
         factor = _factors(cand, mask, prefer, boost)
         if factor is None:
             factor = np.ones(cand.shape[0], dtype=np.float32)
+        looked = np.zeros(cand.shape[0], dtype=np.float32)  # what lookups added (not in scores)
         left = sum(bound for _, _, bound in rest)
         for (t, w), (a, b), bound in rest:
-            col = self.indices[a:b]
-            pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
-            hit = col[pos] == cand
-            partial[hit] += self._column(t, w, a + pos[hit])
+            if b - a <= cand.shape[0] * self.lookup_cost:
+                np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))
+            else:
+                col = self.indices[a:b]
+                pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
+                hit = col[pos] == cand
+                looked[hit] += self._column(t, w, a + pos[hit])
             left = max(left - bound, 0.0)
-            now = partial * factor
-            keep = (partial + left * (1 + _SLACK)) * factor >= _kth(now, k) * (1 - _SLACK)
-            cand, partial, factor = cand[keep], partial[keep], factor[keep]
-        return _best(cand, partial * factor, k)
+            partial = scores[cand] + looked
+            keep = (partial + left * (1 + _SLACK)) * factor >= _kth(partial * factor, k) * (1 - _SLACK)
+            cand, looked, factor = cand[keep], looked[keep], factor[keep]
+        return _best(cand, (scores[cand] + looked) * factor, k)
 
 
 def build_bm25(folder: Path, corpus_tokens: list[list[str]], k1: float, b: float, method: str,

@@ -37,7 +37,8 @@ def assert_same_ranking(ours: np.ndarray, ref: np.ndarray, label: str) -> None:
 def _reference(index: Index) -> BM25Okapi:
     """rank-bm25 over exactly the passages and tokens our index holds."""
     analyses = read_analyses(index.folder, index.manifest)
-    tokens = [toks for d in index.documents for toks in analyses[index.manifest["documents"][d.doc_id]].tokens]
+    hashes = index.manifest["documents"]
+    tokens = [toks for d in index.documents for toks in analyses[hashes[d.doc_id]].tokens]
     assert len(tokens) == index.n_passages
     return BM25Okapi(tokens, k1=1.2, b=0.75)
 
@@ -121,7 +122,8 @@ def _same_best(got: list[tuple[int, float]], want: list[tuple[int, float]], labe
 @pytest.mark.parametrize("exact", [False, True])
 def test_best_is_top_of_the_scores(tmp_path: Path, exact: bool) -> None:
     """``best`` (the k best without summing every posting) gives what ``top`` gives over
-    ``scores``, with a preferred set boosted and with masks, with pruning tried at every column."""
+    ``scores``, with a preferred set boosted and with masks, with pruning tried at every column
+    and the columns left summed or looked up."""
     s = _settings(tmp_path)
     index = build_index(load_directory(s.documents_dir), s)
     scorer = _exact(index, _reference(index), tmp_path / "exact", "lucene") if exact else index.scorer
@@ -129,8 +131,8 @@ def test_best_is_top_of_the_scores(tmp_path: Path, exact: bool) -> None:
     n = scorer.n_passages
     prefer, mask = rng.random(n) < 0.3, rng.random(n) < 0.7
     queries = [sum(query_tokens(q), []) for q in QUERIES] + [["hà_giang", "dịch_vụ", "dịch", "vụ", "công"]]
-    for prune_from in (BM25Scorer.prune_from, 1):
-        scorer.prune_from = prune_from
+    for prune_from, lookup_cost in ((BM25Scorer.prune_from, BM25Scorer.lookup_cost), (1, 32), (1, 0)):
+        scorer.prune_from, scorer.lookup_cost = prune_from, lookup_cost  # 0: always look up
         for tokens in queries:
             weights = [1.0 if i % 3 else 0.5 for i in range(len(tokens))]
             scores = scorer.scores(tokens, weights)
