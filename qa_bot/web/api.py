@@ -13,6 +13,8 @@ each question (``history``), so any replica answers any turn.
 
 Every limit is declared in the OpenAPI description (:mod:`.schemas`). Unknown paths and wrong
 methods are answered by :class:`.shape.ErrorShapeMiddleware` (404, or 405 with ``Allow``).
+The plain case of ``POST /api/ask`` and ``GET /healthz`` is answered before these routes by
+:mod:`.fastlane` (same models, same answers); their refusals and errors are answered here.
 """
 
 
