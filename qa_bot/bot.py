@@ -28,6 +28,7 @@ from .errors import IndexDamagedError, InputError
 from .followup import annotate, rewrite_question
 from .index import Index, is_fresh, load_index, read_manifest
 from .index.ensure import ensure_index
+from .index.follow import follow_once
 from .index.integrity import check_files
 from .index.upkeep import last_good
 from .models import Answer, Document, SearchResult, document_full, document_listing
@@ -257,6 +258,10 @@ class QABot:
         if doc is None:
             return None
         return document_full(doc, int(index.chunks[index.doc_index(doc_id)]))
+
+    def load_published(self) -> bool:
+        """Swap in the index another process (worker) published, if newer; True if swapped."""
+        return follow_once(self, Path(self.settings.index_dir))
 
     def stats(self) -> dict:
         return {"documents": len(self.index.documents), "chunks": self.index.n_passages}

@@ -56,6 +56,7 @@ def documents_tab(bot: QABot, chat_outputs: Sequence[gr.components.Component],
                 gr.update(visible=True), library_html(bot, True))
 
     def changed(given: str, *current: object) -> tuple:
+        bot.load_published()  # the change may have gone through another worker: show its result
         return (library_html(bot, is_admin(bot, given)), *chat_update(*current))
 
     # No per-process state: the key box travels with each event (any worker of --workers N answers).
