@@ -17,8 +17,9 @@ from .errors import InputError
 
 #: Bumped whenever the on-disk index layout changes; a different value forces a rebuild.
 INDEX_FORMAT_VERSION = 4
-#: Bumped whenever tokenization changes (normalisation, extra tokens); forces a re-tokenization.
-TOKENIZER_VERSION = 5
+#: Bumped whenever tokenization or sentence splitting changes (normalisation, extra tokens, sentence
+#: cuts); forces a re-analysis.
+TOKENIZER_VERSION = 6  # 6: no cut inside web addresses and e-mails
 #: What a management route answers on a read-only replica (``Settings.read_only``).
 READ_ONLY_MESSAGE = ("Máy chủ này chỉ đọc (--read-only): không thể thêm, sửa hay xoá tài liệu tại đây; "
                      "hãy dùng máy chủ quản trị (máy lập chỉ mục).")
