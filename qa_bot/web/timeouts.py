@@ -69,6 +69,14 @@ class HeaderDeadline:
             self._header_timer.cancel()
             self._header_timer = None
 
+    def on_response_complete(self) -> None:
+        super().on_response_complete()  # type: ignore[misc]  # the protocol class's, next in the MRO
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)  # type: ignore[misc]
+
     def _expired(self) -> None:
         self._header_timer = None
         if self.transport.is_closing() or self.cycle is not self._waiting_for:
@@ -96,13 +104,6 @@ class TimedH11Protocol(HeaderDeadline, H11Protocol):
         if self.cycle is not self._waiting_for:  # a request's headers arrived: it is being answered
             self._disarm()
 
-    def on_response_complete(self) -> None:
-        super().on_response_complete()
-        self._arm()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)
 
 
 def timed_h11(header_timeout: float) -> type[TimedH11Protocol]:
@@ -145,14 +146,6 @@ def timed_httptools(header_timeout: float) -> type:
             super().on_headers_complete()
             if self.cycle is not self._waiting_for:  # headers arrived: the request is being answered
                 self._disarm()
-
-        def on_response_complete(self) -> None:
-            super().on_response_complete()
-            self._arm()
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm()
-            super().connection_lost(exc)
 
     return type("TimedHttpToolsProtocol", (TimedHttpToolsProtocol,), {"header_timeout": header_timeout})
 
