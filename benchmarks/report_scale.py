@@ -32,6 +32,7 @@ def scale_targets(results: dict) -> list[list]:
                      f"{_f(mn.get('workers_rss_mib'), 1)} MiB vs {n} × {_f(m1['rss_mib'], 1)} MiB; "
                      f"whole tree (master, writer, workers): RSS {_f(mn['rss_mib'], 1)}, "
                      f"PSS {_f(mn['pss_mib'], 1)} MiB vs {n} × {_f(m1['pss_mib'], 1)}", _ok(ok)])
+    rows += smaller_faster_targets(results)
     dask = results.get("dask") or {}
     runs = dask.get("runs") or []
     if runs:
@@ -40,6 +41,30 @@ def scale_targets(results: dict) -> list[list]:
         rows.append(["Dask build = local build (same manifest file hashes); speed-up 2 vs 1 workers",
                      f"same files: {same}; {_f((two or {}).get('speedup_vs_dask_1'), 2, '×')}",
                      _ok(same)])
+    return rows
+
+
+def smaller_faster_targets(results: dict) -> list[list]:
+    """Issue 13's "faster and smaller" criteria: 1M `ask` p99, analysis speed, index size."""
+    rows = []
+    big = next((s for s in results.get("sizes", []) if s.get("size") == 1000000), {})
+    p99 = ((big.get("probe") or {}).get("ask") or {}).get("p99_ms")
+    rows.append(["1M passages: `ask` p99 ≤ 25 ms", _f(p99, 1, " ms"),
+                 _ok(None if p99 is None else p99 <= 25)])
+    multi = [r for r in (results.get("real") or {}).get("multi") or [] if "build_s" in r]
+    if multi:
+        best = min(multi, key=lambda r: r["build_s"])
+        rate = best.get("syllables_per_s")
+        rows.append(["Real corpus, all cores: ≥ 50,000 syllables/s from documents to a loadable index",
+                     f"{_f(rate, 0)} syllables/s ({_f(best['build_s'], 2, ' s')} for "
+                     f"{best.get('syllables', 0):,} syllables)",
+                     _ok(None if rate is None else rate >= 50000)])
+    parts = (big.get("build") or {}).get("parts") or {}
+    if parts.get("texts.bin"):
+        total, text = sum(parts.values()), parts["texts.bin"]
+        rows.append(["1M passages: index on disk ≤ 2 × its text (`texts.bin`)",
+                     f"{_f(total, 1)} MiB = {_f(total / text, 2, '×')} of {_f(text, 1)} MiB",
+                     _ok(total <= 2 * text)])
     return rows
 
 
