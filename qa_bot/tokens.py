@@ -38,7 +38,7 @@ def number_value(words: Sequence[str]) -> tuple[int, int] | None:
     took; None if ``words`` does not start with a number."""
     if not words:
         return None
-    if words[0].isdigit():
+    if words[0].isdecimal():  # not "²": isdigit() is true of it, int() refuses it
         return int(words[0]), 1
     first = words[0]
     if first == "mười":
@@ -73,7 +73,7 @@ _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2}|[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*(?:
 
 
 def _month(word: str) -> int | None:
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     if word in _MONTH_WORDS:
         return _MONTH_WORDS[word]

@@ -51,3 +51,9 @@ def test_dates_in_every_written_form() -> None:
     assert date_tokens("tháng hai năm 2024") == date_tokens("tháng 2/2024") == ["tháng_2_2024"]
     assert date_tokens("đạt 96,81% và 2.5 lần") == []
     assert word_tokens("đạt 96.81")[-1] == word_tokens("đạt 96,81")[-1] == "96,81"
+
+
+def test_number_value_ignores_digits_int_cannot_read():
+    # "²" is a digit to str.isdigit() but not a decimal: it must not end the question with a 500
+    assert number_value(["²"]) is None
+    assert number_value(["12"]) == (12, 1)
