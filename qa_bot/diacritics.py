@@ -47,19 +47,25 @@ QUESTION_PHRASES: tuple[str, ...] = (
 
 
 
-@cache
-def prior_sentences() -> tuple[tuple[str, ...], ...]:
-    """Tokenised words of the Viet74K word list shipped inside the underthesea wheel.
-
-    The file is located without importing underthesea (slow to import); empty if not installed.
-    """
+def viet74k_path() -> Path | None:
+    """The Viet74K word list shipped inside the underthesea wheel (one word per line), located
+    without importing underthesea (slow to import); None if it is not installed."""
     spec = find_spec("underthesea")
     for folder in (spec.submodule_search_locations or []) if spec else []:
         path = Path(folder, "corpus", "data", "Viet74K.txt")
         if path.is_file():
-            words = path.read_text(encoding="utf-8").splitlines()
-            return tuple(t for t in (tuple(tokenize(w)) for w in words) if t)
-    return ()
+            return path
+    return None
+
+
+@cache
+def prior_sentences() -> tuple[tuple[str, ...], ...]:
+    """Tokenised words of the Viet74K word list (:func:`viet74k_path`); empty if not installed."""
+    path = viet74k_path()
+    if path is None:
+        return ()
+    words = path.read_text(encoding="utf-8").splitlines()
+    return tuple(t for t in (tuple(tokenize(w)) for w in words) if t)
 
 
 def _pack(left: int, right: int) -> int:

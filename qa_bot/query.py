@@ -21,11 +21,9 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib.util import find_spec
-from pathlib import Path
 
 from . import language as L
-from .diacritics import DiacriticRestorer, strip_diacritics
+from .diacritics import DiacriticRestorer, strip_diacritics, viet74k_path
 from .lexicon import Lexicon, syllables
 from .normalize import fold, nfc, normalize_word
 from .tokens import number_value, query_tokens, segment_words, split_tokens, strip_question_words
@@ -222,15 +220,14 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
 
 @functools.cache
 def _two_syllable_words() -> frozenset[str]:
-    """Two-syllable words of the Viet74K list in underthesea's wheel, joined by ``_``."""
-    spec = find_spec("underthesea")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder, "corpus", "data", "Viet74K.txt")
-        if path.is_file():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            pairs = (line.split(" ") for line in lines if line.count(" ") == 1)
-            return frozenset(f"{normalize_word(a)}_{normalize_word(b)}" for a, b in pairs)
-    return frozenset()
+    """Two-syllable words of the Viet74K list (:func:`~qa_bot.diacritics.viet74k_path`), joined
+    by ``_``."""
+    path = viet74k_path()
+    if path is None:
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pairs = (line.split(" ") for line in lines if line.count(" ") == 1)
+    return frozenset(f"{normalize_word(a)}_{normalize_word(b)}" for a, b in pairs)
 
 
 @functools.cache
@@ -266,7 +263,7 @@ def cardinals_in_words(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         val = None if i and tokens[i - 1] == "thứ" else number_value(tokens[i : i + 3])
-        if val is not None and (val[1] >= 2 or tokens[i] == "mười") and not tokens[i].isdigit():
+        if val is not None and (val[1] >= 2 or tokens[i] == "mười"):  # digits take one word
             out.append(str(val[0]))
             i += val[1]
         else:
