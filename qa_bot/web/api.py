@@ -18,7 +18,7 @@ The plain case of ``POST /api/ask`` and ``GET /healthz`` is answered before thes
 """
 
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response
@@ -41,14 +41,33 @@ from .schemas import (
 )
 
 
+def unknown_doc_ids(bot: QABot, doc_ids: list[str] | None) -> list[str]:
+    """The ids of a filter that name no document of the index."""
+    if not doc_ids:
+        return []
+    known = {d["doc_id"] for d in bot.documents()}
+    return [d for d in doc_ids if d not in known]
+
+
 def _known_doc_ids(bot: QABot, doc_ids: list[str] | None) -> None:
     """404 when a filter names a document the index does not have."""
-    if not doc_ids:
-        return
-    known = {d["doc_id"] for d in bot.documents()}
-    missing = [d for d in doc_ids if d not in known]
-    if missing:
+    if missing := unknown_doc_ids(bot, doc_ids):
         raise HTTPException(404, "Không có văn bản với mã: " + ", ".join(missing) + ".")
+
+
+def answer_request(bot: QABot, body: Any, filters: Any) -> dict:
+    """The answer object for a validated ``POST /api/ask`` body (``filters``: the filters used when
+    the body has none); the route and :mod:`.fastlane` both answer with it."""
+    f = body.filters or filters
+    history = None if body.history is None else [
+        {"question": t.question, "answer": t.answer} for t in body.history]
+    return bot.ask(body.question, body.top_k, year=f.year, doc_ids=f.doc_ids or None, history=history,
+                   doc_type=f.doc_type, issuer=f.issuer, number=f.number).to_dict()
+
+
+def health(bot: QABot) -> dict:
+    """The ``GET /healthz`` object."""
+    return {"status": "ok", **bot.stats(), "skipped": bot.skipped_files(), "notice": bot.index_notice}
 
 
 def api_router(bot: QABot) -> APIRouter:
@@ -63,13 +82,9 @@ def api_router(bot: QABot) -> APIRouter:
     @router.post("/api/ask", response_model=AnswerOut, responses=ERRORS, tags=["api"],
                  summary="Trả lời một câu hỏi, có trích dẫn", description=body_note)
     def ask(body: AskRequest) -> dict:  # type: ignore[valid-type]  (resolved now: no future import)
-        f = body.filters or AskFilters()
-        _known_doc_ids(bot, f.doc_ids)
-        history = None if body.history is None else [
-            {"question": t.question, "answer": t.answer} for t in body.history]
-        return bot.ask(body.question, body.top_k, year=f.year, doc_ids=f.doc_ids or None,
-                       history=history, doc_type=f.doc_type, issuer=f.issuer,
-                       number=f.number).to_dict()
+        none = AskFilters()
+        _known_doc_ids(bot, (body.filters or none).doc_ids)
+        return answer_request(bot, body, none)
 
     @router.get("/api/search", response_model=SearchOut, responses=ERRORS, tags=["api"],
                 summary="Các đoạn văn phù hợp nhất, không kèm câu trả lời")
@@ -118,7 +133,7 @@ def api_router(bot: QABot) -> APIRouter:
 
     @router.get("/healthz", response_model=HealthOut, tags=["ops"], summary="Tình trạng dịch vụ")
     def healthz() -> dict:
-        return {"status": "ok", **bot.stats(), "skipped": bot.skipped_files(), "notice": bot.index_notice}
+        return health(bot)
 
     return router
 

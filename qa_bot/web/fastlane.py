@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..bot import QABot
+from .api import answer_request, health, unknown_doc_ids
 from .handlers import render_json
 from .schemas import request_models
 
@@ -66,9 +67,7 @@ class FastLane:
                 await self._ask(scope, receive, send)
                 return
             if path == "/healthz" and method == "GET":
-                bot = self.bot
-                await _respond(send, {"status": "ok", **bot.stats(), "skipped": bot.skipped_files(),
-                                      "notice": bot.index_notice})
+                await _respond(send, health(self.bot))
                 return
         await self.app(scope, receive, send)
 
@@ -94,16 +93,11 @@ class FastLane:
             request = self.request_model.model_validate(json.loads(body))
         except (ValueError, ValidationError):  # not JSON, not Unicode, or refused by the model
             return None
-        f = request.filters or self.filters_model()
-        bot = self.bot
-        if f.doc_ids and not {d["doc_id"] for d in bot.documents()}.issuperset(f.doc_ids):
+        filters = self.filters_model()
+        if unknown_doc_ids(self.bot, (request.filters or filters).doc_ids):
             return None  # 404 naming the unknown ids
-        history = None if request.history is None else [
-            {"question": t.question, "answer": t.answer} for t in request.history]
         try:
-            return bot.ask(request.question, request.top_k, year=f.year, doc_ids=f.doc_ids or None,
-                           history=history, doc_type=f.doc_type, issuer=f.issuer,
-                           number=f.number).to_dict()
+            return answer_request(self.bot, request, filters)
         except Exception:  # noqa: BLE001 - the route raises it again and its handlers answer
             log.debug("ask failed on the fast lane; the FastAPI route answers", exc_info=True)
             return None
