@@ -11,7 +11,10 @@ shape when part of a request had come. The body has its own timeout
 :func:`timed_protocol` picks uvicorn's httptools protocol (its C parser costs about a third of the
 CPU of the pure-Python h11 per request) when httptools is installed, else h11. Both refuse a
 request line and headers over :data:`MAX_HEAD` bytes with 400 (h11 through
-``h11_max_incomplete_event_size``, httptools here).
+``h11_max_incomplete_event_size``, httptools here). Both hand the socket what one turn of the event
+loop writes as one write (:class:`WholeWrites`): a response's head and body together, so a replica
+killed between them leaves nginx either nothing (it then retries on the other replica) or the
+whole response, never a head without its body.
 
     uvicorn.Config(app, http=timed_protocol(10.0), h11_max_incomplete_event_size=MAX_HEAD)
 """
@@ -40,6 +43,54 @@ def _response_408(seconds: float) -> bytes:
             "x-content-type-options: nosniff\r\n"
             f"content-length: {len(body)}\r\n\r\n")
     return head.encode("ascii") + body
+
+
+class WholeWrites:
+    """A transport that gathers the writes made within one turn of the event loop and passes them
+    on as one write at the next turn (or at close). uvicorn writes a response's status line and
+    headers, then its body, in two calls: a process killed between the two would leave the client
+    (nginx) a head without its body, which no proxy can retry. Everything else is the transport's."""
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        if not data:
+            return
+        if not self._parts:
+            self._loop.call_soon(self._flush)
+        self._parts.append(bytes(data))
+
+    def writelines(self, lines: Any) -> None:
+        for data in lines:
+            self.write(data)
+
+    def _flush(self) -> None:
+        if self._parts:
+            data = b"".join(self._parts)
+            self._parts.clear()
+            if not self._transport.is_closing():
+                self._transport.write(data)
+
+    def get_write_buffer_size(self) -> int:
+        return self._transport.get_write_buffer_size() + sum(map(len, self._parts))
+
+    def write_eof(self) -> None:
+        self._flush()
+        self._transport.write_eof()
+
+    def close(self) -> None:
+        self._flush()
+        self._transport.close()
+
+    def abort(self) -> None:
+        self._parts.clear()
+        self._transport.abort()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 class HeaderDeadline:
@@ -92,7 +143,7 @@ class TimedH11Protocol(HeaderDeadline, H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         self._start_deadlines()
-        super().connection_made(transport)
+        super().connection_made(WholeWrites(transport, self.loop))  # type: ignore[arg-type]
         self._arm()
 
     def data_received(self, data: bytes) -> None:
@@ -123,7 +174,7 @@ def timed_httptools(header_timeout: float) -> type:
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             self._start_deadlines()
             self._in_head, self._head_bytes = True, 0
-            super().connection_made(transport)
+            super().connection_made(WholeWrites(transport, self.loop))  # type: ignore[arg-type]
             self._arm()
 
         def data_received(self, data: bytes) -> None:
@@ -158,5 +209,5 @@ def timed_protocol(header_timeout: float) -> type:
         return timed_h11(header_timeout)
 
 
-__all__ = ["MAX_HEAD", "HeaderDeadline", "TimedH11Protocol", "timed_h11", "timed_httptools",
+__all__ = ["MAX_HEAD", "HeaderDeadline", "WholeWrites", "TimedH11Protocol", "timed_h11", "timed_httptools",
            "timed_protocol"]

@@ -5,6 +5,8 @@ thread, on loopback, with a small ASGI application that echoes the body size."""
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -132,3 +134,50 @@ def test_deadline_again_after_a_response(port: int) -> None:
             data += chunk
         seconds = time.monotonic() - t0
     assert b"HTTP/1.1 408" in data and DEADLINE - 0.1 <= seconds <= DEADLINE + 3, (seconds, data)
+
+
+DIES_MID_RESPONSE = """
+import os, signal, socket, sys
+import uvicorn
+from qa_bot.web.timeouts import timed_h11, timed_httptools
+
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await receive()
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"text/plain"), (b"content-length", b"4")]})
+    os.kill(os.getpid(), signal.SIGKILL)  # killed between the head and the body
+
+sock = socket.socket()
+sock.bind(("127.0.0.1", 0))
+sock.listen(8)
+print(sock.getsockname()[1], flush=True)
+protocol = timed_httptools(5.0) if sys.argv[1] == "httptools" else timed_h11(5.0)
+uvicorn.Server(uvicorn.Config(app, http=protocol, lifespan="off", log_level="warning")).run(sockets=[sock])
+"""
+
+
+@pytest.mark.parametrize("kind", ["httptools", "h11"])
+def test_a_process_killed_mid_response_sends_no_head_without_its_body(kind: str) -> None:
+    """The head and body of a response reach the socket in one write (``WholeWrites``): a server
+    killed after its application sent the head leaves the client nothing, which nginx retries on
+    another replica, instead of a head with no body, which it cannot retry."""
+    server = subprocess.Popen([sys.executable, "-c", DIES_MID_RESPONSE, kind], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        port = int(server.stdout.readline())
+        with socket.create_connection(("127.0.0.1", port)) as s:
+            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            s.settimeout(10)
+            data = b""
+            try:
+                while chunk := s.recv(65536):
+                    data += chunk
+            except ConnectionResetError:
+                pass
+        assert server.wait(10) == -9
+        assert data == b"", data[:200]
+    finally:
+        server.kill()
+        server.wait()
