@@ -340,12 +340,13 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         names += [m.group(0) for m in L.ROLES.finditer(f)]  # "người đứng đầu", "Thủ trưởng"
+        names += [m.group(0) for m in L.PERSON_NOUNS.finditer(f)]  # "luật sư", "cha, mẹ"
         names += [m.group(0) for m in re.finditer(r"\bnguoi (?!dan\b)\w+", f)]  # "người thực hành"
         names += [m.group(0) for m in L.SINGLE_NAME_CASED.finditer(sentence)]  # "Manning"
         return any(fold(n) not in fq for n in names)
     if kind == L.ORGANISATION:
         bodies = _named_bodies(sentence)
-        bodies += re.findall(r"\b(cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+", sentence.lower())
+        bodies += re.findall(r"\b(?:cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+", sentence.lower())
         bodies += re.findall(  # bộ phận “Chữ và Ảnh”, phòng Đào tạo
             rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*", sentence)
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]

@@ -226,6 +226,14 @@ REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao"
 ROLES = re.compile(r"\b(thu truong|nguoi dung dau|lanh dao|chu tich|pho chu tich|giam doc|bi thu|"
                    r"bo truong|thu tuong|pho thu tuong|truong ban|pho truong ban|thanh vien|can bo|"
                    r"cong chuc)\b")
+#: Nouns for people that answer "ai" in regulations and encyclopedic texts (folded): kin, roles
+#: of a school or a court, "nhà" + a field ("nhà địa tầng học"), not "nhà nước", "nhà máy"...
+PERSON_NOUNS = re.compile(
+    r"\b(cha|me|vo|chong|ong ba|cha me|con|anh chi em|nguoi giam ho|luat su|chu so huu|sinh vien|"
+    r"hoc vien|giang vien|giao vien|co van hoc tap|hieu truong|pho hieu truong|truong khoa|"
+    r"truong bo mon|truong phong|bac si|tac gia|chuyen gia|cong dan|bi cao|bi can|tham phan|"
+    r"kiem sat vien|tin do|linh muc|giao hoang|hoang de|nha vua|vua|hoang tu|cong chua|"
+    r"nha (?!nuoc|may|o|truong|tho|hang|xuong|ga|kho|cua|rieng|tu|khach|san|dat|ve sinh|van hoa)\w+)\b")
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
 YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
 #: Words of the temporal phrases (question tokens): not content to look for in a passage.
@@ -244,9 +252,10 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
 NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"
                                  r"một(?!\s+(số|cách|trong|phần|vài|khi|lần nữa|mình)\b))"
                                  r"(?=\s+(?!giờ\b)\w)")
-#: Numbers that are not quantities: dates, years, ordinals, document numbers, item marks "(1)",
-#: multipliers ("tăng gần 4 lần").
-NOT_QUANTITY = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|"
+#: Numbers that are not quantities: dates (a day then a month: "9-18" and "6-9%" are ranges), years,
+#: ordinals, document numbers, item marks "(1)", multipliers ("tăng gần 4 lần").
+NOT_QUANTITY = re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])\s*[/.-]\s*(?:1[0-2]|0?[1-9])(?:[/.-]\d{2,4})?\b"
+                          r"(?!\s*%)|"
                           r"(?<![\d.,])(19|20)\d\d(?![\d.,]\d)|"
                           r"\bthứ\s+\d+|\b\d+/[A-ZĐ]|\bsố\s+\d+/|\(\d+\)|(?<![\d.,])\d+\)|"
                           r"\b(?:tăng|gấp|giảm)\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?(?:\d+(?:[.,]\d+)?|\w+)\s+lần\b")
@@ -285,7 +294,11 @@ DATE_EXPR = re.compile(
     r"\bthoi han\b|\btrong vong\b|\b\d+ (ngay|thang|nam|tuan|gio)\b|\bhang (nam|thang|tuan)\b|\bhoc ky\b|"
     r"\b\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{2,4})?\b|\bngay\s+\d|\bthang\s+(\d|gieng|chap|[a-z]+ nam \d)|"
     r"\bnam\s+(19|20)\d\d\b|\b(sang|chieu|trua|toi)\s+(ngay\s+)?\d|\bquy\s+[ivx1-4]\b|"
-    r"\b(dau|giua|cuoi) nam\b")
+    r"\b(dau|giua|cuoi) nam\b|"
+    # encyclopedic time: "năm 935", "9000 BP", "66 triệu năm trước", "Thế chiến I"
+    r"\bnam\s+\d{3,4}\b|\b\d+(?:[.,]\d+)*\s*(?:bp|tcn)\b|"
+    r"\b\d+(?:[.,]\d+)*\s+(?:(?:trieu|nghin|ngan|ty)\s+)?nam truoc\b|"
+    r"\b(truoc|sau|trong|cuoi|dau|giua|vao|thoi|tu|den) (the chien|chien tranh the gioi)\b|\bcong nguyen\b")
 #: A condition answers "khi nào" in rules and laws ("Sinh viên bị đình chỉ ... khi nào?" ->
 #: "trường hợp ...", "nếu ...").
 CONDITION = re.compile(r"\b(neu|truong hop|trong truong hop)\b")
