@@ -93,7 +93,8 @@ class Query:
     @property
     def content(self) -> list[str]:
         """Words whose presence is evidence of an answer (constraint tokens are checked apart)."""
-        return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t)] or self.tokens
+        return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t) and t not in L.CHAT_TOKENS] \
+            or self.tokens
 
     @property
     def constrained(self) -> bool:

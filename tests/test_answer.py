@@ -78,6 +78,15 @@ def markers(text: str) -> list[int]:
     (PERSON, "Chính phủ quy định trình tự, thủ tục.", "được quy định bởi ai?", None, True),
     (NUMBER, "Năm 1466, khoảng 40.000 người đã chết vì bệnh dịch.", "bao nhiêu người chết", "nguoi chet", True),
     (ORGANISATION, "Bản vẽ được lưu trữ bởi bộ phận “Chữ và Ảnh”.", "Bộ phận nào lưu trữ bản vẽ?", None, True),
+    (ORGANISATION, "thì các đơn vị quản lý chuyên môn có trách nhiệm", "Đơn vị nào chịu trách nhiệm?", None, True),
+    (NUMBER, "Ngành xây dựng đóng góp từ 6-9% tổng sản phẩm.", "đóng góp bao nhiêu %?", None, True),
+    (NUMBER, "Hầu hết đều ở độ tuổi 9-18.", "Độ tuổi là bao nhiêu?", None, True),
+    (DATE, "Đến năm 9000 BP, châu Âu đã có rừng bao phủ.", "Khi nào châu Âu có rừng?", None, True),
+    (DATE, "Rhineland bị chiếm đóng cho đến năm 935.", "Khi nào quân rời đi?", None, True),
+    (DATE, "Vào cuối Thế chiến I, Rhineland phải tuân thủ hiệp ước.", "Khi nào phải tuân thủ?", None, True),
+    (PERSON, "Một luật sư có thể tìm kiếm những thay đổi.", "Ai có thể tìm kiếm thay đổi?", None, True),
+    (PERSON, "Trong phòng thí nghiệm, các nhà địa tầng học phân tích mẫu.", "Ai phân tích mẫu?", None, True),
+    (PERSON, "Nhà nước bảo hộ quyền sở hữu.", "Ai bảo hộ quyền sở hữu của nhà nước?", None, False),
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected

@@ -129,3 +129,10 @@ def test_dictionary_compounds_join_words_the_documents_never_use():
     assert dictionary_compounds(["học", "kỳ", "1", "kết", "thúc"]) == ["học_kỳ", "1", "kết_thúc"]
     assert dictionary_compounds(["cải_cách", "hành", "xyz"]) == ["cải_cách", "hành", "xyz"]
 
+
+
+def test_the_askers_words_are_no_content() -> None:
+    """"em", "ạ", "muốn" say who asks, not what the texts must hold."""
+    content = ANALYZER.analyze("Em muốn đăng ký học vượt thì cần điều kiện gì ạ?").content
+    assert not {"em", "ạ", "muốn"} & set(content)
+    assert any("đăng" in t for t in content)
