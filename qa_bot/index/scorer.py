@@ -122,10 +122,16 @@ class BM25Scorer:
         return 0 if tid is None else int(self.indptr[tid + 1] - self.indptr[tid])
 
     def _terms(self, tokens: Sequence[str], weights: Sequence[float] | None) -> list[tuple[int, float]]:
-        """(column, weight) of the tokens that add something, in query order."""
+        """(column, weight) of the tokens that add something, in query order; a repeated token
+        once, with the sum of its weights (its column is read once: long questions repeat common
+        words, as words and as syllables of compounds)."""
         vocab = self._vocab
-        return [(vocab[t], float(weights[i]) if weights else 1.0) for i, t in enumerate(tokens)
-                if t in vocab and t != "" and (not weights or weights[i])]
+        merged: dict[int, float] = {}
+        for i, t in enumerate(tokens):
+            if t in vocab and t != "" and (not weights or weights[i]):
+                tid = vocab[t]
+                merged[tid] = merged.get(tid, 0.0) + (float(weights[i]) if weights else 1.0)
+        return [(t, w) for t, w in merged.items() if w]
 
     def _column(self, t: int, w: float, at: slice | np.ndarray) -> np.ndarray:
         """Column ``t``'s scores times ``w`` at postings ``at`` (float32; a posting gets the same
@@ -149,10 +155,11 @@ class BM25Scorer:
              mask: np.ndarray | None = None, prefer: np.ndarray | None = None,
              boost: float = 1.0) -> list[tuple[int, float]]:
         """``top(scores, k, mask)`` where ``scores`` are :meth:`scores` times ``boost`` on the
-        ``prefer`` passages, with the same values, without summing every posting when it need not:
-        columns are added shortest first, and once what the remaining ones could add stays below
-        the k-th best so far, only the passages that can still reach it are scored (MaxScore).
-        Scores equal :meth:`scores`'s up to float rounding (summed in another order)."""
+        ``prefer`` passages, with the same values, without summing every posting when it need not
+        (MaxScore): columns are added shortest first; on reaching the long ones, the full scores
+        of the passages leading so far give a floor of the k-th best score, and once what the
+        columns left could add stays below it, only the passages that can still reach it are
+        scored. Scores equal :meth:`scores`'s up to float rounding (summed in another order)."""
         terms = self._terms(tokens, weights)
         k = min(k, self._n)
         if not terms or k <= 0:
@@ -166,38 +173,71 @@ class BM25Scorer:
         most = boost if prefer is not None else 1.0  # the largest factor a score gets
         scores = np.zeros(self._n, dtype=np.float32)
         left = sum(b - a for a, b in spans)
-        total, done = sum(bounds), 0.0  # done: the sum of the added columns' highest scores
-        kth, since, added = np.inf, self._n, 0.0  # at the last look: k-th best; postings, bounds since
+        rest = sum(bounds)  # the highest the columns not added yet could add
+        floor, since = None, self._n  # floor: of the k-th best; postings added since the last look
         for j, i in enumerate(order):
             a, b = spans[i]
-            rest = total - done
-            # a look costs a few passes over the scores: only when the columns left are long, work
-            # was done since the last one, and the k-th best (at most the highest partial score,
-            # and the last one's plus what was added since) may exceed what the rest can add
-            if (j and b - a >= self.prune_from and left >= self._n // 2 and since >= self._n // 8
-                    and rest < done and rest * most < kth + added * most):
-                cand, kth = _reachable(scores, rest, k, mask, prefer, boost)
-                since, added = 0, 0.0
-                if cand is not None and sum(min(spans[x][1] - spans[x][0], cand.shape[0] * self.lookup_cost)
-                                            for x in order[j:]) < left:
-                    rest_columns = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
-                    return self._narrow(cand, scores, rest_columns, k, mask, prefer, boost)
+            if j and b - a >= self.prune_from:
+                if floor is None and b - a >= self._n * self.floor_at:  # once, on reaching the long columns
+                    floor = self._floor(scores, [(terms[x], spans[x]) for x in order[j:]], k, mask,
+                                        prefer, boost)
+                # a look costs a pass over the scores: only when the columns left are long and
+                # work was done since the last one
+                if (floor is not None and left >= self._n // 2 and since >= self._n // 8
+                        and rest * most * (1 + _SLACK) < floor * (1 - _SLACK)):
+                    since = 0
+                    cand = _reachable(scores, rest, floor, mask, prefer, boost)
+                    if sum(min(spans[x][1] - spans[x][0], cand.shape[0] * self.lookup_cost)
+                           for x in order[j:]) < left:
+                        rest_columns = [(terms[x], spans[x], bounds[x]) for x in order[j:]]
+                        return self._narrow(cand, scores, rest_columns, k, floor, mask, prefer, boost)
             t, w = terms[i]
             np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))
             left -= b - a
             since += b - a
-            done += bounds[i]
-            added += bounds[i]
+            rest -= bounds[i]
         return _best(*_leaders(scores, k, mask, prefer, boost), k)
 
+    def _lookup(self, t: int, w: float, span: tuple[int, int],
+                cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which of the passages ``cand`` (ascending) column ``t`` holds, and their scores times ``w``."""
+        a, b = span
+        col = self.indices[a:b]
+        pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
+        hit = col[pos] == cand
+        return hit, self._column(t, w, a + pos[hit])
+
+    #: Passages whose full scores give the first floor of the k-th best (at least k).
+    probe = 64
+    #: The floor is taken on reaching a column holding at least this share of the passages.
+    floor_at = 1 / 8
+
+    def _floor(self, partial: np.ndarray, rest: list[tuple[tuple[int, float], tuple[int, int]]], k: int,
+               mask: np.ndarray | None, prefer: np.ndarray | None, boost: float) -> float:
+        """A floor of the k-th best final score: the k-th best full score (times
+        :func:`_factors`) of the passages leading on the ``partial`` scores, once the ``rest``
+        columns are looked up for them. At least k passages score that much."""
+        m = max(self.probe, 2 * k)
+        idx, values = _leaders(partial, m, mask, prefer, boost)
+        if idx.shape[0] > m:
+            idx = np.sort(idx[np.argpartition(values, idx.shape[0] - m)[-m:]])
+        full = partial[idx]  # a copy
+        for (t, w), span in rest:
+            hit, add = self._lookup(t, w, span, idx)
+            full[hit] += add
+        if (f := _factors(idx, mask, prefer, boost)) is not None:
+            full *= f
+        return _kth(full, k)
+
     def _narrow(self, cand: np.ndarray, scores: np.ndarray,
-                rest: list[tuple[tuple[int, float], tuple[int, int], float]], k: int,
+                rest: list[tuple[tuple[int, float], tuple[int, int], float]], k: int, floor: float,
                 mask: np.ndarray | None, prefer: np.ndarray | None,
                 boost: float) -> list[tuple[int, float]]:
         """The k best of the candidates ``cand`` (ascending; ``scores``: the partial scores, added
         to here) once the ``rest`` columns ((column, weight), span, highest score) are added: one
         column at a time, summed as usual when it is short, else looked up for the candidates
-        only; candidates are dropped as they fall out of reach."""
+        only; candidates are dropped as they fall out of reach of the k-th best (at least
+        ``floor``)."""
         factor = _factors(cand, mask, prefer, boost)
         if factor is None:
             factor = np.ones(cand.shape[0], dtype=np.float32)
@@ -207,13 +247,12 @@ class BM25Scorer:
             if b - a <= cand.shape[0] * self.lookup_cost:
                 np.add.at(scores, self.indices[a:b], self._column(t, w, slice(a, b)))
             else:
-                col = self.indices[a:b]
-                pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
-                hit = col[pos] == cand
-                looked[hit] += self._column(t, w, a + pos[hit])
+                hit, add = self._lookup(t, w, (a, b), cand)
+                looked[hit] += add
             left = max(left - bound, 0.0)
             partial = scores[cand] + looked
-            keep = (partial + left * (1 + _SLACK)) * factor >= _kth(partial * factor, k) * (1 - _SLACK)
+            kth = max(_kth(partial * factor, k), floor)
+            keep = (partial + left * (1 + _SLACK)) * factor >= kth * (1 - _SLACK)
             cand, looked, factor = cand[keep], looked[keep], factor[keep]
         return _best(cand, (scores[cand] + looked) * factor, k)
 
@@ -335,20 +374,17 @@ def _best(cand: np.ndarray, values: np.ndarray, k: int) -> list[tuple[int, float
     return [(int(cand[i]), float(values[i])) for i in order if values[i] > 0]
 
 
-def _reachable(partial: np.ndarray, rest: float, k: int, mask: np.ndarray | None,
-               prefer: np.ndarray | None, boost: float) -> tuple[np.ndarray | None, float]:
-    """The passages (ascending) whose ``partial`` score plus at most ``rest`` may reach the k-th
-    best partial score (a lower bound of the k-th best final one), all times :func:`_factors`,
-    None when a passage without a partial score could too; and that k-th best."""
+def _reachable(partial: np.ndarray, rest: float, floor: float, mask: np.ndarray | None,
+               prefer: np.ndarray | None, boost: float) -> np.ndarray:
+    """The passages (ascending) whose ``partial`` score plus at most ``rest``, times
+    :func:`_factors`, may reach ``floor`` (a floor of the k-th best final score; ``rest`` times
+    the largest factor is below it, so a passage without a partial score cannot)."""
     most = boost if prefer is not None else 1.0
-    kth = _kth(_leaders(partial, k, mask, prefer, boost)[1], k)
-    floor, rest = kth * (1 - _SLACK), rest * (1 + _SLACK)
-    if rest * most >= floor:
-        return None, kth
+    floor, rest = floor * (1 - _SLACK), rest * (1 + _SLACK)
     cand = np.flatnonzero(partial >= floor / most - rest)
     if (f := _factors(cand, mask, prefer, boost)) is not None:
         cand = cand[(partial[cand] + rest) * f >= floor]
-    return cand, kth
+    return cand
 
 
 __all__ = ["FORMAT", "LEVELS", "BM25Scorer", "Scorer", "build_bm25", "top", "write_columns"]
