@@ -237,9 +237,11 @@ PERSON_NOUNS = re.compile(
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
 YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
 #: Words of a chat question that ask nothing of the texts (question tokens): the asker ("em", "tôi",
-#: "mình"), particles ("ạ", "nhé", "vậy"), "muốn", "rồi", "xong", "thấy" ("Em thấy ... có chữ M").
+#: "mình"), particles ("ạ", "nhé", "vậy", "... không ta?"), "muốn", "rồi", "xong", "thấy" ("Em thấy
+#: ... có chữ M"), "không biết ..." and "... hay không?" ("biết", "hay"), "nhưng", "lỡ".
 CHAT_TOKENS = frozenset({"em", "tôi", "mình", "ạ", "ơi", "nhé", "nha", "vậy", "à", "hả", "nhỉ", "dạ",
-                         "muốn", "rồi", "xong", "luôn", "thấy"})
+                         "muốn", "rồi", "xong", "luôn", "thấy", "hay", "nhưng", "biết", "ta", "thôi",
+                         "lỡ"})
 #: Words of the temporal phrases (question tokens): not content to look for in a passage.
 TEMPORAL_TOKENS = frozenset({"gần_đây", "gần", "đây", "nhất", "mới", "mới_nhất", "vừa_qua", "lần_cuối",
                              "sau_cùng", "đầu_tiên", "lần_đầu", "sớm", "sớm_nhất", "trước_tiên",

@@ -136,3 +136,5 @@ def test_the_askers_words_are_no_content() -> None:
     content = ANALYZER.analyze("Em muốn đăng ký học vượt thì cần điều kiện gì ạ?").content
     assert not {"em", "ạ", "muốn"} & set(content)
     assert any("đăng" in t for t in content)
+    content = ANALYZER.analyze("Không biết chứng chỉ PET có được công nhận hay không?").content
+    assert not {"biết", "hay"} & set(content)
