@@ -20,12 +20,15 @@ from .query import Query, QueryAnalyzer
 from .sources import Sources
 from .tokens import segment_words, vocabulary_segmenter
 
+_A_YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
+
 
 def document_years(doc: Document) -> set[int]:
     """Years a document is about, from its metadata: the years its title names, its publication
     year and, when published in January-March, the year before (a review session early in year
     X+1 is about year X)."""
-    years = years_in(fold(doc.title), doc.year)
+    # every year pattern holds a four-digit year: most titles need no folding nor matching
+    years = years_in(fold(doc.title), doc.year) if _A_YEAR.search(doc.title) else set()
     if doc.year is not None:
         years.add(doc.year)
         if doc.date and int(doc.date[5:7]) <= 3:
@@ -113,6 +116,12 @@ class Retriever:
         return self._year_masks[year]
 
     @functools.cached_property
+    def _numbered(self) -> list[Document]:
+        """The documents that have a number (a question naming one is matched against these
+        only: a large corpus of articles has none)."""
+        return [d for d in self.index.documents if d.number]
+
+    @functools.cached_property
     def _doc_years(self) -> list[set[int]]:
         """:func:`document_years` of every document (one pass, on the first year question)."""
         return [document_years(d) for d in self.index.documents]
@@ -157,7 +166,7 @@ class Retriever:
         """The ``k`` best passages for ``query``. A question that names a document by its number
         ("Chỉ thị 05 yêu cầu gì?") is answered from that document when the corpus has it."""
         doc_ids = query.doc_ids
-        if not doc_ids and (named := named_documents(self.index.documents, query.doc_numbers)):
+        if not doc_ids and (named := named_documents(self._numbered, query.doc_numbers)):
             doc_ids = named
         mask = self.index.mask(query.year, doc_ids)
         scorer = self.index.scorer

