@@ -50,6 +50,8 @@ MIN_SENTENCE_EVIDENCE = 0.2
 #: ... and when the counted noun of "bao nhiêu X" appears in none of the passages (a typo, another
 #: word for it), the share a sentence must hold for any quantity in it to answer.
 LOOSE_SENTENCE_EVIDENCE = 0.5
+#: The score a sentence gains for saying what a definition question's term is ("Học kỳ là ...").
+DEFINES_BONUS = 0.25
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 
@@ -68,6 +70,33 @@ class _Candidate:
     verdict: Verdict
     weight: float = 0.0  # the sentence's own coverage of the question's words the index knows
     lead_in: tuple[Hit, str] | None = None  # earlier sentence that carries the answer type
+
+
+#: What a definition question asks about: the words before "là gì" after the last comma ("Theo
+#: Bộ luật Dân sự, quyền nhân thân là gì?" -> "quyen nhan than"), folded.
+_DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|la ai|nghia la gi|"
+                      r"co nghia la gi|duoc hieu (?:la|nhu the nao)|la sao|the nao la)\b")
+
+
+def _definition_subject(question: str) -> str | None:
+    """The folded term a definition question asks about, if it can be read off the question."""
+    f = fold(question)
+    if m := re.match(r"\s*the nao la\s+([^?,]+)", f):
+        return m.group(1).strip()
+    m = _DEFINED.search(f)
+    return m.group(1).strip() if m else None
+
+
+_NAMING = re.compile(r"\b(?:duoc goi|goi|ten|co ten|mang ten|ten goi)$")
+
+
+def _defines(subject: str, sentence: str) -> bool:
+    """True when ``sentence`` says what ``subject`` is ("Học kỳ là thời gian ..."), or, for "...
+    được gọi là gì", what it is called ("Ngày nay, điều này được gọi là lý thuyết Miasma")."""
+    if _NAMING.search(subject):
+        return bool(re.search(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten)\b", fold(sentence)))
+    return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){re.escape(subject)}(?:\s*\([^)]*\))?\s+"
+                          r"(?:la|duoc hieu la|duoc goi la)\b", fold(sentence).strip()))
 
 
 def _type_bonus(kind: str, sentence: str, typed: bool) -> float:
@@ -170,6 +199,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):
         counted, loose = None, True
     scored: list[_Candidate] = []
+    subject = _definition_subject(query.text) if query.kind == L.DEFINITION else None
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
             continue
@@ -186,6 +216,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                     query.list_kind, fold(sentence)):
                 continue
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed)
+            if subject and _defines(subject, sentence):
+                score += DEFINES_BONUS
             score /= 1 + RANK_PENALTY * rank
             verdict = sources.checker.check(query, hit.document, start, end)
             own = sum(weight(t) for t in ev.matched if t in known) / known_total

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from qa_bot import QABot
+from qa_bot.answer import _defines, _definition_subject
 from qa_bot.evidence import carries, document_facts, years_in
 from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
 from qa_bot.models import Document
@@ -90,6 +91,15 @@ def markers(text: str) -> list[int]:
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected
+
+
+def test_a_definition_question_prefers_the_sentence_that_defines_its_term() -> None:
+    assert _definition_subject("Theo Bộ luật dân sự 2015, quyền nhân thân là gì?") == "quyen nhan than"
+    assert _definition_subject("Thế nào là tội phạm?") == "toi pham"
+    assert _defines("hoc ky", "Học kỳ là thời gian để sinh viên hoàn thành một số học phần.")
+    assert _defines("hoc ky", "Điểm trung bình học kỳ (ĐTBHK) là điểm trung bình có trọng số.") is False
+    called = _definition_subject("Lý thuyết không khí xấu chính thức được gọi là gì?")
+    assert _defines(called, "Ngày nay, điều này được gọi là lý thuyết Miasma.")
 
 
 def test_years_a_text_is_about() -> None:
