@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from . import language as L
 from .config import Settings
 from .evidence import Checker, years_in
 from .formats.structure import Marker, document_outline, path_at
@@ -20,20 +21,46 @@ from .query import Query, QueryAnalyzer
 from .sources import Sources
 from .tokens import segment_words, vocabulary_segmenter
 
-_A_YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
-
 
 def document_years(doc: Document) -> set[int]:
     """Years a document is about, from its metadata: the years its title names, its publication
     year and, when published in January-March, the year before (a review session early in year
-    X+1 is about year X)."""
-    # every year pattern holds a four-digit year: most titles need no folding nor matching
-    years = years_in(fold(doc.title), doc.year) if _A_YEAR.search(doc.title) else set()
+    X+1 is about year X). :meth:`Retriever.about_year` computes the same for a whole corpus."""
+    years = years_in(fold(doc.title), doc.year) if _names_a_year(doc.title) else set()
     if doc.year is not None:
         years.add(doc.year)
-        if doc.date and int(doc.date[5:7]) <= 3:
+        if _early_in_year(doc):
             years.add(doc.year - 1)
     return years
+
+
+def _early_in_year(doc: Document) -> bool:
+    return bool(doc.date) and int(doc.date[5:7]) <= 3
+
+
+#: Four digits that may be a year; every pattern of :func:`years_in` holds one.
+_FOUR_DIGITS = re.compile(r"(?:19[5-9]|20\d)\d")
+
+
+def _names_a_year(text: str) -> bool:
+    """Whether :func:`years_in` may find a year in ``text``: its other patterns hold a year that
+    YEAR finds, and folding leaves digits and punctuation as they are."""
+    return bool(L.YEAR.search(text) or L.DATE_YEAR.search(text))
+
+
+def title_years(documents: Sequence[Document]) -> dict[int, list[int]]:
+    """For each year some titles name (:func:`years_in`), the indices of those documents. The
+    titles are searched for four digits in one pass over all of them; only those that have some
+    are read further (153k titles: 0.1 s instead of 0.7 s one by one)."""
+    titles = [d.title for d in documents]
+    starts = np.cumsum([0] + [len(t) + 1 for t in titles])
+    at = [m.start() for m in _FOUR_DIGITS.finditer("\n".join(titles))]
+    named: dict[int, list[int]] = {}
+    for i in np.unique(np.searchsorted(starts, at, "right") - 1).tolist():
+        if _names_a_year(titles[i]):
+            for year in years_in(fold(titles[i]), documents[i].year):
+                named.setdefault(year, []).append(i)
+    return named
 
 
 def _number_pattern(number: str) -> re.Pattern[str]:
@@ -109,9 +136,12 @@ class Retriever:
         return sentences[0][2] if sentences else ""
 
     def about_year(self, year: int) -> np.ndarray:
-        """Boolean mask of the passages whose document is about ``year`` (cached)."""
+        """Boolean mask of the passages whose document is about ``year`` (:func:`document_years`;
+        cached)."""
         if year not in self._year_masks:
-            docs = np.array([year in years for years in self._doc_years], dtype=bool)
+            doc_year, early, named = self._year_parts
+            docs = (doc_year == year) | ((doc_year == year + 1) & early)
+            docs[named.get(year, [])] = True
             self._year_masks[year] = self.index.by_passage(docs)
         return self._year_masks[year]
 
@@ -122,9 +152,13 @@ class Retriever:
         return [d for d in self.index.documents if d.number]
 
     @functools.cached_property
-    def _doc_years(self) -> list[set[int]]:
-        """:func:`document_years` of every document (one pass, on the first year question)."""
-        return [document_years(d) for d in self.index.documents]
+    def _year_parts(self) -> tuple[np.ndarray, np.ndarray, dict[int, list[int]]]:
+        """What :meth:`about_year` reads, computed on the first year question: each document's
+        year (-1: undated), whether it was published in January-March, and the documents each
+        title year names."""
+        docs = self.index.documents
+        early = np.fromiter((_early_in_year(d) for d in docs), dtype=bool, count=len(docs))
+        return np.asarray(self.index.arrays["doc_year"]), early, title_years(docs)
 
     def analyze(self, question: str, year: int | None = None,
                 doc_ids: Sequence[str] | None = None) -> Query:

@@ -84,6 +84,9 @@ FORMAT = "bm25-impact8/1"
 LEVELS = 255
 #: Size of the sample whose k-th best bounds the k-th best of all scores from below.
 _SAMPLE = 4096
+#: Passages per block of a long column's two-step lookup (:meth:`BM25Scorer._lookup`).
+_STRIDE = 16
+_WITHIN = np.arange(_STRIDE)
 #: Relative slack of the bounds that prune (float32 sums in another order differ far less).
 _SLACK = 1e-4
 
@@ -118,6 +121,7 @@ class BM25Scorer:
         self.values = _load(folder / "values.npy", mmap_mode, prefetch=True) if exact else None
         self.impacts = None if exact else _load(folder / "impacts.npy", mmap_mode, prefetch=True)
         self._vocab: dict[str, int] = json.loads((folder / "vocab.json").read_text("utf-8"))
+        self._skips: dict[int, np.ndarray] = {}  # column -> its every 16th passage (_lookup)
 
     @property
     def vocabulary(self) -> Mapping[str, int]:
@@ -208,14 +212,33 @@ class BM25Scorer:
             rest -= bounds[i]
         return _best(*_leaders(scores, k, mask, prefer, boost), k)
 
+    #: A column at least this long is looked up through every :data:`_STRIDE`-th of its passages.
+    skip_from = 4096
+
     def _lookup(self, t: int, w: float, span: tuple[int, int],
                 cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Which of the passages ``cand`` (ascending) column ``t`` holds, and their scores times ``w``."""
+        """Which of the passages ``cand`` (ascending) column ``t`` holds, and their scores times
+        ``w``. A long column is searched in two steps: its every 16th passage (kept once read,
+        1/16 of the column: it stays in the CPU's cache) gives the block of 16 that may hold a
+        candidate, then that block is read (64 bytes); a plain binary search over the column of
+        a common word at 1M passages misses the cache at most of its ~18 steps."""
         a, b = span
         col = self.indices[a:b]
-        pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
-        hit = col[pos] == cand
-        return hit, self._column(t, w, a + pos[hit])
+        if b - a < self.skip_from:
+            pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
+            hit = col[pos] == cand
+            return hit, self._column(t, w, a + pos[hit])
+        skip = self._skips.get(t)
+        if skip is None:
+            skip = self._skips[t] = np.ascontiguousarray(col[::_STRIDE])
+        block = np.searchsorted(skip, cand.astype(col.dtype), "right").astype(np.int64)
+        block -= 1
+        np.maximum(block, 0, out=block)
+        block *= _STRIDE
+        at = np.minimum(block[:, None] + _WITHIN, b - a - 1)
+        eq = col[at] == cand[:, None]
+        hit = eq.any(axis=1)
+        return hit, self._column(t, w, a + (at[hit, eq[hit].argmax(axis=1)]))
 
     #: Passages whose full scores give the first floor of the k-th best (at least k).
     probe = 64

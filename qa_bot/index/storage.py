@@ -139,6 +139,7 @@ class Index:
         #: the document of each passage
         self.passage_doc = np.asarray(arrays["p_doc"])
         self.chunks = np.bincount(self.passage_doc, minlength=len(documents))
+        self._doc_start = np.concatenate(([0], np.cumsum(self.chunks)))  # passages grouped by document
         #: the year of each passage's document (-1: undated), for year filters and preferences
         self.passage_year = self.by_passage(np.asarray(arrays["doc_year"]))
 
@@ -171,8 +172,7 @@ class Index:
         i = self._by_id.get(doc_id)
         if i is None:
             return range(0)
-        p_doc = self.passage_doc
-        return range(int(np.searchsorted(p_doc, i, "left")), int(np.searchsorted(p_doc, i, "right")))
+        return range(int(self._doc_start[i]), int(self._doc_start[i + 1]))
 
     def document(self, doc_id: str) -> Document | None:
         """The full document (with text), or None for an unknown id."""
