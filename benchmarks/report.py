@@ -201,8 +201,9 @@ def _scale_section(results: dict) -> list[str]:
                "vocabulary grows by Heaps' law fitted on the real passages "
                f"(β = {_f((sizes[0].get('build') or {}).get('heaps', {}).get('beta'), 3)}). "
                f"Latency over {results.get('n_questions')} questions "
-               f"({results.get('question_mix')}), `top_k=5`, one process that only loaded the "
-               "index.")
+               f"({results.get('question_mix')}), `top_k=5`, one process that loaded the index "
+               "and warmed up as `qa-bot serve` does before it listens (`QABot.warm_up`, timed "
+               "in the row below), then asked 20 other questions.")
     out.append("")
     head = ["", *[f"{s['size']:,}" for s in sizes]]
 
@@ -231,6 +232,7 @@ def _scale_section(results: dict) -> list[str]:
         row("load + first answer, cold (s)", lambda s: c(s)["load_first_answer_s"]),
         row("load, warm (s)", lambda s: p(s)["load_s"]),
         row("load + first answer, warm (s)", lambda s: p(s)["load_first_answer_s"]),
+        row("warm-up, as `qa-bot serve` (s)", lambda s: p(s)["warm_up_s"]),
         row("RSS after load (MiB)", lambda s: p(s)["rss_after_load_mib"]),
         row("RSS after load + first answer (MiB)", lambda s: p(s)["rss_after_first_ask_mib"]),
         row("RSS after all queries (MiB)", lambda s: p(s)["rss_after_queries_mib"]),

@@ -214,6 +214,9 @@ def probe(a: dict, res: Result) -> None:
     if not a.get("latency"):
         return
     questions = [q["question"] for q in json.loads(Path(a["questions"]).read_text("utf-8"))]
+    t0 = time.perf_counter()
+    bot.warm_up()  # as `qa-bot serve` does before it listens
+    res.save(warm_up_s=round(time.perf_counter() - t0, 3))
     for q in a.get("warmup", []):
         bot.ask(q, top_k)
     timings: dict[str, list[float]] = {"ask": [], "search": []}

@@ -193,8 +193,10 @@ class QABot:
         self._watcher.start()
 
     def warm_up(self) -> None:
-        """Load what the first questions would otherwise load lazily (diacritics model, caches)."""
+        """Load what the first questions would otherwise load lazily (diacritics model, the
+        dictionary, the years of every document, caches)."""
         self.ask("ha giang cung cap bao nhieu dich vu cong truc tuyen")
+        self.ask("Năm 2024 tỉnh Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?")
         self.ask("Phiên họp thứ ba kết nối tới bao nhiêu địa phương?")
         self.ask("Ai chủ trì?", history=[{"question": "Phiên họp thứ ba diễn ra khi nào?", "answer": ""}])
 
