@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import language as L
 from . import lists
 from .citations import Citations
-from .coverage import coverage, text_view
+from .coverage import Evidence, coverage, text_view
 from .evidence import Verdict, carries
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
@@ -52,6 +52,9 @@ MIN_SENTENCE_EVIDENCE = 0.2
 LOOSE_SENTENCE_EVIDENCE = 0.5
 #: The score a sentence gains for saying what a definition question's term is ("Học kỳ là ...").
 DEFINES_BONUS = 0.25
+#: The share of what the sentence before adds to a sentence's evidence (it often names the subject
+#: the sentence goes on to say something of).
+NEIGHBOUR_SHARE = 0.15
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 
@@ -199,12 +202,18 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):
         counted, loose = None, True
     scored: list[_Candidate] = []
+    terms_total = sum(weight(t) for t in terms) or 1.0
     subject = _definition_subject(query.text) if query.kind == L.DEFINITION else None
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
             continue
+        before: Evidence | None = None
         for order, (start, end, sentence) in enumerate(hit.sentences):
-            ev = coverage(terms, sentence, weight, sources.lexicon)
+            own_ev = ev = coverage(terms, sentence, weight, sources.lexicon)
+            if before is not None:  # the sentence before may name what this one speaks of ("Nó")
+                extra = sum(weight(t) for t in set(before.matched) - set(ev.matched)) / terms_total
+                ev = Evidence(ev.weight + NEIGHBOUR_SHARE * extra, ev.matched)
+            before = own_ev
             typed = carries(query.kind, sentence, query.text, counted)
             lead_in = None
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED:
