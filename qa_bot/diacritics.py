@@ -230,8 +230,13 @@ class DiacriticRestorer:
         d = self.discount
         previous: list[tuple[float, int, int]] = [(0.0, 0, -1)]  # (score, id, back-pointer)
         steps: list[list[tuple[float, int, int]]] = []
+        log, get = math.log, bigrams.get
         for options in lattice:
             current = []
+            # what each left option contributes whatever the right one: its score, its bigram
+            # key prefix, how often it was followed and by how many words (0: never)
+            lefts = [(score, left << 32, history[left], d * successors[left]) if left >= 0 and history[left]
+                     else (score, 0, 0, 0.0) for score, left, _ in previous]
             for _, right in options:
                 if right < 0:  # unknown: no evidence either way, and it breaks the context
                     scores = [score for score, _, _ in previous]
@@ -239,15 +244,14 @@ class DiacriticRestorer:
                     current.append((scores[best], right, best))
                     continue
                 unigram = (unigrams.get(right, 0) + self.alpha) / norm
+                log_unigram = log(unigram)
                 best_score, best = -math.inf, 0
-                for k, (score, left, _) in enumerate(previous):
-                    seen = history[left] if left >= 0 else 0
+                for k, (score, key, seen, spread) in enumerate(lefts):
                     if seen:
-                        count = bigrams.get(_pack(left, right), 0)
-                        p = (count - d * min(count, 1) + d * successors[left] * unigram) / seen
+                        count = get(key | right, 0)  # key | right: _pack(left, right)
+                        score += log((count - d * min(count, 1) + spread * unigram) / seen)
                     else:
-                        p = unigram
-                    score += math.log(p)
+                        score += log_unigram
                     if score > best_score:
                         best_score, best = score, k
                 current.append((best_score, right, best))
