@@ -210,8 +210,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         before: Evidence | None = None
         for order, (start, end, sentence) in enumerate(hit.sentences):
             own_ev = ev = coverage(terms, sentence, weight, sources.lexicon)
+            before_matched: set[str] = set()
             if before is not None:  # the sentence before may name what this one speaks of ("Nó")
-                extra = sum(weight(t) for t in set(before.matched) - set(ev.matched)) / terms_total
+                before_matched = set(before.matched) - set(ev.matched)
+                extra = sum(weight(t) for t in before_matched) / terms_total
                 ev = Evidence(ev.weight + NEIGHBOUR_SHARE * extra, ev.matched)
             before = own_ev
             typed = carries(query.kind, sentence, query.text, counted)
@@ -230,6 +232,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             score /= 1 + RANK_PENALTY * rank
             verdict = sources.checker.check(query, hit.document, start, end)
             own = sum(weight(t) for t in ev.matched if t in known) / known_total
+            if before_matched:  # what the sentence before names counts in part here too
+                own += NEIGHBOUR_SHARE * sum(weight(t) for t in before_matched if t in known) / known_total
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
                                      typed, verdict, own, lead_in))
     scored.sort(key=lambda c: (-c.score, c.rank, c.order))
