@@ -153,16 +153,21 @@ def _analyse(documents: Sequence[Document], hashes: Sequence[str], cache: dict[s
 
         return analyse_on_dask(settings.dask, jobs, documents, gathered, analyze, build_models)
     if workers > 1 and len(jobs) >= 32:
-        _load_tokenizers()  # once, here: the forked workers inherit them (and what they remember)
-        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            models = pool.submit(build_models, documents)  # beside the tokenizers
-            results = pool.map(_analyze_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
-            for i, res in zip(todo, results, strict=True):
-                cache[hashes[i]] = res
-                done += 1
-                if progress:
-                    progress(done, total)
+        # The query models need no tokenizer: their process starts first and works while this
+        # one loads the tokenizers (about a second, else the only work of the build's start);
+        # the analysis workers, forked after, inherit the tokenizers (and what they remember).
+        with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as side:
+            models = side.submit(build_models, documents)
+            _load_tokenizers()
+            with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
+                results = pool.map(_analyze_job, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+                for i, res in zip(todo, results, strict=True):
+                    cache[hashes[i]] = res
+                    done += 1
+                    if progress:
+                        progress(done, total)
             return models.result()
     for i, job in zip(todo, jobs, strict=True):
         cache[hashes[i]] = _analyze_job(job)
