@@ -66,6 +66,7 @@ def ordinal_tokens(syllables: Sequence[str]) -> list[str]:
 
 
 _MONTH_WORDS = {"giêng": 1, "chạp": 12}
+_DIGIT = re.compile(r"\d")
 _DMY = re.compile(r"(?<![\d.,/])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\2(\d{4}))?(?!\d|[.,]\d)")
 _DATE_LEAD = re.compile(r"(ngày|chiều|sáng|trưa|tối|đêm|hôm|từ|đến|vào)\s*$")
 _DAY_MONTH = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
@@ -99,14 +100,18 @@ def date_tokens(text: str) -> list[str]:
         if year is not None:
             out.append(f"tháng_{month}_{year}")
 
+    if not _DIGIT.search(low):  # every pattern holds a digit; most sentences have none
+        return out
     for m in _DMY.finditer(low):
         year = m.group(4)
         if year or _DATE_LEAD.search(low[max(0, m.start() - 8) : m.start()]):
             add(int(m.group(1)), int(m.group(3)), int(year) if year else None)
-    for m in _DAY_MONTH.finditer(low):
-        add(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
-    for m in _MONTH_YEAR.finditer(low):
-        add(None, _month(m.group(1)), int(m.group(2)))
+    if "ngày" in low:
+        for m in _DAY_MONTH.finditer(low):
+            add(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    if "tháng" in low:
+        for m in _MONTH_YEAR.finditer(low):
+            add(None, _month(m.group(1)), int(m.group(2)))
     return list(dict.fromkeys(out))
 
 
