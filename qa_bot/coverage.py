@@ -34,13 +34,30 @@ def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
     for t in terms:
         w = max(idf(t), 0.1)
         total += w
-        if t in words or f" {t.replace('_', ' ')} " in hay:
+        if t in words or _has_phrase(hay, t):
             got += w
             matched.append(t)
         elif "_" in t:
             parts = t.split("_")
             got += 0.5 * w * sum(p in words for p in parts) / len(parts)
     return Evidence(got / total if total else 0.0, matched)
+
+
+#: Sino-Vietnamese prefixes that make another word, often the opposite, of the compound they
+#: open: "bất động sản" is no "động sản", "bất hợp pháp" no "hợp pháp", "vô hiệu", "phi pháp".
+_PREFIXES = (" bất", " vô", " phi")
+
+
+def _has_phrase(hay: str, term: str) -> bool:
+    """True when the compound ``term`` occurs in ``hay`` as itself, not behind a prefix that
+    makes it another word."""
+    phrase = f" {term.replace('_', ' ')} "
+    at = hay.find(phrase)
+    while at >= 0:
+        if not hay[:at].endswith(_PREFIXES):
+            return True
+        at = hay.find(phrase, at + 1)
+    return False
 
 
 @functools.lru_cache(maxsize=4096)

@@ -239,3 +239,13 @@ def test_a_list_announced_with_its_count_gives_its_items() -> None:
     assert all(text[p.start:p.end] == p.text for p in points) and len(points) == 7
     assert counted_points("Kế hoạch năm 2024 đề ra những nhiệm vụ gì?", text, [(0, len(text))]) == []
     assert counted_points("CCHC thực hiện trên 4 lĩnh vực nào?", text, [(0, len(text))]) == []
+
+
+def test_a_compound_behind_a_privative_prefix_is_another_word() -> None:
+    """"bất động sản" holds no "động sản"; "động sản" itself does."""
+    from qa_bot.coverage import coverage
+
+    one = lambda _t: 1.0  # noqa: E731
+    assert coverage(["động_sản"], "quyền sở hữu đối với bất động sản", one).matched == []
+    assert coverage(["động_sản"], "quyền sở hữu đối với động sản", one).matched == ["động_sản"]
+    assert coverage(["bất_động_sản"], "đối với bất động sản", one).matched == ["bất_động_sản"]
