@@ -350,6 +350,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         bodies += re.findall(  # bộ phận “Chữ và Ảnh”, phòng Đào tạo
             rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*", sentence)
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
+        bodies += re.findall(r"\b(?:P\.|Phòng)\s*[A-ZĐ]{2,}\b|\b[A-ZĐ]{3,}\b", sentence)  # "P. ĐTĐH", "NUT"
         return any(fold(b) not in fq for b in bodies)
     if kind == L.PLACE:
         places = places_in(sentence)

@@ -80,6 +80,7 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Năm 1466, khoảng 40.000 người đã chết vì bệnh dịch.", "bao nhiêu người chết", "nguoi chet", True),
     (ORGANISATION, "Bản vẽ được lưu trữ bởi bộ phận “Chữ và Ảnh”.", "Bộ phận nào lưu trữ bản vẽ?", None, True),
     (ORGANISATION, "thì các đơn vị quản lý chuyên môn có trách nhiệm", "Đơn vị nào chịu trách nhiệm?", None, True),
+    (ORGANISATION, "Đơn nộp P. ĐTĐH của Trường.", "Đơn nộp cho phòng ban nào?", None, True),
     (NUMBER, "Ngành xây dựng đóng góp từ 6-9% tổng sản phẩm.", "đóng góp bao nhiêu %?", None, True),
     (NUMBER, "Hầu hết đều ở độ tuổi 9-18.", "Độ tuổi là bao nhiêu?", None, True),
     (DATE, "Đến năm 9000 BP, châu Âu đã có rừng bao phủ.", "Khi nào châu Âu có rừng?", None, True),
