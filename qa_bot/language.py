@@ -60,6 +60,10 @@ WEAK_NUMBER = re.compile(r"\b(ty le|ti le|so luong|con so|phan tram|so lieu)\b")
 #: a number, "sở nào" for a department; "văn bản nào", "bạn nào" are no bodies).
 ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ chức|ngành|cấp|bộ phận|phòng ban|"
                                  r"phòng) nào\b")
+#: Marked forms a date question needs when the question has its marks ("khí nào" asks for a gas,
+#: "quyền lực nào" for a power, not "khi nào", "lúc nào"); the same words typed without marks count.
+DATE_MARKED = re.compile(r"\b(khi nào|bao giờ|ngày nào|năm nào|thời gian nào|lúc nào|thời điểm nào|hôm nào|"
+                         r"tháng nào|ngày mấy|ngày bao nhiêu|diễn ra ngày|khi nao|luc nao|bao gio)\b")
 #: "ai" inside a clause ("mà biết ai là chủ sở hữu thì phải làm gì"): not what is asked.
 EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
 

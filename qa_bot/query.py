@@ -131,6 +131,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
             continue
         if name == L.ORGANISATION and marked and not L.ORGANISATION_MARKED.search(normalised):
             continue
+        if name == L.DATE and marked and not L.DATE_MARKED.search(normalised):
+            continue
         if pattern.search(folded):
             if name == L.NUMBER and re.search(r"\bmay\b", folded) and not re.search(
                     r"\b(bao nhieu|ty le|ti le|so luong|bao lau|con so|phan tram|so lieu)\b", folded) \

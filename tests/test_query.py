@@ -40,6 +40,9 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     ("Bên vay có nghĩa vụ gì nếu không trả đúng số lượng?", L.OTHER, None),
     # "ai" inside a clause is not what is asked
     ("Người phát hiện tài sản mà không biết ai là chủ sở hữu thì phải làm gì?", L.OTHER, None),
+    # "khí nào" (which gas) and "quyền lực nào" are no "khi nào", "lúc nào"
+    ("Loại khí nào đã làm lửa bùng phát trong cabin?", L.OTHER, None),
+    ("Khi nao công bố điểm thực tập?", L.DATE, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
