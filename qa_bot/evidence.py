@@ -310,8 +310,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     fq = fold(question)
     if kind == L.NUMBER and re.search(r"\bthu may\b", fq):  # "phiên thứ mấy": an ordinal
         return any(fold(m.group(0)) not in fq for m in re.finditer(r"\bthứ\s+\w+", sentence.lower()))
-    if kind == L.NUMBER and re.search(r"\bbao lau\b", fq) and L.VAGUE_DURATION.search(f):
-        return True
+    if kind == L.NUMBER and re.search(r"\bbao lau\b", fq) and (
+            L.VAGUE_DURATION.search(f) or re.search(r"\b(cho den|den khi|trong suot|suot)\b", f)):
+        return True  # "vài năm", "cho đến khi kết thúc Quốc hội hiện tại"
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not spans:

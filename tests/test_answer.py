@@ -74,6 +74,8 @@ def markers(text: str) -> list[int]:
     (PLACE, "Tỉnh Lào Cai cung cấp 1.500 dịch vụ.", "tỉnh nào cung cấp", None, True),
     (NUMBER, "Trường xử lý học vụ theo 2 đợt: sau học kỳ 1 và học kỳ hè.", "bao nhiêu đợt", "dot", True),
     (NUMBER, "Các hiệu ứng chỉ hiện ra sau vài năm.", "Mất bao lâu để hiệu ứng hiện ra?", None, True),
+    (NUMBER, "Liên minh sẽ nắm quyền cho đến khi kết thúc Quốc hội hiện tại.", "Liên minh kéo dài bao lâu?",
+     None, True),
     (DATE, "Trường hợp sinh viên thi hộ lần đầu thì bị đình chỉ.", "Khi nào bị đình chỉ?", None, True),
     (DATE, "kể từ thời điểm có được tài sản đó.", "kể từ thời điểm nào?", None, True),
     (PERSON, "Chính phủ quy định trình tự, thủ tục.", "được quy định bởi ai?", None, True),
