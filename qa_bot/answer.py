@@ -84,8 +84,8 @@ _DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|
 def _definition_subject(question: str) -> str | None:
     """The folded term a definition question asks about, if it can be read off the question."""
     f = fold(question)
-    if m := re.match(r"\s*the nao la\s+([^?,]+)", f):
-        return m.group(1).strip()
+    if m := re.match(r"\s*(?:the nao la|(?:dinh nghia|khai niem)(?: cua| ve)?)\s+[\"“']?([^?,.\"”']+)", f):
+        return m.group(1).strip()  # "Thế nào là X?", "Định nghĩa của "X"?"
     m = _DEFINED.search(f)
     return m.group(1).strip() if m else None
 
@@ -203,7 +203,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         counted, loose = None, True
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
-    subject = _definition_subject(query.text) if query.kind == L.DEFINITION else None
+    subject = _definition_subject(query.text) if query.kind not in _TYPED else None
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
             continue

@@ -99,6 +99,7 @@ def test_carries(kind: str, sentence: str, question: str, counted: str | None, e
 def test_a_definition_question_prefers_the_sentence_that_defines_its_term() -> None:
     assert _definition_subject("Theo Bộ luật dân sự 2015, quyền nhân thân là gì?") == "quyen nhan than"
     assert _definition_subject("Thế nào là tội phạm?") == "toi pham"
+    assert _definition_subject('Định nghĩa của "Quan hệ lao động"?') == "quan he lao dong"
     assert _defines("hoc ky", "Học kỳ là thời gian để sinh viên hoàn thành một số học phần.")
     assert _defines("hoc ky", "Điểm trung bình học kỳ (ĐTBHK) là điểm trung bình có trọng số.") is False
     called = _definition_subject("Lý thuyết không khí xấu chính thức được gọi là gì?")
