@@ -241,7 +241,7 @@ class BM25Scorer:
         return hit, self._column(t, w, a + (at[hit, eq[hit].argmax(axis=1)]))
 
     #: Passages whose full scores give the first floor of the k-th best (at least k).
-    probe = 64
+    probe = 16
     #: The floor is taken on reaching a column holding at least this share of the passages.
     floor_at = 1 / 8
 
