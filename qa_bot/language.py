@@ -271,12 +271,12 @@ NOT_QUANTITY = re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])\s*[/.-]\s*(?:1[0-2]|0?[1-
                           r"\b(?:tăng|gấp|giảm)\s+(?:gần\s+|hơn\s+|khoảng\s+|trên\s+)?(?:\d+(?:[.,]\d+)?|\w+)\s+lần\b")
 #: The noun counted by "bao nhiêu X" / "mấy X" (folded question): a few words after it.
 _FUNCTION = (r"(?:là|năm|được|đã|có|so|với|tại|trong|của|ở|vào|cho|và|thì|này|do|từ|đến|trên|dưới|khi|"
-             r"mà|để|không|thế|phải|bị|sẽ|cần|nên|mới|còn|làm|đạt|trở|thuộc|theo|tham|khác)\b")
+             r"mà|để|không|thế|phải|bị|sẽ|cần|nên|mới|còn|làm|đạt|trở|thuộc|theo|tham|khác|sau|trước|nữa)\b")
 #: On the lower-cased question with its marks (folded, "có" and "cố" would be one word).
 COUNTED = re.compile(rf"\b(?:bao nhiêu|mấy)\s+((?!{_FUNCTION})\w+(?:\s+(?!{_FUNCTION})\w+)?)")
 #: The same on text typed without marks (when no restorer is at hand).
 _FUNCTION_FOLDED = (r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi|nay|do|tu|den|khi|ma|de|"
-                    r"phai|bi|se|can|nen|moi|con|lam|dat|tro|thuoc|theo|tham|khac)\b")
+                    r"phai|bi|se|can|nen|moi|con|lam|dat|tro|thuoc|theo|tham|khac|sau|truoc|nua)\b")
 COUNTED_FOLDED = re.compile(
     rf"\bbao nhieu\s+((?!{_FUNCTION_FOLDED})[a-z]+(?:\s+(?!{_FUNCTION_FOLDED})[a-z]+)?)")
 #: Words after a number that measure rather than count a thing of their own (folded): a figure

@@ -53,6 +53,7 @@ def test_counted_noun_is_one_word() -> None:
     """The counted noun keeps a second syllable only when it does not begin another word."""
     assert ANALYZER.analyze("Có bao nhiêu đợt xử lý học vụ?").counted == "dot"
     assert ANALYZER.analyze("Có bao nhiêu đại biểu tham dự?").counted == "dai bieu"
+    assert ANALYZER.analyze("Denver bị giữ bao nhiêu lượt sau khi nhận bóng?").counted == "luot"
 
 
 def test_sessions_in_words_digits_and_roman_numerals() -> None:
