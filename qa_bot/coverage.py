@@ -54,7 +54,7 @@ def _has_phrase(hay: str, term: str) -> bool:
     phrase = f" {term.replace('_', ' ')} "
     at = hay.find(phrase)
     while at >= 0:
-        if not hay[:at].endswith(_PREFIXES):
+        if not hay.endswith(_PREFIXES, 0, at):  # no copy of the text before
             return True
         at = hay.find(phrase, at + 1)
     return False

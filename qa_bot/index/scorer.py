@@ -213,7 +213,7 @@ class BM25Scorer:
         return _best(*_leaders(scores, k, mask, prefer, boost), k)
 
     #: A column at least this long is looked up through every :data:`_STRIDE`-th of its passages.
-    skip_from = 4096
+    skip_from = 65536
 
     def _lookup(self, t: int, w: float, span: tuple[int, int],
                 cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -123,7 +123,7 @@ def _same_best(got: list[tuple[int, float]], want: list[tuple[int, float]], labe
 def test_best_is_top_of_the_scores(tmp_path: Path, exact: bool) -> None:
     """``best`` (the k best without summing every posting) gives what ``top`` gives over
     ``scores``, with a preferred set boosted and with masks, with pruning tried at every column
-    and the columns left summed or looked up."""
+    and the columns left summed or looked up (by binary search or in two steps)."""
     s = _settings(tmp_path)
     index = build_index(load_directory(s.documents_dir), s)
     scorer = _exact(index, _reference(index), tmp_path / "exact", "lucene") if exact else index.scorer
@@ -131,8 +131,10 @@ def test_best_is_top_of_the_scores(tmp_path: Path, exact: bool) -> None:
     n = scorer.n_passages
     prefer, mask = rng.random(n) < 0.3, rng.random(n) < 0.7
     queries = [sum(query_tokens(q), []) for q in QUERIES] + [["hà_giang", "dịch_vụ", "dịch", "vụ", "công"]]
-    for prune_from, lookup_cost in ((BM25Scorer.prune_from, BM25Scorer.lookup_cost), (1, 32), (1, 0)):
-        scorer.prune_from, scorer.lookup_cost = prune_from, lookup_cost  # 0: always look up
+    default = (BM25Scorer.prune_from, BM25Scorer.lookup_cost, BM25Scorer.skip_from)
+    for prune_from, lookup_cost, skip_from in (default, (1, 32, 1), (1, 0, 1), (1, 0, 10**9)):
+        # lookup_cost 0: always look up; skip_from 1: every column in two steps (_lookup)
+        scorer.prune_from, scorer.lookup_cost, scorer.skip_from = prune_from, lookup_cost, skip_from
         for tokens in queries:
             weights = [1.0 if i % 3 else 0.5 for i in range(len(tokens))]
             scores = scorer.scores(tokens, weights)
