@@ -81,6 +81,11 @@ _DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|
                       r"co nghia la gi|duoc hieu (?:la|nhu the nao)|la sao|the nao la)\b")
 
 
+#: Compiled once (re's cache of inline patterns is emptied by the patterns made per question).
+_NAMES = re.compile(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten)\b")
+_CLOSED = re.compile(r"[.;!?…)\"”]$")
+
+
 def _definition_subject(question: str) -> str | None:
     """The folded term a definition question asks about, if it can be read off the question."""
     f = fold(question)
@@ -97,7 +102,7 @@ def _defines(subject: str, sentence: str) -> bool:
     """True when ``sentence`` says what ``subject`` is ("Học kỳ là thời gian ..."), or, for "...
     được gọi là gì", what it is called ("Ngày nay, điều này được gọi là lý thuyết Miasma")."""
     if _NAMING.search(subject):
-        return bool(re.search(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten)\b", fold(sentence)))
+        return bool(_NAMES.search(fold(sentence)))
     return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){re.escape(subject)}(?:\s*\([^)]*\))?\s+"
                           r"(?:la|duoc hieu la|duoc goi la)\b", fold(sentence).strip()))
 
@@ -342,7 +347,7 @@ def _announces(c: _Candidate, sources: Sources) -> bool:
     if text.endswith(":"):
         return True
     after = sources.checker.facts(c.hit.document)[0][c.end:c.end + 2]
-    return (not re.search(r"[.;!?…)\"”]$", text) and len(text.split()) <= HEADING_WORDS
+    return (not _CLOSED.search(text) and len(text.split()) <= HEADING_WORDS
             and (not after.strip() or after.lstrip(" ").startswith("\n")))
 
 

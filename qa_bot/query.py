@@ -110,9 +110,20 @@ class Query:
                 "tokens": self.tokens, "search_text": self.search_text}
 
 
+#: Compiled once (re's cache of inline patterns is emptied by the patterns made per question).
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MAY_MARKED = re.compile(r"\bmấy\b")
+_MAY = re.compile(r"\bmay\b")
+_HOW_MANY = re.compile(r"\b(bao nhieu|ty le|ti le|so luong|bao lau|con so|phan tram|so lieu)\b")
+_GI_NAO = re.compile(r"\b(gi|nao)\b")
+_LA_GI_END = re.compile(r"\bla gi\s*\??\s*$")
+_WHO_IS = re.compile(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b")
+_WHO_ACTS = re.compile(r"\b(chu tri|phat bieu|ky|dong chu tri)\b")
+
+
 def looks_unaccented(text: str) -> bool:
     """True when most syllables that could carry a mark carry none (typed without diacritics)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", nfc(text).lower()) if len(w) > 1]
+    words = [w for w in _LETTERS.findall(nfc(text).lower()) if len(w) > 1]
     if not words:
         return False
     bare = sum(strip_diacritics(w) == w for w in words)
@@ -123,7 +134,7 @@ def looks_unaccented(text: str) -> bool:
 def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     """The kind of answer asked for and, for lists, the kind of list."""
     kind = L.OTHER
-    if re.search(r"\bmấy\b", normalised):
+    if _MAY_MARKED.search(normalised):
         kind = L.NUMBER
     marked = not looks_unaccented(normalised)
     for name, pattern in L.QUESTION_TYPES:
@@ -134,17 +145,16 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
         if name == L.DATE and marked and not L.DATE_MARKED.search(normalised):
             continue
         if pattern.search(folded):
-            if name == L.NUMBER and re.search(r"\bmay\b", folded) and not re.search(
-                    r"\b(bao nhieu|ty le|ti le|so luong|bao lau|con so|phan tram|so lieu)\b", folded) \
+            if name == L.NUMBER and _MAY.search(folded) and not _HOW_MANY.search(folded) \
                     and "mấy" not in normalised:
                 continue  # "máy", "may": not "mấy"
             kind = name
             break
-    if kind in (L.OTHER, L.DEFINITION) and L.WEAK_NUMBER.search(folded) and not re.search(
-            r"\b(gi|nao)\b", re.sub(r"\bla gi\s*\??\s*$", "", folded)):
+    if kind in (L.OTHER, L.DEFINITION) and L.WEAK_NUMBER.search(folded) and not _GI_NAO.search(
+            _LA_GI_END.sub("", folded)):
         kind = L.NUMBER  # "Tỷ lệ ... năm 2024?", "Tỷ lệ ... là gì?"
-    if kind == L.PERSON and re.search(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b", folded) \
-            and not re.search(r"\b(chu tri|phat bieu|ky|dong chu tri)\b", folded):
+    if kind == L.PERSON and _WHO_IS.search(folded) \
+            and not _WHO_ACTS.search(folded):
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
     verb = request_verb(folded, normalised)
     if kind in (L.OTHER, L.YES_NO) and verb:
