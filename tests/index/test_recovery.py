@@ -168,8 +168,8 @@ def test_kill_9_during_build_leaves_no_worker_and_no_leftover(tmp_path: Path) ->
     where = ["--documents", str(s.documents_dir), "--index", str(s.index_dir)]
     assert _cli("index", "-q", *where).returncode == 0
     good = read_manifest(s.index_dir)["data"]
-    for i, src in enumerate(sorted(DOCUMENTS.glob("*.md")) * 8):  # 40 more: a parallel build
-        shutil.copy(src, s.documents_dir / f"ban-sao-{i:02d}.md")
+    for i, src in enumerate(sorted(DOCUMENTS.glob("*.md")) * 40):  # 200 more: a parallel build of seconds
+        shutil.copy(src, s.documents_dir / f"ban-sao-{i:03d}.md")
     env = {**os.environ, "QA_BOT_WORKERS": "2"}
     proc = subprocess.Popen([sys.executable, "-m", "qa_bot.cli", "index", "-q", *where], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -178,7 +178,7 @@ def test_kill_9_during_build_leaves_no_worker_and_no_leftover(tmp_path: Path) ->
         workers = descendants(proc.pid)
         time.sleep(0.05)
     assert len(workers) >= 2, "the build never started its workers"
-    time.sleep(0.5)
+    time.sleep(0.3)
     workers |= descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
