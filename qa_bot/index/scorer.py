@@ -52,8 +52,8 @@ def _load(path: Path, mmap_mode: str | None, prefetch: bool = False) -> np.ndarr
     a file over a quarter of the free memory, which the kernel pages in as questions need it."""
     array = np.load(path, mmap_mode=mmap_mode)
     handle = getattr(array, "_mmap", None)
-    small = array.nbytes < available_bytes() // 4
-    if prefetch and small and handle is not None and hasattr(handle, "madvise"):
+    if (prefetch and handle is not None and hasattr(handle, "madvise")
+            and array.nbytes < available_bytes() // 4):
         try:
             handle.madvise(_POPULATE_READ)
         except (OSError, ValueError):  # Linux before 5.14

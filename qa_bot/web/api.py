@@ -45,8 +45,8 @@ def unknown_doc_ids(bot: QABot, doc_ids: list[str] | None) -> list[str]:
     """The ids of a filter that name no document of the index."""
     if not doc_ids:
         return []
-    known = {d["doc_id"] for d in bot.documents()}
-    return [d for d in doc_ids if d not in known]
+    index = bot.index
+    return [d for d in doc_ids if index.doc_index(d) is None]
 
 
 def _known_doc_ids(bot: QABot, doc_ids: list[str] | None) -> None:

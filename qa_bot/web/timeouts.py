@@ -101,11 +101,6 @@ class HeaderDeadline:
     transport: asyncio.Transport
     loop: asyncio.AbstractEventLoop
 
-    def _start_deadlines(self) -> None:
-        self._header_timer: asyncio.TimerHandle | None = None
-        self._waiting_for = None
-        self._got_bytes = False
-
     def _arm(self) -> None:
         """Start the deadline of the next request, unless one is being answered."""
         self._disarm()
@@ -119,6 +114,14 @@ class HeaderDeadline:
         if self._header_timer is not None:
             self._header_timer.cancel()
             self._header_timer = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:
+        """The protocol's, over a :class:`WholeWrites` of the transport; the first deadline starts."""
+        self._header_timer: asyncio.TimerHandle | None = None
+        self._waiting_for = None
+        self._got_bytes = False
+        super().connection_made(WholeWrites(transport, self.loop))  # type: ignore[misc]
+        self._arm()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()  # type: ignore[misc]  # the protocol class's, next in the MRO
@@ -140,11 +143,6 @@ class HeaderDeadline:
 
 class TimedH11Protocol(HeaderDeadline, H11Protocol):
     """uvicorn's h11 protocol with a deadline for each request's line and headers."""
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        self._start_deadlines()
-        super().connection_made(WholeWrites(transport, self.loop))  # type: ignore[arg-type]
-        self._arm()
 
     def data_received(self, data: bytes) -> None:
         self._got_bytes = self._got_bytes or bool(data)
@@ -172,10 +170,8 @@ def timed_httptools(header_timeout: float) -> type:
         at most :data:`MAX_HEAD` bytes of them (h11 has ``h11_max_incomplete_event_size``)."""
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            self._start_deadlines()
             self._in_head, self._head_bytes = True, 0
-            super().connection_made(WholeWrites(transport, self.loop))  # type: ignore[arg-type]
-            self._arm()
+            super().connection_made(transport)
 
         def data_received(self, data: bytes) -> None:
             self._got_bytes = self._got_bytes or bool(data)
