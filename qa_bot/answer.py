@@ -223,6 +223,14 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             before = own_ev
             typed = carries(query.kind, sentence, query.text, counted)
             lead_in = None
+            if own_ev.weight > 0 and query.kind in _TYPED and _ITEM.match(sentence) and (
+                    announcer := _item_announcer(hit, order)):  # the case and what applies to it
+                # an item means what its heading (the offence) and its announcer say with it
+                joint = coverage(terms, f"{sources.lead(hit.document.doc_id)} {announcer} {sentence}",
+                                 weight, sources.lexicon)
+                if joint.weight > ev.weight:  # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"
+                    ev, lead_in = joint, (hit, announcer)
+                    typed = typed or carries(query.kind, announcer, query.text, counted)
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
@@ -278,6 +286,20 @@ def _says_more(sentence: str, asked: set[str]) -> bool:
     return False
 
 
+#: A lettered item of a law's list ("a) Thu lợi bất chính ...;") and a bare clause number ("2.").
+_ITEM = re.compile(r"\s*[a-zđ]\)\s")
+_CLAUSE_MARK = re.compile(r"\s*\d{1,3}\.\s*$")
+
+
+def _item_announcer(hit: Hit, order: int) -> str | None:
+    """The sentence of ``hit`` that announces its item at ``order`` ("Phạm tội thuộc một trong
+    các trường hợp sau đây, thì bị phạt tù từ 03 năm đến 10 năm:"), if the passage holds it."""
+    for _, _, sentence in reversed(hit.sentences[:order]):
+        if not (_ITEM.match(sentence) or _CLAUSE_MARK.match(sentence)):
+            return sentence if sentence.rstrip().endswith(":") else None
+    return None
+
+
 def _earlier_typed(query: Query, hit: Hit, start: int, sources: Sources,
                    cache: dict[str, list[Hit]]) -> tuple[Hit, str] | None:
     """The nearest earlier sentence of the same paragraph that carries the asked-for kind (it
@@ -314,8 +336,8 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         chosen.append(c)
         if len(chosen) >= sources.max_sentences:
             break
-    if _announces(chosen[0], sources):
-        chosen = chosen[:1]  # with what it announces: two sentences already
+    if _announces(chosen[0], sources) or (chosen[0].lead_in is not None and _ITEM.match(chosen[0].sentence)):
+        chosen = chosen[:1]  # with what it announces, or the item with its own: two sentences already
     chosen.sort(key=lambda c: (c.rank, c.order))
     cites = Citations(top_k)
     parts = []

@@ -211,6 +211,22 @@ def test_a_sentence_that_announces_items_is_quoted_with_the_item_that_answers(tm
     assert "bảy ngày" not in a.answer  # the item that answers, not the whole list
 
 
+def test_a_lettered_item_is_quoted_with_the_penalty_that_announces_it(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md",
+        "---\ntitle: Bộ luật Hình sự, Điều 1\n---\nTội làm mất tài liệu bí mật công tác quân sự\n\n"
+        "1. Người nào làm mất tài liệu bí mật công tác quân sự, nếu không thuộc một trong các trường "
+        "hợp quy định tại Điều 338 và Điều 362 của Bộ luật này, thì bị phạt cải tạo không giam giữ đến "
+        "02 năm hoặc phạt tù từ 03 tháng đến 02 năm.\n\n"
+        "2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 01 năm đến 05 năm:\n\n"
+        "a) Là chỉ huy hoặc sỹ quan;\n\nb) Trong khu vực có chiến sự;\n\nc) Trong chiến đấu;\n\n"
+        "d) Gây hậu quả nghiêm trọng, rất nghiêm trọng hoặc đặc biệt nghiêm trọng.\n")
+    a = bot.ask("Làm mất tài liệu bí mật công tác quân sự trong khu vực có chiến sự thì bị phạt tù tối "
+                "đa bao nhiêu năm?")
+    assert a.status == "answered" and "từ 01 năm đến 05 năm:" in a.answer, a.answer
+    assert "b) Trong khu vực có chiến sự;" in a.answer and "c)" not in a.answer, a.answer
+    assert "03 tháng" not in a.answer  # the first clause's penalty is for the case without the item
+
+
 @pytest.mark.parametrize("sentence, question, expected", [
     # a figure must measure what is asked, not count another thing
     ("Chính phủ điện tử hướng đến 02 mục tiêu đó là (1) nâng cao năng lực.", "Chỉ số SIPAS là bao nhiêu?", False),
