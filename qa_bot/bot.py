@@ -194,7 +194,8 @@ class QABot:
 
     def warm_up(self) -> None:
         """Load what the first questions would otherwise load lazily (diacritics model, the
-        dictionary, the years of every document, caches)."""
+        dictionary, the years of every document, caches) and have the texts read ahead."""
+        self.index.read_ahead()
         self.ask("ha giang cung cap bao nhieu dich vu cong truc tuyen")
         self.ask("Năm 2024 tỉnh Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?")
         self.ask("Phiên họp thứ ba kết nối tới bao nhiêu địa phương?")

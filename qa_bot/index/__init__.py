@@ -11,9 +11,9 @@ falls back.
 """
 
 from .build import Analysis, analyze, build_index, build_models, is_fresh, signature
+from .ensure import Opened, ensure_index
 from .scorer import BM25Scorer, Scorer, top
 from .storage import MANIFEST, Index, load_index, read_manifest
-from .ensure import Opened, ensure_index
 
 __all__ = ["MANIFEST", "Analysis", "BM25Scorer", "Index", "Opened", "Scorer", "analyze", "build_index",
            "build_models", "ensure_index", "is_fresh", "load_index", "read_manifest", "signature", "top"]

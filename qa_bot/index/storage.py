@@ -40,6 +40,7 @@ import json
 import mmap
 import os
 import platform
+import threading
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -52,7 +53,8 @@ from ..errors import IndexDamagedError
 from ..lexicon import Lexicon
 from ..models import Document, Hit, Passage
 from .integrity import check_files, damaged, manifest_text, unseal
-from .scorer import BM25Scorer, Scorer, available_bytes, top
+from .pages import available_bytes, read_ahead
+from .scorer import BM25Scorer, Scorer, top
 
 MANIFEST = "manifest.json"
 #: The offset arrays of a data folder (see the table above).
@@ -134,8 +136,7 @@ class Index:
         with open(folder / "texts.bin", "rb") as f:
             size = os.fstat(f.fileno()).st_size
             self._blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        if size and hasattr(mmap, "MADV_WILLNEED") and size < available_bytes() // 4:
-            self._blob.madvise(mmap.MADV_WILLNEED)  # read in the background: hits read texts at random
+        self._read_ahead: threading.Thread | None = None
         #: the document of each passage
         self.passage_doc = np.asarray(arrays["p_doc"])
         self.chunks = np.bincount(self.passage_doc, minlength=len(documents))
@@ -166,6 +167,14 @@ class Index:
 
     def _text(self, b0: int, b1: int) -> str:
         return bytes(self._blob[b0:b1]).decode("utf-8")
+
+    def read_ahead(self) -> None:
+        """Have the kernel read ``texts.bin`` into the page cache in the background (once), when it
+        fits in a quarter of the free memory: hits read texts at random, and after a start each
+        would otherwise wait for the disk (at 1M passages, 30-50 ms for a question's first hits).
+        Not part of loading: the load's own reads would queue behind it."""
+        if self._read_ahead is None and len(self._blob) and len(self._blob) < available_bytes() // 4:
+            self._read_ahead = read_ahead(self.folder / "texts.bin")
 
     def doc_passages(self, doc_id: str) -> range:
         """Indices of the passages of a document, in text order (empty for an unknown id)."""

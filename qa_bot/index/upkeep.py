@@ -112,4 +112,5 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="qa-bot-parent-watch", daemon=True).start()
 
 
-__all__ = ["LOCK", "die_with_parent", "build_lock", "data_folders", "discard", "last_good", "remove_leftovers", "tidy"]
+__all__ = ["LOCK", "build_lock", "data_folders", "die_with_parent", "discard", "last_good",
+           "remove_leftovers", "tidy"]

@@ -13,8 +13,7 @@ import pytest
 from qa_bot.config import Settings
 from qa_bot.documents import document_hash, load_directory
 from qa_bot.errors import IndexDamagedError
-from qa_bot.index import Analysis, analyze, build_index, load_index, read_manifest
-from qa_bot.index import cache
+from qa_bot.index import Analysis, analyze, build_index, cache, load_index, read_manifest
 from qa_bot.index.cache import read_analyses, read_counts, write_counts
 from qa_bot.index.integrity import describe_files, seal
 from qa_bot.index.storage import write_manifest

@@ -10,6 +10,7 @@ from qa_bot import IndexDamagedError, QABotError
 from qa_bot.config import Settings
 from qa_bot.documents import load_directory
 from qa_bot.index import build_index, load_index, read_manifest
+from qa_bot.index.pages import READ_AHEAD_PIECE, read_ahead
 from qa_bot.index.storage import ARRAYS
 from qa_bot.tokens import query_tokens
 from tests.corpus import copy_documents
@@ -68,3 +69,26 @@ def test_damaged_or_missing_index_raises_index_damaged_error(tmp_path: Path) -> 
     (index.folder / "texts.bin").unlink()
     with pytest.raises(IndexDamagedError, match="qa-bot index --force"):
         load_index(s.index_dir)
+
+
+def test_read_ahead_asks_the_kernel_once_and_survives_a_vanished_file(tmp_path: Path) -> None:
+    """The texts are read ahead in pieces (one request of a whole file is cut at a few MB by the
+    kernel); a file gone before the thread opens it is no error; an index reads ahead once."""
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"x" * (READ_AHEAD_PIECE * 2 + 5))
+    thread = read_ahead(big)
+    assert thread is not None and thread.daemon
+    thread.join(10)
+    assert not thread.is_alive()
+    gone = read_ahead(tmp_path / "missing.bin")
+    assert gone is not None
+    gone.join(10)
+    s = _settings(tmp_path)
+    index = build_index(load_directory(s.documents_dir), s)
+    index.read_ahead()
+    first = index._read_ahead
+    assert first is not None
+    index.read_ahead()
+    assert index._read_ahead is first
+    first.join(10)
+    assert index.hit(0, 1.0).text  # texts still read as before
