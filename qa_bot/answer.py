@@ -26,7 +26,7 @@ from . import language as L
 from . import lists
 from .citations import Citations
 from .coverage import Evidence, coverage, text_view
-from .evidence import Verdict, carries
+from .evidence import Verdict, carries, names_new
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
@@ -55,6 +55,8 @@ DEFINES_BONUS = 0.25
 #: The share of what the sentence before adds to a sentence's evidence (it often names the subject
 #: the sentence goes on to say something of).
 NEIGHBOUR_SHARE = 0.15
+#: ... and when the sentence opens with a word that refers back to it ("Nó", "Ông", "Công ty").
+ANAPHOR_SHARE = 0.3
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 
@@ -83,6 +85,9 @@ _DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|
 
 #: Compiled once (re's cache of inline patterns is emptied by the patterns made per question).
 _NAMES = re.compile(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten)\b")
+#: A sentence opening that refers back to what the sentence before names.
+_ANAPHOR = re.compile(r"\s*(?:Nó|Ông(?: ấy)?|Bà(?: ấy)?|Anh ấy|Cô ấy|Họ|Chúng|Đây|Điều này|Việc này|"
+                      r"Công ty|Tổ chức)\b")
 _CLOSED = re.compile(r"[.;!?…)\"”]$")
 
 
@@ -107,13 +112,15 @@ def _defines(subject: str, sentence: str) -> bool:
                           r"(?:la|duoc hieu la|duoc goi la)\b", fold(sentence).strip()))
 
 
-def _type_bonus(kind: str, sentence: str, typed: bool) -> float:
+def _type_bonus(kind: str, sentence: str, typed: bool, question: str) -> float:
+    """What carrying the asked-for kind adds to a sentence's score (more for a day, or a name the
+    question does not already say)."""
     if not typed or kind not in _TYPED:
         return 0.0
     if kind == L.DATE:  # a day beats a bare year or a condition for "khi nào"
         return 0.4 if L.DAY_EXPR.search(fold(sentence)) else 0.15
     if kind == L.PERSON:  # a name beats a role ("người đứng đầu")
-        return 0.4 if L.PERSON_CASED.search(sentence) or L.PROPER_CASED.search(sentence) else 0.15
+        return 0.4 if names_new(sentence, question) else 0.15
     return 0.25
 
 
@@ -200,7 +207,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     known = {t for t in terms if sources.known(t)} or set(terms)
     known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
-    asked = set(surface_tokens(query.restored_text or query.text)[0])
+    asked_text = query.restored_text or query.text
+    asked = set(surface_tokens(asked_text)[0])
     counted = query.counted
     loose = False  # the texts never use the counted noun: any quantity, in a sentence that says
     if counted and counted not in L.UNIT_FORMS and not any(  # much of the question
@@ -219,7 +227,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if before is not None:  # the sentence before may name what this one speaks of ("Nó")
                 before_matched = set(before.matched) - set(ev.matched)
                 extra = sum(weight(t) for t in before_matched) / terms_total
-                ev = Evidence(ev.weight + NEIGHBOUR_SHARE * extra, ev.matched)
+                share = ANAPHOR_SHARE if _ANAPHOR.match(sentence) else NEIGHBOUR_SHARE
+                ev = Evidence(ev.weight + share * extra, ev.matched)
             before = own_ev
             typed = carries(query.kind, sentence, query.text, counted)
             lead_in = None
@@ -239,7 +248,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if query.kind == L.LIST and query.list_kind and not lists.announces(
                     query.list_kind, fold(sentence)):
                 continue
-            score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed)
+            score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed, asked_text)
             if subject and _defines(subject, sentence):
                 score += DEFINES_BONUS
             score /= 1 + RANK_PENALTY * rank

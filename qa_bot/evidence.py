@@ -95,6 +95,7 @@ _BODY_WORDS = re.compile(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[
                          r"Viện kiểm sát|Hội đồng|Nhà nước|Trường|Khoa)\b")
 _THU_MAY = re.compile(r"\bthu may\b")
 _ORDINAL = re.compile(r"\bthứ\s+\w+")
+_ASKS_RANK = re.compile(r"\bthu (?:bao nhieu|may)\b")
 _BAO_LAU = re.compile(r"\bbao lau\b")
 _UNTIL = re.compile(r"\b(cho den|den khi|trong suot|suot)\b")
 _WORD = re.compile(r"\w+")
@@ -345,6 +346,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
             if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
                 unit += "|" + re.escape(words[0])
+        if not _ASKS_RANK.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
+            ranks = [m.span() for m in L.ORDINAL_WORDS.finditer(sentence.lower())]
+            spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]
         for a, b in spans:
             if re.match(rf"[\s,.]*(\S+\s+){{0,3}}?({unit})(?!\w)", f[b:]) or (
                     re.search(rf"\b({unit})\b[^.;:]{{0,120}}$", f[:a])):
@@ -377,3 +381,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             return True
         return any(m.group(0) not in fq for m in _PLACE_WORD.finditer(f))
     return True
+
+
+def names_new(sentence: str, question: str) -> bool:
+    """True when ``sentence`` names a person or other capitalised name the question does not."""
+    fq = fold(question)
+    names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
+    names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
+    return any(fold(n) not in fq for n in names)

@@ -279,6 +279,8 @@ _FUNCTION_FOLDED = (r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi
                     r"phai|bi|se|can|nen|moi|con|lam|dat|tro|thuoc|theo|tham|khac|sau|truoc|nua)\b")
 COUNTED_FOLDED = re.compile(
     rf"\bbao nhieu\s+((?!{_FUNCTION_FOLDED})[a-z]+(?:\s+(?!{_FUNCTION_FOLDED})[a-z]+)?)")
+#: Ordinals in words ("thứ hai"): a rank, not a count of anything.
+ORDINAL_WORDS = re.compile(r"\bthứ\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)\b")
 #: Words after a number that measure rather than count a thing of their own (folded): a figure
 #: followed by one of these (or by a word of the question) can answer "... là bao nhiêu?".
 MEASURES = frozenset(

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from qa_bot import QABot
-from qa_bot.answer import _defines, _definition_subject
-from qa_bot.evidence import carries, document_facts, years_in
+from qa_bot.answer import _ANAPHOR, _defines, _definition_subject, _type_bonus
+from qa_bot.evidence import carries, document_facts, names_new, years_in
 from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
 from qa_bot.models import Document
 from qa_bot.normalize import fold
@@ -91,9 +91,29 @@ def markers(text: str) -> list[int]:
     (PERSON, "Một luật sư có thể tìm kiếm những thay đổi.", "Ai có thể tìm kiếm thay đổi?", None, True),
     (PERSON, "Trong phòng thí nghiệm, các nhà địa tầng học phân tích mẫu.", "Ai phân tích mẫu?", None, True),
     (PERSON, "Nhà nước bảo hộ quyền sở hữu.", "Ai bảo hộ quyền sở hữu của nhà nước?", None, False),
+    # "bao nhiêu X" counts: an ordinal in words is a rank, unless the question asks for one
+    (NUMBER, "Trong đó, dòng thứ hai là lớn nhất.", "Có bao nhiêu dòng lục lạp?", "dong", False),
+    (NUMBER, "Tất cả thuộc một trong ba dòng sau đây.", "Có bao nhiêu dòng lục lạp?", "dong", True),
+    (NUMBER, "bị cảnh báo học vụ lần thứ hai liên tiếp", "cảnh báo lần thứ bao nhiêu liên tiếp?",
+     "lien tiep", True),
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected
+
+
+def test_a_who_question_prefers_a_name_it_does_not_already_say() -> None:
+    question = "Trước Manning, ai là thủ quân lớn tuổi nhất chơi trong một trận Super Bowl?"
+    restating = "Anh ấy cũng là thủ quân lớn tuổi nhất từng chơi trong trận Super Bowl ở tuổi 39."
+    naming = "Kỷ lục trong quá khứ do John Elway nắm giữ ở tuổi 38."
+    assert not names_new(restating, question) and names_new(naming, question)
+    assert _type_bonus(PERSON, naming, True, question) > _type_bonus(PERSON, restating, True, question)
+
+
+def test_a_sentence_that_refers_back_opens_with_an_anaphor() -> None:
+    assert _ANAPHOR.match("Công ty đã lắp đặt hệ thống chiếu sáng do Tesla thiết kế.")
+    assert _ANAPHOR.match("Nó cũng được biết đến với cái tên plastome.")
+    assert not _ANAPHOR.match("Công tác cải cách hành chính được đẩy mạnh.")
+    assert not _ANAPHOR.match("Họp báo được tổ chức vào chiều nay.")
 
 
 def test_a_definition_question_prefers_the_sentence_that_defines_its_term() -> None:
