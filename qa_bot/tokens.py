@@ -20,10 +20,11 @@ _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 #: Interrogatives and fillers of questions: frequent in questions, rare in documents, so left in
-#: they would get a high idf and pull the ranking towards the wrong passages.
+#: they would get a high idf and pull the ranking towards the wrong passages ("nhiêu": "bao nhiêu"
+#: as typed in chat).
 QUESTION_WORDS = frozenset(
     """bao_nhiêu_phần_trăm bao_nhiêu bao_giờ mấy gì nào ai đâu sao vì_sao tại_sao thế_nào như_thế_nào là_gì
-    khi_nào lúc_nào ở_đâu những_gì cái_gì điều_gì việc_gì hả không ạ nhỉ vậy thế nhé
+    bao_lâu nhiêu khi_nào lúc_nào ở_đâu những_gì cái_gì điều_gì việc_gì hả không ạ nhỉ vậy thế nhé
     hãy cho_biết cho_hỏi xin_hỏi em_hỏi tôi_muốn muốn_biết được_không có_phải có_không""".split()
 )
 

@@ -34,6 +34,10 @@ def test_question_words_left_out_of_queries() -> None:
     toks = words + syllables
     assert "bao_nhiêu" not in toks and "bao" not in toks and "gì" not in toks
     assert "hà_giang" in words and {"hà", "giang"} <= set(syllables)
+    # "bao lâu" asks for a duration, "nhiêu" is "bao nhiêu" as typed in chat: no words of a passage
+    words, syllables = query_tokens("Học kỳ hè kéo dài bao lâu, tối thiểu nhiêu tuần?")
+    assert not {"bao", "lâu", "bao_lâu", "nhiêu"} & set(words + syllables)
+    assert {"kéo_dài", "tuần"} <= set(words)
 
 
 def test_surface_tokens_match_index_tokens_for_numbers_and_dates() -> None:
