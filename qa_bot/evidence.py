@@ -346,6 +346,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
             if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
                 unit += "|" + re.escape(words[0])
+        if len(words) == 2:
+            if words[0] in L.PHYSICAL_UNITS:  # "bao nhiêu tấn carbon": "1,5 tỷ tấn cacbon dioxit"
+                unit += "|" + re.escape(words[0])
+            elif words[0] in L.CLASSIFIERS:  # "bao nhiêu cú húc": "số lần húc (118 lần)"
+                unit += "|" + re.escape(words[1])
         if not _ASKS_RANK.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
             ranks = [m.span() for m in L.ORDINAL_WORDS.finditer(sentence.lower())]
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]

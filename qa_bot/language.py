@@ -279,6 +279,13 @@ _FUNCTION_FOLDED = (r"(?:la|nam|duoc|da|co|so|voi|tai|trong|cua|o|vao|cho|va|thi
                     r"phai|bi|se|can|nen|moi|con|lam|dat|tro|thuoc|theo|tham|khac|sau|truoc|nua)\b")
 COUNTED_FOLDED = re.compile(
     rf"\bbao nhieu\s+((?!{_FUNCTION_FOLDED})[a-z]+(?:\s+(?!{_FUNCTION_FOLDED})[a-z]+)?)")
+#: Vietnamese classifiers (folded): in "bao nhiêu cú húc" the counted thing is the word after one.
+CLASSIFIERS = frozenset("cai con chiec cu qua cay to buc ngoi bai la tam cuon quyen hat soi vien trai "
+                        "toa can manh doi".split())
+#: Units of weight, length, area, volume, money and power (folded): "bao nhiêu tấn carbon" asks
+#: for a weight, whatever the text calls the carbon.
+PHYSICAL_UNITS = frozenset("tan ta kg g mg km m cm mm ha dam lb oz ml lit usd eur vnd kw mw kwh gw mi ft "
+                           "yard inch pound".split())
 #: Ordinals in words ("thứ hai"): a rank, not a count of anything.
 ORDINAL_WORDS = re.compile(r"\bthứ\s+(?:hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)\b")
 #: Words after a number that measure rather than count a thing of their own (folded): a figure

@@ -96,6 +96,12 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Tất cả thuộc một trong ba dòng sau đây.", "Có bao nhiêu dòng lục lạp?", "dong", True),
     (NUMBER, "bị cảnh báo học vụ lần thứ hai liên tiếp", "cảnh báo lần thứ bao nhiêu liên tiếp?",
      "lien tiep", True),
+    # "bao nhiêu tấn X" asks for a weight whatever the text calls X; "bao nhiêu cú húc" counts húc
+    (NUMBER, "Amazon hấp thụ 1,5 tỷ tấn cacbon dioxit.", "Có bao nhiêu tấn carbon được hấp thụ?",
+     "tan carbon", True),
+    (NUMBER, "Kuechly dẫn đầu đội về số lần húc (118 lần).", "Kuechly đã có bao nhiêu cú húc?", "cu huc", True),
+    (NUMBER, "Luật được thông qua ngày 12 tháng 6 năm 2018.", "Bổ sung qua bao nhiêu tháng vận hành?",
+     "thang van", False),
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected
