@@ -295,3 +295,13 @@ def test_a_compound_behind_a_privative_prefix_is_another_word() -> None:
     assert coverage(["động_sản"], "quyền sở hữu đối với bất động sản", one).matched == []
     assert coverage(["động_sản"], "quyền sở hữu đối với động sản", one).matched == ["động_sản"]
     assert coverage(["bất_động_sản"], "đối với bất động sản", one).matched == ["bất_động_sản"]
+
+
+def test_a_frame_word_the_documents_never_use_is_no_missing_evidence(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "quy-che.md",
+        "---\ntitle: Quy chế đào tạo\n---\nĐiều 1. Điểm trung bình\n\n"
+        "ĐTBCTL của sinh viên được dùng để xét số tín chỉ được phép đăng ký trong học kỳ.\n\n"
+        "Điều 2. Học phí\n\nHọc phí được đóng theo từng học kỳ chính.\n")
+    a = bot.ask("Mục đích của ĐTBCTL?")  # "mục đích": a word the texts never use
+    assert a.status == "answered" and "được dùng để xét" in a.answer, a.answer
+    assert bot.ask("Mục đích của giá vàng?").status == "not_found"  # the rest must still be there
