@@ -176,6 +176,10 @@ LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan 
 BODY_CASED = re.compile(
     r"\b(Bộ|Sở|Cục|Tổng cục|Văn phòng|Trung tâm|Ngân hàng|Tòa án|Viện|Học viện|Ban|Đài|Báo)"
     rf"((?:\s+(?:[{UPPER}]\w*|và|-))+(?:\s+[{LOWER}]+(?=[\s,.;:?)]|$))?)")
+#: Countries whose Vietnamese names open with a family name or a body's head word ("Hà Lan", "La
+#: Mã", "Tây Ban Nha"): neither a person nor a body (unless a name goes on: "Hà Lan Anh").
+COUNTRIES = re.compile(r"\b(?:Tây Ban Nha|Bồ Đào Nha|Hà Lan|La Mã|Ba Lan|Đan Mạch|Hy Lạp|Na Uy|"
+                       rf"Thụy Điển|Thụy Sĩ|Ai Cập|Phần Lan|Triều Tiên|Tân Tây Lan|Ả Rập)\b(?!\s+[{UPPER}])")
 #: Bodies every document of the genre names: too generic to constrain an answer.
 GENERIC_BODIES = frozenset({"ban chi dao", "ban chap hanh", "ban thuong vu", "bo chinh tri"})
 

@@ -299,10 +299,16 @@ def drop_ordinal_parts(tokens: list[str]) -> list[str]:
     return [t for t in tokens if not part(t)]
 
 
+def _without_countries(text: str) -> str:
+    """``text`` with the countries of :data:`~qa_bot.language.COUNTRIES` blanked out (same length)."""
+    return L.COUNTRIES.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def people_named(text: str) -> list[str]:
-    """Names of people (capitalised runs starting with a family name) that are not provinces."""
+    """Names of people (capitalised runs starting with a family name) that are not provinces or
+    countries."""
     out = []
-    for m in L.PERSON_CASED.finditer(text):
+    for m in L.PERSON_CASED.finditer(_without_countries(text)):
         name = m.group(0)
         f = fold(name)
         if f in _PROVINCES or any(f.startswith(p + " ") for p in _PROVINCES):
@@ -321,9 +327,10 @@ def places_named(folded: str, people: Sequence[str]) -> list[str]:
 
 
 def bodies_named(text: str) -> list[str]:
-    """Named bodies ("Bộ Nội vụ", "Sở Tư pháp"), folded, without the generic ones."""
+    """Named bodies ("Bộ Nội vụ", "Sở Tư pháp"), folded, without the generic ones (nor the "Ban"
+    of "Tây Ban Nha")."""
     out = []
-    for m in L.BODY_CASED.finditer(text):
+    for m in L.BODY_CASED.finditer(_without_countries(text)):
         name = fold(" ".join(m.group(0).split())).strip(" -")
         words = name.split()
         while words and words[-1] in ("va", "-"):

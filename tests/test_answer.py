@@ -15,6 +15,7 @@ from qa_bot.evidence import carries, document_facts, names_new, years_in
 from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
 from qa_bot.models import Document
 from qa_bot.normalize import fold
+from qa_bot.query import bodies_named, people_named
 
 DOCS = {
     "2024-02-01-hop-tinh-a.md": """---
@@ -305,3 +306,11 @@ def test_a_frame_word_the_documents_never_use_is_no_missing_evidence(tmp_path: P
     a = bot.ask("Mục đích của ĐTBCTL?")  # "mục đích": a word the texts never use
     assert a.status == "answered" and "được dùng để xét" in a.answer, a.answer
     assert bot.ask("Mục đích của giá vàng?").status == "not_found"  # the rest must still be there
+
+
+def test_a_country_is_neither_a_person_nor_a_body() -> None:
+    question = "Tây Ban Nha và Bồ Đào Nha gia nhập Liên minh châu Âu vào năm nào?"
+    assert people_named(question) == [] and bodies_named(question) == []
+    assert people_named("Biệt danh của Đồng bằng ở Hà Lan là gì?") == []
+    assert people_named("Ông Hà Lan Anh phát biểu tại hội nghị.") == ["Hà Lan Anh"]
+    assert bodies_named("Ban Chỉ đạo và Bộ Nội vụ họp") == ["bo noi vu"]
