@@ -29,9 +29,9 @@ from ..lexicon import ABBREVIATIONS, Lexicon, syllables
 from ..models import Document
 from ..passages import SPLIT_PIECE_CHARS, cut_spans, document_passages
 from ..tokens import word_tokens
-from .cache import COUNTS, Analysis, posting_counts, read_analyses, write_counts
+from .cache import COUNTS, Analysis, read_analyses, write_counts
 from .integrity import describe_files, remember, seal
-from .scorer import BM25Scorer, build_bm25
+from .scorer import build_bm25
 from .storage import (
     ARRAYS,
     Index,
@@ -208,8 +208,8 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
     folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
     corpus_tokens = _write_store(folder, documents, analyses)
-    build_bm25(folder / "bm25", corpus_tokens, settings.k1, settings.b, settings.bm25_method)
-    write_counts(folder / COUNTS, posting_counts(corpus_tokens, BM25Scorer(folder / "bm25")))
+    counts = build_bm25(folder / "bm25", corpus_tokens, settings.k1, settings.b, settings.bm25_method)
+    write_counts(folder / COUNTS, counts)
     del corpus_tokens
     (folder / "restorer.json").write_text(json.dumps(restorer), encoding="utf-8")
     (folder / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")

@@ -19,9 +19,8 @@ from __future__ import annotations
 import json
 import sys
 import zlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -44,36 +43,6 @@ class Analysis:
     sentences: list[tuple[int, int]]
     passages: list[tuple[int, int]]  # (first sentence, end sentence) index ranges
     tokens: list[list[str]]
-
-
-def posting_counts(corpus_tokens: Sequence[Sequence[str]], scorer: BM25Scorer) -> np.ndarray:
-    """How often each posting's token occurs in its passage, in the scorer's posting order
-    (token id, then passage). Counted ``CHUNK_TOKENS`` tokens at a time, so memory stays a few
-    int32 per posting. ValueError when the scorer's postings are not exactly the (token, passage)
-    pairs of ``corpus_tokens``."""
-    vocab, n = scorer.vocabulary, len(corpus_tokens)
-    tids, pids, counts = [np.zeros(0, np.int32)], [np.zeros(0, np.int32)], [np.zeros(0, np.int32)]
-    start = 0
-    while start < n:
-        stop, size = start, 0
-        while stop < n and (size < CHUNK_TOKENS or stop == start):
-            size += len(corpus_tokens[stop])
-            stop += 1
-        chunk, m = corpus_tokens[start:stop], stop - start
-        ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(chunk)), dtype=np.int64, count=size)
-        lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=m)
-        keys, c = np.unique(ids * m + np.repeat(np.arange(m), lengths), return_counts=True)
-        tids.append((keys // m).astype(np.int32))
-        pids.append((keys % m + start).astype(np.int32))
-        counts.append(c.astype(np.int32))
-        start = stop
-    tid = np.concatenate(tids)
-    order = np.argsort(tid, kind="stable")  # chunks are in passage order: passages stay ascending
-    indptr = np.asarray(scorer.indptr)
-    if not (np.array_equal(np.concatenate(pids)[order], scorer.indices)
-            and np.array_equal(np.bincount(tid, minlength=len(indptr) - 1), np.diff(indptr))):
-        raise ValueError("the scorer's postings are not the passages' tokens")
-    return np.concatenate(counts)[order]
 
 
 def write_counts(path: Path, counts: np.ndarray) -> None:
@@ -129,7 +98,7 @@ def read_analyses(folder: Path, manifest: dict, wanted: Collection[str] | None =
     p_post = np.concatenate(([0], np.cumsum(np.bincount(indices, minlength=n_pass))))
     names_of = np.empty(len(indptr) - 1, dtype=object)
     for t, i in scorer.vocabulary.items():
-        if i < len(names_of):  # bm25s adds "" past the last column
+        if i < len(names_of):  # a name past the last column names nothing
             names_of[i] = sys.intern(t)
     if any(t is None for t in names_of):
         raise ValueError("a posting column without its token")
@@ -178,5 +147,5 @@ def _read_jsonl(folder: Path, manifest: dict, wanted: Collection[str] | None) ->
     return out
 
 
-__all__ = ["COUNTS", "Analysis", "posting_counts", "read_analyses", "read_counts",
+__all__ = ["COUNTS", "Analysis", "read_analyses", "read_counts",
            "write_counts"]

@@ -2,15 +2,14 @@
 
 :class:`Scorer` is everything retrieval and evaluation ask of a scoring engine: its vocabulary,
 document frequencies and a score for every passage. :class:`BM25Scorer` is the one qa-bot ships
-(bm25s's Lucene variant, computed by bm25s, stored with one byte per score and read here with numpy
-alone); a second one (dense vectors, an external engine) implements the same four members and the
-answer code does not change.
+(BM25's Lucene variant as bm25s computes it, weighed by :mod:`.bm25`, stored with one byte per
+score and read here with numpy alone); a second one (dense vectors, an external engine)
+implements the same four members and the answer code does not change.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import mmap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from .bm25 import count_postings, weights
 from .pages import available_bytes, read_ahead
 
 
@@ -83,7 +83,7 @@ _SLACK = 1e-4
 class BM25Scorer:
     """BM25 from a token x passage score matrix stored by column (one per token: the passages
     holding it, ascending, and their scores), read memory-mapped and summed with numpy alone, so
-    answering needs neither bm25s nor scipy.
+    answering needs no other library.
 
     Files of the folder (:func:`write_columns`): ``indptr.npy`` (int64 [tokens + 1]: where each
     column starts), ``indices.npy`` (uint32 [postings]: passages), ``impacts.npy`` (uint8
@@ -289,36 +289,26 @@ class BM25Scorer:
 
 
 def build_bm25(folder: Path, corpus_tokens: list[list[str]], k1: float, b: float, method: str,
-               exact: bool = False) -> None:
-    """Index the passages' tokens with bm25s and save the scorer into ``folder``: each token's
-    scores quantized to one byte between its lowest and highest score, or as float32 (``exact``,
-    what the comparisons with rank-bm25 use)."""
-    import bm25s  # only building needs it
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    bm25 = bm25s.BM25(k1=k1, b=b, method=method)
-    # Token ids in sorted order of the tokens (bm25s would number a set, whose order changes with
-    # each process's string hashing): the same corpus gives the same files in any process, e.g. a
-    # Dask coordinator on another machine (index/dask.py), whatever the order of each passage's
-    # tokens (passages read back from the analysis cache list theirs by id: index/cache.py).
-    docs = corpus_tokens or [[""]]
-    vocab = {t: i for i, t in enumerate(sorted({t for doc in docs for t in doc}))}
-    ids = [[vocab[t] for t in doc] for doc in docs]
-    bm25.index((ids, vocab), show_progress=False)
-    matrix = bm25.scores
-    del bm25
-    params = {"num_docs": len(ids), "k1": k1, "b": b, "method": method}
-    write_columns(folder, matrix["data"], matrix["indices"], matrix["indptr"], vocab, params, exact)
+               exact: bool = False) -> np.ndarray:
+    """Weigh the passages' tokens with BM25 (:mod:`.bm25`) and save the scorer into ``folder``:
+    each token's scores quantized to one byte between its lowest and highest score, or as float32
+    (``exact``, what the comparisons with rank-bm25 use). Returns how often each posting's token
+    occurs in its passage, in the postings' order (what ``counts.bin`` keeps)."""
+    postings = count_postings(corpus_tokens or [[""]])  # no passage: one empty column, no token
+    data = weights(postings, k1, b, method)
+    params = {"num_docs": postings.lengths.size, "k1": k1, "b": b, "method": method}
+    write_columns(folder, data, postings.indices, postings.indptr, postings.vocab, params, exact)
+    return postings.counts
 
 
 def write_columns(folder: Path, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
                   vocab: dict[str, int], params: dict, exact: bool = False) -> None:
-    """Save a token x passage score matrix in CSC form (as bm25s makes it) as a scorer folder."""
+    """Save a token x passage score matrix in CSC form as a scorer folder."""
     data = np.asarray(data, dtype=np.float32)
     indices = np.asarray(indices).astype(np.uint32)
     indptr = np.asarray(indptr, dtype=np.int64)
     columns = indptr.shape[0] - 1
-    vocab = {t: i for t, i in vocab.items() if i < columns and t}  # bm25s adds "", with no column
+    vocab = {t: i for t, i in vocab.items() if i < columns and t}  # "" is no token
     column = np.repeat(np.arange(columns, dtype=np.int32), np.diff(indptr))
     if data.size and not np.all((np.diff(indices.astype(np.int64)) > 0) | (np.diff(column) > 0)):
         order = np.lexsort((indices, column))  # passages ascending within a column (searchsorted)

@@ -27,7 +27,7 @@ above; sentence offsets are uint16 while every passage is under 64 Ki characters
 ``manifest.json`` holds ``signature`` (index format, tokenizer version, passage size, BM25
 parameters: any change rebuilds), ``documents`` (doc_id -> content hash: any change rebuilds, and
 unchanged documents are not analysed again), ``data`` (the folder), ``built``, ``counts``,
-``versions`` (qa-bot, Python and the libraries that wrote the files, bm25s included), ``files``
+``versions`` (qa-bot, Python and the libraries that wrote the files), ``files``
 (path -> ``{"bytes": n, "sha256": hex}``, every file checked on load, see :mod:`.integrity`) and
 ``checksum`` (SHA-256 of the rest: a manifest that does not match it is not used). Beside it,
 ``.build.lock`` keeps two builds from running at once (:mod:`.upkeep`).
@@ -63,7 +63,7 @@ ARRAYS = ("p_doc", "p_start", "p_bstart", "p_bend", "p_sent", "s_start", "s_end"
 BYTE_ARRAYS = ("p_bstart", "p_bend", "doc_boff")
 PASSAGE_ARRAYS = ("s_start", "s_end")
 #: Libraries whose versions the manifest records.
-LIBRARIES = ("qa-bot", "bm25s", "numpy", "underthesea")
+LIBRARIES = ("qa-bot", "numpy", "underthesea")
 
 
 def load_array(path: Path, mmap_mode: str | None = "r") -> np.ndarray:

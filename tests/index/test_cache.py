@@ -13,7 +13,7 @@ import pytest
 from qa_bot.config import Settings
 from qa_bot.documents import document_hash, load_directory
 from qa_bot.errors import IndexDamagedError
-from qa_bot.index import Analysis, analyze, build_index, cache, load_index, read_manifest
+from qa_bot.index import Analysis, analyze, bm25, build_index, cache, load_index, read_manifest
 from qa_bot.index.cache import read_analyses, read_counts, write_counts
 from qa_bot.index.integrity import describe_files, seal
 from qa_bot.index.storage import write_manifest
@@ -62,8 +62,11 @@ def test_analyses_read_back_and_rebuild_writes_the_same_files(tmp_path: Path,
     tokens = [t for d in docs for t in cached[document_hash(d)].tokens]
     monkeypatch.setattr(cache, "CHUNK_TOKENS", 7)  # many small chunks: the same counts and analyses
     assert read_analyses(index.folder, index.manifest) == cached
-    counts = cache.posting_counts(tokens, index.scorer)
-    assert np.array_equal(counts, read_counts(index.folder / "counts.bin"))
+    monkeypatch.setattr(bm25, "CHUNK_TOKENS", 7)
+    counted = bm25.count_postings(tokens)
+    assert np.array_equal(counted.counts, read_counts(index.folder / "counts.bin"))
+    assert np.array_equal(counted.indices, index.scorer.indices)
+    assert np.array_equal(counted.indptr, index.scorer.indptr)
 
 
 def test_damaged_cache_is_analysed_again(tmp_path: Path) -> None:
