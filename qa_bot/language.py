@@ -35,8 +35,10 @@ NUMBER, DATE, PERSON, ORGANISATION, PLACE, LIST, DEFINITION, YES_NO, OTHER = (
 #: Question type -> pattern on the folded question. Checked in this order; the first match wins
 #: ("bao nhiêu nhiệm vụ" asks for a number, "những nhiệm vụ nào" for a list).
 QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|thoi gian nao|luc nao|thoi diem nao|"
-                      r"hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|dien ra ngay)\b")),
+    # "dòng thời gian nào", "không gian-thời gian nào": a timeline, a space-time, not a time
+    (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|(?<!dong )(?<!-)thoi gian nao|luc nao|"
+                      r"thoi diem nao|hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|"
+                      r"dien ra ngay)\b")),
     (NUMBER, re.compile(r"\b(bao nhieu|may|bao lau)\b")),
     (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b|"
                         r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b"

@@ -15,7 +15,7 @@ from qa_bot.evidence import carries, document_facts, names_new, years_in
 from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
 from qa_bot.models import Document
 from qa_bot.normalize import fold
-from qa_bot.query import bodies_named, people_named
+from qa_bot.query import QueryAnalyzer, bodies_named, people_named
 
 DOCS = {
     "2024-02-01-hop-tinh-a.md": """---
@@ -314,3 +314,10 @@ def test_a_country_is_neither_a_person_nor_a_body() -> None:
     assert people_named("Biệt danh của Đồng bằng ở Hà Lan là gì?") == []
     assert people_named("Ông Hà Lan Anh phát biểu tại hội nghị.") == ["Hà Lan Anh"]
     assert bodies_named("Ban Chỉ đạo và Bộ Nội vụ họp") == ["bo noi vu"]
+
+
+def test_a_timeline_is_no_time_asked_for() -> None:
+    analyse = QueryAnalyzer().analyze
+    assert analyse("Dòng thời gian nào được mở rộng trong thang thứ tư?").kind != DATE
+    assert analyse("Con đường không gian-thời gian nào là một đường cong?").kind != DATE
+    assert analyse("Hội nghị diễn ra vào thời gian nào?").kind == DATE
