@@ -103,7 +103,9 @@ _NGUOI = re.compile(r"\bnguoi (?!dan\b)\w+")
 _GENERIC_BODY = re.compile(r"\b(?:cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+")
 _UNIT_NAMED = re.compile(rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*")
 _ACRONYM_BODY = re.compile(r"\b(?:P\.|Phòng)\s*[A-ZĐ]{2,}\b|\b[A-ZĐ]{3,}\b")
-_PLACE_WORD = re.compile(r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban|tren|trong)\s+(cac\s+)?\w+")
+#: A place said with a locative word: "tại", "ở", "trên", "qua" (through), "giữa" (between), "gần"...
+_PLACE_WORD = re.compile(r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban|tren|trong|qua|giua|gan|quanh)"
+                         r"\s+(cac\s+)?\w+")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -97,6 +97,10 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Tất cả thuộc một trong ba dòng sau đây.", "Có bao nhiêu dòng lục lạp?", "dong", True),
     (NUMBER, "bị cảnh báo học vụ lần thứ hai liên tiếp", "cảnh báo lần thứ bao nhiêu liên tiếp?",
      "lien tiep", True),
+    # a place said with "qua" (through) or "giữa" (between)
+    (PLACE, "Trung Lưu sông Rhine chảy qua Hẻm núi sông Rhine.", "Trung Lưu sông Rhine chảy ở đâu?", None,
+     True),
+    (PLACE, "Có nhiều lớp độ phức tạp giữa P và PSPACE.", "Các lớp độ phức tạp nằm ở đâu?", None, True),
     # "bao nhiêu tấn X" asks for a weight whatever the text calls X; "bao nhiêu cú húc" counts húc
     (NUMBER, "Amazon hấp thụ 1,5 tỷ tấn cacbon dioxit.", "Có bao nhiêu tấn carbon được hấp thụ?",
      "tan carbon", True),
