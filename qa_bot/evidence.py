@@ -96,6 +96,10 @@ _BODY_WORDS = re.compile(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[
 _THU_MAY = re.compile(r"\bthu may\b")
 _ORDINAL = re.compile(r"\bthứ\s+\w+")
 _ASKS_RANK = re.compile(r"\bthu (?:bao nhieu|may)\b")
+#: A share said in words ("một nửa", "hai phần ba"), and the counted nouns that ask for a share.
+_FRACTION = re.compile(r"\b(?:một nửa|phân nửa|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) phần "
+                       r"(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b")
+_SHARES = frozenset({"phan tram", "phan"})
 _BAO_LAU = re.compile(r"\bbao lau\b")
 _UNTIL = re.compile(r"\b(cho den|den khi|trong suot|suot)\b")
 _WORD = re.compile(r"\w+")
@@ -335,6 +339,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.NUMBER and _BAO_LAU.search(fq) and (
             L.VAGUE_DURATION.search(f) or _UNTIL.search(f)):
         return True  # "vài năm", "cho đến khi kết thúc Quốc hội hiện tại"
+    if kind == L.NUMBER and counted in _SHARES and _FRACTION.search(sentence.lower()):
+        return True  # "bao nhiêu phần trăm": "hơn một nửa", "hai phần ba"
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not spans:

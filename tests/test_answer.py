@@ -97,6 +97,11 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Tất cả thuộc một trong ba dòng sau đây.", "Có bao nhiêu dòng lục lạp?", "dong", True),
     (NUMBER, "bị cảnh báo học vụ lần thứ hai liên tiếp", "cảnh báo lần thứ bao nhiêu liên tiếp?",
      "lien tiep", True),
+    # "bao nhiêu phần trăm" is met by a share said in words
+    (NUMBER, "Amazon đại diện cho hơn một nửa rừng nhiệt đới.", "Amazon đại diện bao nhiêu phần trăm rừng?",
+     "phan tram", True),
+    (NUMBER, "Có đôi lúc hai phần ba dân số đã chết.", "Bao nhiêu phần trăm dân số đã chết?", "phan tram", True),
+    (NUMBER, "Nhiều người nữa đã chết.", "Bao nhiêu phần trăm dân số đã chết?", "phan tram", False),
     # a place said with "qua" (through) or "giữa" (between)
     (PLACE, "Trung Lưu sông Rhine chảy qua Hẻm núi sông Rhine.", "Trung Lưu sông Rhine chảy ở đâu?", None,
      True),
