@@ -50,7 +50,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--work", default=str(DEFAULT_OUT), help="scratch folder (indexes, raw results)")
     p.add_argument("--shared", default=str(DEFAULT_SHARED), help="folder of the BEIR sets")
     p.add_argument("--questions", type=int, help="questions per latency run (600; quick: 200)")
-    p.add_argument("--repeat", type=int, help="builds of the real corpus per mode (2; quick: 1)")
+    p.add_argument("--repeat", type=int, help="builds of the real corpus per mode (3; quick: 1)")
     p.add_argument("--build-budget", type=float, default=3600,
                    help="seconds allowed to generate and index one corpus (default 3600)")
     p.add_argument("--baseline-budget", type=float, default=900,
@@ -67,7 +67,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     quick = a.quick
     a.sizes = [int(x) for x in (a.sizes or ("10000" if quick else "10000,100000,1000000")).split(",")]
     a.questions = a.questions or (200 if quick else 600)
-    a.repeat = a.repeat or (1 if quick else 2)
+    a.repeat = a.repeat or (1 if quick else 3)
     a.http_seconds = a.http_seconds or (5 if quick else 20)
     a.clients = [int(x) for x in (a.clients or ("16" if quick else "1,4,16")).split(",")]
     a.profile = {int(x) for x in (a.profile or ("" if quick else "100000,1000000")).split(",") if x}
