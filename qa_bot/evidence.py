@@ -327,6 +327,30 @@ def _named_bodies(sentence: str) -> list[str]:
     return bodies + _BODY_WORDS.findall(sentence)
 
 
+def _counted_unit(counted: str, f: str) -> str:
+    """The pattern of the words that name the counted noun ``counted`` in the folded sentence ``f``:
+    the noun, its unit forms, its initials ("thủ tục": "TTHC"), and for two words, the first alone
+    when the sentence has the second, or when it is a unit ("tấn carbon"), or the second alone
+    after a classifier ("cú húc")."""
+    words = counted.split()
+    unit = L.UNIT_FORMS.get(counted, re.escape(counted))
+    if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
+        unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
+        if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
+            unit += "|" + re.escape(words[0])
+    if len(words) == 2:
+        if words[0] in L.PHYSICAL_UNITS:  # "bao nhiêu tấn carbon": "1,5 tỷ tấn cacbon dioxit"
+            unit += "|" + re.escape(words[0])
+        elif words[0] in L.CLASSIFIERS:  # "bao nhiêu cú húc": "số lần húc (118 lần)"
+            unit += "|" + re.escape(words[1])
+    return unit
+
+
+def fold_keep_nam(text: str) -> str:
+    """``text`` folded, but "năm" (five, year) kept apart from "nam", "nằm", "Nam"."""
+    return fold(text.lower().replace("năm", "\x00")).replace("\x00", "năm")
+
+
 def carries(kind: str, sentence: str, question: str, counted: str | None = None) -> bool:
     """True when ``sentence`` holds the kind of thing a ``kind`` question asks for, beyond what
     the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...).
@@ -343,22 +367,13 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return True  # "bao nhiêu phần trăm": "hơn một nửa", "hai phần ba"
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
-        if not spans:
-            return False
         if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing
             asked = set(_WORD.findall(fq))
             return any(_measures(f, b, asked) for _, b in spans)
-        words = counted.split()
-        unit = L.UNIT_FORMS.get(counted, re.escape(counted))
-        if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
-            unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
-            if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
-                unit += "|" + re.escape(words[0])
-        if len(words) == 2:
-            if words[0] in L.PHYSICAL_UNITS:  # "bao nhiêu tấn carbon": "1,5 tỷ tấn cacbon dioxit"
-                unit += "|" + re.escape(words[0])
-            elif words[0] in L.CLASSIFIERS:  # "bao nhiêu cú húc": "số lần húc (118 lần)"
-                unit += "|" + re.escape(words[1])
+        unit = _counted_unit(counted, f)
+        if re.search(rf"\bnăm\s+(?:{unit})\b", fold_keep_nam(sentence)) or re.search(
+                rf"\bkhong\s+(?:co\s+)?(?:{unit})\b[^.;:]{{0,40}}?\bnao\b", f):
+            return True  # "trong năm giai đoạn" (five, not a year); "không có hiệp ước nào": none
         if not _ASKS_RANK.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
             ranks = [m.span() for m in L.ORDINAL_WORDS.finditer(sentence.lower())]
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]

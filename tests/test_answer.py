@@ -102,6 +102,16 @@ def markers(text: str) -> list[int]:
      "phan tram", True),
     (NUMBER, "Có đôi lúc hai phần ba dân số đã chết.", "Bao nhiêu phần trăm dân số đã chết?", "phan tram", True),
     (NUMBER, "Nhiều người nữa đã chết.", "Bao nhiêu phần trăm dân số đã chết?", "phan tram", False),
+    # "năm" before the counted noun is five; "không có X nào" counts none; "bao nhiêu thời gian": a
+    # duration; a pound is also written "lb"
+    (NUMBER, "Hệ thống được khai trương trong năm giai đoạn từ 1980 đến 1984.",
+     "Metro đã khai trương bao nhiêu giai đoạn từ năm 1980 đến 1984?", "giai doan", True),
+    (NUMBER, "Hệ thống được khai trương năm 1980.", "bao nhiêu giai đoạn?", "giai doan", False),
+    (NUMBER, "Không có hiệp ước nào trong số đó đề cập đến quyền cơ bản.", "Có bao nhiêu hiệp ước?",
+     "hiep uoc", True),
+    (NUMBER, "Trận đấu kết thúc khi còn 17 giây.", "Còn lại bao nhiêu thời gian?", "thoi gian", True),
+    (NUMBER, "Động cơ tiêu thụ khoảng 4 kg (8,8 lb) hơi nước.", "Động cơ dùng bao nhiêu pound hơi nước?",
+     "pound", True),
     # a place said with "qua" (through) or "giữa" (between)
     (PLACE, "Trung Lưu sông Rhine chảy qua Hẻm núi sông Rhine.", "Trung Lưu sông Rhine chảy ở đâu?", None,
      True),
