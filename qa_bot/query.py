@@ -26,6 +26,7 @@ from . import language as L
 from .diacritics import DiacriticRestorer, strip_diacritics, viet74k_path
 from .lexicon import Lexicon, syllables
 from .normalize import fold, nfc, normalize_word
+from .spelling import respell
 from .tokens import number_value, query_tokens, segment_words, split_tokens, strip_question_words
 
 #: Share of a question's restorable syllables that must lack marks before it is treated as typed
@@ -365,8 +366,10 @@ class QueryAnalyzer:
     def __init__(self, lexicon: Lexicon | None = None,  # restorer: loaded on first use
                  restorer: Callable[[], DiacriticRestorer | None] | None = None,
                  segment: Callable[[str], list[str]] = segment_words,
-                 reference_year: int | None = None) -> None:
+                 reference_year: int | None = None, known: Callable[[str], bool] | None = None,
+                 ) -> None:
         self.lexicon = lexicon or Lexicon()
+        self.known = known  # the index's words: "đăng kí" is looked up as the texts spell it
         self.restorer = restorer
         self.segment = segment
         self.reference_year = reference_year  # the newest document's year ("năm ngoái")
@@ -387,6 +390,8 @@ class QueryAnalyzer:
         """The :class:`Query` for ``question`` (``year`` and ``doc_ids``: the user's filters)."""
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
+        if self.known is not None:
+            restored_text = respell(restored_text, self.known)
         search_text = strip_question_words(restored_text)
         tokens, syllable_tokens = query_tokens(restored_text, self.segment)
         abbr, syn = self.lexicon.variants(syllables(search_text))

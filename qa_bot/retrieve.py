@@ -114,7 +114,8 @@ class Retriever:
             segment = vocabulary_segmenter(scorer.vocabulary)
         dated = [d.year for d in index.documents if d.year is not None]
         self.analyzer = QueryAnalyzer(index.lexicon, lambda: index.restorer, segment,
-                                      reference_year=max(dated) if dated else None)
+                                      reference_year=max(dated) if dated else None,
+                                      known=scorer.vocabulary.__contains__)
         self._n = max(1, index.n_passages)
         self._year_masks: dict[int, np.ndarray] = {}
         s = self.settings

@@ -142,3 +142,14 @@ def test_the_askers_words_are_no_content() -> None:
     assert any("đăng" in t for t in content)
     content = ANALYZER.analyze("Không biết chứng chỉ PET có được công nhận hay không?").content
     assert not {"biết", "hay"} & set(content)
+
+
+def test_a_syllable_is_looked_up_as_the_corpus_spells_the_word() -> None:
+    from qa_bot.spelling import respell, variants
+    assert variants("kí") == ["ký"] and variants("nghành") == ["ngành"] and variants("ngỉ") == ["nghỉ"]
+    assert variants("gì") == [] and variants("khoa") == [] and variants("nghề") == []
+    known = {"đăng", "ký", "đăng_ký", "lí", "lý", "lý_thuyết", "thuyết", "ngành", "học", "kì", "kỳ", "kỳ_hè",
+             "hè"}.__contains__
+    assert respell("Đăng kí học chuyên nghành", known) == "Đăng ký học chuyên ngành"
+    assert respell("tiết lí thuyết", known) == "tiết lý thuyết"  # "lí" is known, "lí thuyết" is not
+    assert respell("Kì hè", known) == "Kỳ hè" and respell("giá vàng", known) == "giá vàng"

@@ -1,0 +1,89 @@
+"""Spelling variants of one Vietnamese syllable that write the same word: a question typed "đăng
+kí", "lí thuyết", "chuyên nghành" is looked up as the documents write it ("đăng ký", "lý thuyết",
+"chuyên ngành").
+
+Only variants that keep the word are made: the two accepted spellings of a final i / y after a
+consonant ("kí" / "ký", "lí" / "lý", "kì" / "kỳ"), and the onset spelling rules ("ngh", "gh" and
+"k" stand before i, e, ê only; "ng", "g" and "c" before the other vowels). A syllable the corpus
+knows is left alone, and a variant replaces it only when the corpus knows the variant.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from .normalize import normalize_word
+
+_I_Y = str.maketrans("iìíỉĩịyỳýỷỹỵ", "yỳýỷỹỵiìíỉĩị")
+#: Consonant onset, then one i or y (any tone), nothing after it ("kí", "lý", "mỹ"; not "gì").
+_FINAL_IY = re.compile(r"(?:b|ch|c|d|đ|h|kh|k|l|m|nh|n|ph|p|qu|r|s|th|tr|t|v|x)[iìíỉĩịyỳýỷỹỵ]")
+_FRONT = "iìíỉĩịyỳýỷỹỵeèéẻẽẹêềếểễệ"
+_WORD = re.compile(r"\w+")
+
+
+_VOWEL = re.compile(r"[aăâeêioôơuưy]")
+#: (onset as written, as it should be, True: the rule's vowels are i, e, ê / False: the others)
+_ONSETS = (("ngh", "ng", False), ("gh", "g", False), ("k", "c", False), ("ng", "ngh", True),
+           ("c", "k", True))
+
+
+def _onset_variant(syllable: str) -> str | None:
+    """The syllable with its onset spelled by the rule for the vowel after it, if it was not."""
+    for wrong, right, front in _ONSETS:
+        rest = syllable[len(wrong):]
+        if syllable.startswith(wrong) and rest and _VOWEL.match(_base(rest[0])) and (
+                (rest[0] in _FRONT) == front):
+            return right + rest
+    return None
+
+
+def _base(char: str) -> str:
+    """A letter without its tone mark (its vowel mark kept: "ệ" -> "ê")."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", char) if c not in "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def variants(syllable: str) -> list[str]:
+    """Other spellings of one normalised syllable (see the module docstring)."""
+    out = []
+    if _FINAL_IY.fullmatch(syllable):
+        out.append(syllable[:-1] + syllable[-1].translate(_I_Y))
+    if (onset := _onset_variant(syllable)) is not None:
+        out.append(onset)
+    return out
+
+
+def respell(text: str, known: Callable[[str], bool]) -> str:
+    """``text`` with each syllable written as the corpus writes it when the corpus knows a variant
+    (:func:`variants`) of it but not the syllable as typed, or knows a word the variant makes
+    with a neighbour but not the one the syllable makes ("lí thuyết" -> "lý thuyết"). The case of
+    the first letter is kept."""
+    found = list(_WORD.finditer(text))
+    low = [normalize_word(m.group(0)) for m in found]
+    parts, at = [], 0
+    for i, m in enumerate(found):
+        before, after = low[i - 1] if i else None, low[i + 1] if i + 1 < len(low) else None
+        new = _known_spelling(low[i], before, after, known)
+        word = m.group(0)
+        parts += [text[at:m.start()], new[0].upper() + new[1:] if new != low[i] and word[0].isupper()
+                  else new if new != low[i] else word]
+        at = m.end()
+    return "".join(parts) + text[at:]
+
+
+def _known_spelling(word: str, before: str | None, after: str | None,
+                    known: Callable[[str], bool]) -> str:
+    """``word``, or the variant of it the corpus knows (alone or with its neighbour)."""
+    def words(w: str) -> list[str]:  # the compounds ``w`` makes with its neighbours
+        return [f"{before}_{w}"] * (before is not None) + [f"{w}_{after}"] * (after is not None)
+
+    for v in variants(word):
+        if (known(v) and not known(word)) or any(
+                known(cv) and not known(cw) for cw, cv in zip(words(word), words(v), strict=True)):
+            return v
+    return word
+
+
+__all__ = ["respell", "variants"]
