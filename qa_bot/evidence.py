@@ -106,6 +106,9 @@ _WORD = re.compile(r"\w+")
 _NGUOI = re.compile(r"\bnguoi (?!dan\b)\w+")
 _GENERIC_BODY = re.compile(r"\b(?:cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+")
 _UNIT_NAMED = re.compile(rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*")
+#: A front, party, union, company... by name ("Mặt trận Hồi giáo Quốc gia", "Đảng Lao động").
+_ORG_NAMED = re.compile(rf"\b(?:[Mm]ặt trận|[Đđ]ảng|[Ll]iên minh|[Ll]iên đoàn|[Hh]iệp hội|[Cc]ông ty|"
+                        rf"[Tt]ập đoàn|[Tt]ổ chức|[Qq]uỹ)\s+[“\"]?[{L.UPPER}]\w*")
 _ACRONYM_BODY = re.compile(r"\b(?:P\.|Phòng)\s*[A-ZĐ]{2,}\b|\b[A-ZĐ]{3,}\b")
 #: A place said with a locative word: "tại", "ở", "trên", "qua" (through), "giữa" (between), "gần"...
 _PLACE_WORD = re.compile(r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban|tren|trong|qua|giua|gan|quanh)"
@@ -400,6 +403,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         bodies = _named_bodies(sentence)
         bodies += _GENERIC_BODY.findall(sentence.lower())
         bodies += _UNIT_NAMED.findall(sentence)  # bộ phận “Chữ và Ảnh”, phòng Đào tạo
+        bodies += _ORG_NAMED.findall(sentence)
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         bodies += _ACRONYM_BODY.findall(sentence)  # "P. ĐTĐH", "NUT"
         return any(fold(b) not in fq for b in bodies)

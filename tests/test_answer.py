@@ -112,6 +112,9 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Trận đấu kết thúc khi còn 17 giây.", "Còn lại bao nhiêu thời gian?", "thoi gian", True),
     (NUMBER, "Động cơ tiêu thụ khoảng 4 kg (8,8 lb) hơi nước.", "Động cơ dùng bao nhiêu pound hơi nước?",
      "pound", True),
+    # a front, party, company... by name answers "tổ chức nào"
+    (ORGANISATION, "Mặt trận Hồi giáo Quốc gia của ông giành được ảnh hưởng.", "Ông mời tổ chức nào?", None, True),
+    (ORGANISATION, "Mặt trận phía tây vẫn yên tĩnh.", "Ông mời tổ chức nào?", None, False),
     # a place said with "qua" (through) or "giữa" (between)
     (PLACE, "Trung Lưu sông Rhine chảy qua Hẻm núi sông Rhine.", "Trung Lưu sông Rhine chảy ở đâu?", None,
      True),
