@@ -19,7 +19,7 @@ from .errors import InputError
 INDEX_FORMAT_VERSION = 4
 #: Bumped whenever tokenization or sentence splitting changes (normalisation, extra tokens, sentence
 #: cuts); forces a re-analysis.
-TOKENIZER_VERSION = 6  # 6: no cut inside web addresses and e-mails
+TOKENIZER_VERSION = 7  # 7: a text's relative years ("năm nay") as years
 #: What a management route answers on a read-only replica (``Settings.read_only``).
 READ_ONLY_MESSAGE = ("Máy chủ này chỉ đọc (--read-only): không thể thêm, sửa hay xoá tài liệu tại đây; "
                      "hãy dùng máy chủ quản trị (máy lập chỉ mục).")

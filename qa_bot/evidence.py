@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import language as L
+from .lexicon import ABBREVIATIONS
 from .models import Document
 from .normalize import fold
 from .query import Query, _ordinal, people_named, places_named
@@ -313,6 +314,13 @@ def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A known abbreviation (folded) -> the first word of each of its meanings: a question that writes
+#: "TTHC" asks about what a text may count in words ("1.971 thủ tục").
+_ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
+    fold(abbr): tuple(dict.fromkeys(fold(m).split()[0] for m in meanings))
+    for abbr, meanings in ABBREVIATIONS.items()}
+
+
 def _measures(folded: str, end: int, asked: set[str]) -> bool:
     """True unless the number ending at ``end`` counts a thing the question does not name: the
     word after it is a measure (:data:`~qa_bot.language.MEASURES`), a word of the question, or
@@ -372,6 +380,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         spans = _quantities(sentence, question)
         if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing
             asked = set(_WORD.findall(fq))
+            asked |= {h for w in asked for h in _ABBREVIATION_HEADS.get(w, ())}  # TTHC: "1.971 thủ tục"
             return any(_measures(f, b, asked) for _, b in spans)
         unit = _counted_unit(counted, f)
         if re.search(rf"\bnăm\s+(?:{unit})\b", fold_keep_nam(sentence)) or re.search(

@@ -268,6 +268,18 @@ RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(nam toi|nam sau)\b"), 1),
 )
 
+#: Years a document's text says relative to its own date ("Năm nay" in an article of 2023 is 2023),
+#: on lower-cased text with its marks: phrase -> offset. Fewer than RELATIVE_YEARS: in a text
+#: "năm trước", "năm sau" mostly count ("ba năm trước", "năm sau đó").
+TEXT_RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\bnăm nay\b"), 0),
+    (re.compile(r"\bnăm ngoái\b"), -1),
+    (re.compile(r"\bnăm tới\b"), 1),
+)
+#: A word before such a phrase that makes it a span of years ("3 năm tới", "những năm tới").
+YEAR_SPAN_BEFORE = re.compile(r"(?:\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|những|các|mấy|"
+                              r"vài|nhiều))\s*$")
+
 # -- answer-type evidence -----------------------------------------------------------------------
 #: Numbers in words (on lower-cased text with its marks: folded, "ba", "tư", "sáu" are ambiguous).
 NUMBER_WORDS_MARKED = re.compile(r"\b(hai|ba|bốn|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 
-from .normalize import normalize_word
+from . import language as L
+from .normalize import nfc, normalize_word
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -122,6 +123,17 @@ def _number_token(word: str) -> str | None:
     if _DECIMAL.match(word):  # 96,81 (Vietnamese) and 96.81 are one token
         return word.replace(".", ",")
     return None
+
+
+def relative_year_tokens(text: str, year: int | None) -> list[str]:
+    """The years ``text`` says relative to its document's ``year``, as tokens: "năm nay" is that
+    year, "năm ngoái" the one before, "năm tới" the one after (not "3 năm tới", a span). An
+    article's "Năm nay, Ban Chỉ đạo thống nhất ..." then meets a question about that year."""
+    if year is None:
+        return []
+    low = nfc(text).lower()
+    return [str(year + offset) for pattern, offset in L.TEXT_RELATIVE_YEARS for m in pattern.finditer(low)
+            if not L.YEAR_SPAN_BEFORE.search(low[max(0, m.start() - 12) : m.start()])]
 
 
 def segment_words(text: str) -> list[str]:

@@ -112,6 +112,10 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Trận đấu kết thúc khi còn 17 giây.", "Còn lại bao nhiêu thời gian?", "thoi gian", True),
     (NUMBER, "Động cơ tiêu thụ khoảng 4 kg (8,8 lb) hơi nước.", "Động cơ dùng bao nhiêu pound hơi nước?",
      "pound", True),
+    # a question that writes an abbreviation asks about what the text counts in words (TTHC: thủ tục)
+    (NUMBER, "Tổng số TTHC được công bố và tổ chức công khai là 1.971 thủ tục.",
+     "Tổng số TTHC được UBND tỉnh công bố là bao nhiêu?", None, True),
+    (NUMBER, "Kế hoạch đề ra 02 mục tiêu.", "Tổng số TTHC được công bố là bao nhiêu?", None, False),
     # a front, party, company... by name answers "tổ chức nào"
     (ORGANISATION, "Mặt trận Hồi giáo Quốc gia của ông giành được ảnh hưởng.", "Ông mời tổ chức nào?", None, True),
     (ORGANISATION, "Mặt trận phía tây vẫn yên tĩnh.", "Ông mời tổ chức nào?", None, False),

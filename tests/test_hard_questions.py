@@ -28,6 +28,10 @@ ROWS = _rows("questions_hard.jsonl")
 #: Written later without looking at ROWS (tests/heldout_report.py prints its failures): whether the
 #: rules generalise. 4 of its 60 failed when it was written; their causes were fixed as rules.
 HELDOUT = _rows("questions_heldout.jsonl")
+#: A second such set (tests/data/questions_heldout2.jsonl), written from the documents alone at stop 18:
+#: 48 of its 50 passed; the two causes were fixed as rules (a text's "năm nay" is its year; "TTHC"
+#: in a question asks about "thủ tục" in the text).
+HELDOUT2 = _rows("questions_heldout2.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -46,7 +50,7 @@ def test_set_has_every_kind() -> None:
     assert kinds["answer_type"] >= 15 and kinds["number_words"] >= 10 and len(ROWS) >= 100
 
 
-@pytest.mark.parametrize("rows", [ROWS, HELDOUT], ids=["hard", "heldout"])
+@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2], ids=["hard", "heldout", "heldout2"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:

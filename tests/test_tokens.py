@@ -3,6 +3,7 @@ from qa_bot.tokens import (
     number_value,
     ordinal_tokens,
     query_tokens,
+    relative_year_tokens,
     surface_tokens,
     word_tokens,
 )
@@ -13,6 +14,16 @@ def test_compound_words_and_their_syllables() -> None:
     assert "cải_cách" in toks and "hành_chính" in toks
     assert {"cải", "cách", "hành", "chính"} <= set(toks)
     assert all(t == t.lower() for t in toks)
+
+
+def test_years_said_relative_to_the_document() -> None:
+    """An article's "năm nay" is its own year, "năm ngoái" the one before, "năm tới" the next;
+    "3 năm tới" and "những năm tới" are spans, and an undated text has none."""
+    text = ("Năm nay, Ban Chỉ đạo thống nhất. So với năm ngoái tăng; kế hoạch năm tới. "
+            "Trong 3 năm tới, những năm tới.")
+    assert relative_year_tokens(text, 2023) == ["2023", "2022", "2024"]
+    assert relative_year_tokens(text, None) == []
+    assert relative_year_tokens("Thời gian năm tháng", 2023) == []
 
 
 def test_numbers_written_one_way() -> None:

@@ -28,7 +28,7 @@ from ..errors import IndexDamagedError
 from ..lexicon import ABBREVIATIONS, Lexicon, syllables
 from ..models import Document
 from ..passages import SPLIT_PIECE_CHARS, cut_spans, document_passages
-from ..tokens import word_tokens
+from ..tokens import relative_year_tokens, word_tokens
 from .cache import COUNTS, Analysis, read_analyses, write_counts
 from .integrity import describe_files, remember, seal
 from .scorer import build_bm25
@@ -48,8 +48,9 @@ log = logging.getLogger(__name__)
 
 
 def analyze(doc: Document, max_chars: int) -> Analysis:
-    """Split ``doc`` into sentences and passages and tokenize each passage; the title and the
-    publisher are added to every passage of the document."""
+    """Split ``doc`` into sentences and passages and tokenize each passage; the years it says
+    relative to the document's date ("năm nay"), the title and the publisher are added to every
+    passage's tokens."""
     sentences, packed = document_passages(doc, max_chars)  # along the structure of a directive
     ranges, tokens, cursor = [], [], 0
     title = [*map(sys.intern, word_tokens(f"{doc.title} . {doc.source}" if doc.source else doc.title))]
@@ -57,7 +58,8 @@ def analyze(doc: Document, max_chars: int) -> Analysis:
         ranges.append((cursor, cursor + len(p.sentences)))
         cursor += len(p.sentences)
         # one string object per distinct token: a large corpus holds its tokens many times over
-        tokens.append([*map(sys.intern, word_tokens(doc.text[p.start : p.end])), *title])
+        text = doc.text[p.start : p.end]  # "năm nay" in an article of 2023 also counts as "2023"
+        tokens.append([*map(sys.intern, word_tokens(text)), *relative_year_tokens(text, doc.year), *title])
     return Analysis(sentences, ranges, tokens)
 
 
