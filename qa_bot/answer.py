@@ -59,6 +59,8 @@ NEIGHBOUR_SHARE = 0.15
 ANAPHOR_SHARE = 0.3
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
+#: A further answer sentence must hold the question's words within this share of the best one's.
+WEAKER_SHARE = 0.35
 
 
 @dataclass
@@ -341,6 +343,8 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
             continue
         if chosen and set(c.matched) <= covered:  # adds nothing the answer does not already say
             continue
+        if chosen and c.weight < chosen[0].weight - WEAKER_SHARE and c.lead_in is None:
+            continue  # holds much less of the question than the best (an item: with its lead-in)
         seen.add(key)
         covered.update(c.matched)
         chosen.append(c)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from qa_bot import QABot
-from qa_bot.answer import _ANAPHOR, _defines, _definition_subject, _type_bonus
-from qa_bot.evidence import carries, document_facts, names_new, years_in
+from qa_bot.answer import _ANAPHOR, _answered, _Candidate, _defines, _definition_subject, _type_bonus
+from qa_bot.evidence import Verdict, carries, document_facts, names_new, years_in
 from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
 from qa_bot.models import Document
 from qa_bot.normalize import fold
@@ -347,3 +347,21 @@ def test_a_timeline_is_no_time_asked_for() -> None:
     assert analyse("Dòng thời gian nào được mở rộng trong thang thứ tư?").kind != DATE
     assert analyse("Con đường không gian-thời gian nào là một đường cong?").kind != DATE
     assert analyse("Hội nghị diễn ra vào thời gian nào?").kind == DATE
+
+
+def test_a_second_sentence_that_holds_much_less_of_the_question_is_left_out(bot: QABot) -> None:
+    retriever = bot.retriever
+    query = retriever.analyze("Năm 2023 tỉnh Lào Cai cung cấp bao nhiêu dịch vụ công trực tuyến?")
+    hits = retriever.search(query, 3)
+    hit = next(h for h in hits if "1.500" in h.text)
+    start, end, best = next(s for s in hit.sentences if "1.500" in s[2])
+    s2, e2, other = next(s for s in hit.sentences if "250.000" in s[2])
+
+    def candidate(score: float, weight: float, sentence: str, a: int, b: int, matched: list[str]) -> _Candidate:
+        return _Candidate(score, 0, 0, hit, a, b, sentence, matched, True, Verdict(), weight)
+
+    first = candidate(1.0, 1.0, best, start, end, ["cung_cấp", "dịch_vụ"])
+    for weight, kept in ((0.8, True), (0.5, False)):  # within the share of the best, or far under it
+        second = candidate(0.9, weight, other, s2, e2, ["tỉnh"])
+        a = _answered(query, [first, second], retriever.sources, 5, {}, hits)
+        assert ("250.000" in a.answer) == kept, (weight, a.answer)
