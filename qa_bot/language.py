@@ -55,6 +55,16 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DEFINITION, re.compile(r"\b(la gi|nghia la|duoc hieu|the nao la|la sao)\b")),
 )
 
+#: A question about shortcomings or solutions without "những/các" (checked when no other type
+#: matched, or a definition did): the noun asked with "gì/nào" ("đưa ra giải pháp gì", "hạn chế
+#: nào"), or opening the question that ends "là gì" with words between ("Hạn chế của CCHC năm 2024
+#: là gì?"; "Giải pháp là gì?" alone asks what the word means). Not tasks or results: "Nhiệm vụ
+#: chính của X là gì?" is often one sentence.
+LIST_NOUN_QUESTION = re.compile(
+    r"\b(han che|ton tai|yeu kem|bat cap|kho khan|vuong mac|giai phap|bien phap)"
+    r"(\s+(chu yeu|chinh|cu the))?\s+(gi|nao)\b|"
+    r"^\s*(cac\s+|nhung\s+)?(han che|ton tai|yeu kem|bat cap|kho khan|vuong mac|giai phap|bien phap)"
+    r"\b(\s+\S+){2,}?\s+(la gi|gom gi|la nhung gi)\s*\??\s*$")
 #: Words that ask for a figure only when no other interrogative says what is asked ("tỷ lệ ... năm
 #: 2024?", "số lượng ... là gì?" ask for a number; "nghĩa vụ gì nếu không trả đúng số lượng" does not).
 WEAK_NUMBER = re.compile(r"\b(ty le|ti le|so luong|con so|phan tram|so lieu)\b")

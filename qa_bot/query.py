@@ -160,6 +160,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     verb = request_verb(folded, normalised)
     if kind in (L.OTHER, L.YES_NO) and verb:
         kind = L.LIST
+    if kind in (L.OTHER, L.DEFINITION) and L.LIST_NOUN_QUESTION.search(folded):
+        kind = L.LIST  # "Hạn chế của CCHC năm 2024 là gì?", "đưa ra giải pháp gì"
     list_kind = None
     if kind == L.LIST:
         list_kind = next((n for n, p in L.LIST_KINDS if p.search(folded)), None)

@@ -43,6 +43,11 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     # "khí nào" (which gas) and "quyền lực nào" are no "khi nào", "lúc nào"
     ("Loại khí nào đã làm lửa bùng phát trong cabin?", L.OTHER, None),
     ("Khi nao công bố điểm thực tập?", L.DATE, None),
+    # shortcomings or solutions asked without "những": a list; the bare word: its meaning
+    ("han che cua cchc nam 2024 la gi", L.LIST, L.SHORTCOMINGS),
+    ("Kế hoạch năm 2024 của UBND tỉnh đưa ra giải pháp gì để tuyên truyền?", L.LIST, L.SOLUTIONS),
+    ("Giải pháp là gì?", L.DEFINITION, None),
+    ("Nhiệm vụ chính của GPhC là gì?", L.DEFINITION, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
