@@ -32,6 +32,16 @@ LOWER = "a-z" + "".join(sorted({c for c in map(chr, range(0xC0, 0x1EFA))
 NUMBER, DATE, PERSON, ORGANISATION, PLACE, LIST, DEFINITION, YES_NO, OTHER = (
     "number", "date", "person", "organisation", "place", "list", "definition", "yes_no", "other")
 
+#: What asks for several things ("những gì", "các nhiệm vụ ... nào", "liệt kê"), folded.
+_LIST_WORDS = (r"nhung (gi|nao|noi dung|nhiem vu|giai phap|viec|diem|ket qua|han che|ton tai|yeu cau)|"
+               r"cac (noi dung|nhiem vu|giai phap|yeu cau|han che|ton tai|ket qua|viec)\b.*\b(gi|nao)|"
+               r"gom (nhung )?gi|bao gom|liet ke|ke ten")
+LIST_WORDS = re.compile(rf"\b({_LIST_WORDS})")
+#: A question ending in "nào" asks for one thing ("ở quốc gia nào?") unless it asks for several
+#: ("những nước nào", "hai triều đại nào"), how ("như thế nào"), or the cases, grounds, conditions
+#: something holds in ("trường hợp nào", "cơ sở nào", "điều kiện nào": a law lists them).
+MANY_WHICH = re.compile(r"\b((nhung|cac|hai|ba|bon)\s+(\w+\s+){0,3}|the |truong hop |co so |can cu |"
+                        r"dieu kien )nao\s*\??$")
 #: Question type -> pattern on the folded question. Checked in this order; the first match wins
 #: ("bao nhiêu nhiệm vụ" asks for a number, "những nhiệm vụ nào" for a list).
 QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -47,9 +57,7 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"nganh nao|cap nao|bo phan nao|phong ban nao|phong nao)\b")),
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
                        r"thanh pho nao|huyen nao|dia diem nao)\b")),
-    (LIST, re.compile(r"\b(nhung (gi|nao|noi dung|nhiem vu|giai phap|viec|diem|ket qua|han che|"
-                      r"ton tai|yeu cau)|cac (noi dung|nhiem vu|giai phap|yeu cau|han che|ton tai|"
-                      r"ket qua|viec)\b.*\b(gi|nao)|gom (nhung )?gi|bao gom|liet ke|ke ten|nao\s*\??$)")),
+    (LIST, re.compile(rf"\b({_LIST_WORDS}|nao\s*\??$)")),
     (YES_NO, re.compile(r"(\bco phai\b|\bphai khong\b|\bdung khong\b|\bco dung\b|"
                         r"\b(co|da|duoc)\b.*\bkhong\s*\??$|\bchua\s*\??$)")),
     (DEFINITION, re.compile(r"\b(la gi|nghia la|duoc hieu|the nao la|la sao)\b")),

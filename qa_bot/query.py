@@ -157,6 +157,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     if kind == L.PERSON and _WHO_IS.search(folded) \
             and not _WHO_ACTS.search(folded):
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
+    if kind == L.LIST and not L.LIST_WORDS.search(folded) and not L.MANY_WHICH.search(folded):
+        kind = L.OTHER  # "... ở quốc gia nào?": one thing asked for, not a list
     verb = request_verb(folded, normalised)
     if kind in (L.OTHER, L.YES_NO) and verb:
         kind = L.LIST

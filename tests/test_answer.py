@@ -12,7 +12,7 @@ import pytest
 from qa_bot import QABot
 from qa_bot.answer import _ANAPHOR, _answered, _Candidate, _defines, _definition_subject, _type_bonus
 from qa_bot.evidence import Verdict, carries, document_facts, names_new, years_in
-from qa_bot.language import DATE, NUMBER, ORGANISATION, PERSON, PLACE
+from qa_bot.language import DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
 from qa_bot.models import Document
 from qa_bot.normalize import fold
 from qa_bot.query import QueryAnalyzer, bodies_named, people_named
@@ -365,3 +365,12 @@ def test_a_second_sentence_that_holds_much_less_of_the_question_is_left_out(bot:
         second = candidate(0.9, weight, other, s2, e2, ["tỉnh"])
         a = _answered(query, [first, second], retriever.sources, 5, {}, hits)
         assert ("250.000" in a.answer) == kept, (weight, a.answer)
+
+
+def test_a_which_question_asks_for_one_thing_unless_it_says_several() -> None:
+    analyse = QueryAnalyzer().analyze
+    assert analyse("Người ta thấy hầu hết rừng Amazon ở quốc gia nào?").kind == OTHER
+    assert analyse("Các tác phẩm có từ hai triều đại nào?").kind == LIST
+    assert analyse("Bảo tàng có những bộ sưu tập nào?").kind == LIST
+    assert analyse("Hồ sơ được nộp như thế nào?").kind == LIST
+    assert analyse("Pháp nhân chấm dứt tồn tại trong trường hợp nào?").kind == LIST
