@@ -26,7 +26,7 @@ from . import language as L
 from . import lists
 from .citations import Citations
 from .coverage import Evidence, coverage, text_view
-from .evidence import Verdict, carries, names_new
+from .evidence import ABBREVIATION_MEANING, Verdict, carries, names_new
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
@@ -213,6 +213,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     asked_text = query.restored_text or query.text
     asked = set(surface_tokens(asked_text)[0])
     counted = query.counted
+    counted = ABBREVIATION_MEANING.get(counted, counted) if counted else None  # "bao nhiêu DVC"
     loose = False  # the texts never use the counted noun: any quantity, in a sentence that says
     if counted and counted not in L.UNIT_FORMS and not any(  # much of the question
             re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):

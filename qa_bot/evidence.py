@@ -314,6 +314,9 @@ def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A known abbreviation of one meaning (folded) -> that meaning, folded ("dvc" -> "dich vu cong").
+ABBREVIATION_MEANING: dict[str, str] = {
+    fold(abbr): fold(meanings[0]) for abbr, meanings in ABBREVIATIONS.items() if len(meanings) == 1}
 #: A known abbreviation (folded) -> the first word of each of its meanings: a question that writes
 #: "TTHC" asks about what a text may count in words ("1.971 thủ tục").
 _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
