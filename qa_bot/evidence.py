@@ -105,7 +105,9 @@ _BAO_LAU = re.compile(r"\bbao lau\b")
 _UNTIL = re.compile(r"\b(cho den|den khi|trong suot|suot)\b")
 _WORD = re.compile(r"\w+")
 _NGUOI = re.compile(r"\bnguoi (?!dan\b)\w+")
-_GENERIC_BODY = re.compile(r"\b(?:cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị)\s+\w+")
+#: A body by its kind ("cơ quan chức năng", "chính phủ liên hiệp", "ủy ban đặc biệt"), lower case.
+_GENERIC_BODY = re.compile(r"\b(?:cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị|chính phủ|chính quyền|"
+                           r"nghị viện|ủy ban)\s+\w+")
 _UNIT_NAMED = re.compile(rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*")
 #: A front, party, union, company... by name ("Mặt trận Hồi giáo Quốc gia", "Đảng Lao động").
 _ORG_NAMED = re.compile(rf"\b(?:[Mm]ặt trận|[Đđ]ảng|[Ll]iên minh|[Ll]iên đoàn|[Hh]iệp hội|[Cc]ông ty|"

@@ -116,6 +116,9 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Tổng số TTHC được công bố và tổ chức công khai là 1.971 thủ tục.",
      "Tổng số TTHC được UBND tỉnh công bố là bao nhiêu?", None, True),
     (NUMBER, "Kế hoạch đề ra 02 mục tiêu.", "Tổng số TTHC được công bố là bao nhiêu?", None, False),
+    # a government or committee by its kind answers "cơ quan nào"
+    (ORGANISATION, "Trong thực tiễn, chính phủ liên hiệp đưa ra các định hướng chính sách.",
+     "Cơ quan nào đưa ra định hướng chính sách?", None, True),
     # a front, party, company... by name answers "tổ chức nào"
     (ORGANISATION, "Mặt trận Hồi giáo Quốc gia của ông giành được ảnh hưởng.", "Ông mời tổ chức nào?", None, True),
     (ORGANISATION, "Mặt trận phía tây vẫn yên tĩnh.", "Ông mời tổ chức nào?", None, False),
