@@ -167,6 +167,11 @@ DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19[5-9]\d|20\d\d)\b")
 #: A session ordinal: "phiên họp thứ chín", "phiên thứ 7", "phiên họp lần thứ 3", "kỳ họp thứ 8".
 SESSION = re.compile(r"\b(phien hop|phien|ky hop|hoi nghi|lan)\s+(lan\s+)?thu\s+(\S+(?:\s+\S+){0,2})")
 SESSION_WORD = "phiên họp"
+#: A session numbered without "thứ" in a question ("phiên 9", "phien hop 9 ngay nao"), read as
+#: "phiên thứ 9"; not a duration ("phiên họp 2 ngày", "3 giờ").
+BARE_SESSION = re.compile(  # any case: "Phiên 9"
+    r"\b(phiên họp|phiên|phien hop|phien)\s+(?=\d{1,2}\b(?![.,]\d)(?!\s*(?:giờ|gio|phút|phut|%|tháng|thang|"
+    r"năm|nam|ngày(?!\s+(?:nào|mấy))|ngay(?!\s+(?:nao|may)))\b))", re.IGNORECASE)
 
 #: The 63 provinces and centrally-run cities (as of the documents' time), with common short forms.
 PROVINCES: tuple[str, ...] = (

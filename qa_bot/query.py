@@ -394,6 +394,7 @@ class QueryAnalyzer:
         """The :class:`Query` for ``question`` (``year`` and ``doc_ids``: the user's filters)."""
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
+        restored_text = L.BARE_SESSION.sub(r"\1 thứ ", restored_text)  # "phiên 9": "phiên thứ 9"
         if self.known is not None:
             restored_text = respell(restored_text, self.known)
         search_text = strip_question_words(restored_text)

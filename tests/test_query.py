@@ -68,6 +68,11 @@ def test_sessions_in_words_digits_and_roman_numerals() -> None:
         assert ANALYZER.analyze(q).sessions == [9], q
     # an ordinal is a session only after "phiên"/"hội nghị"/"kỳ họp"/"lần": not in a name
     assert ANALYZER.analyze("Bà Nguyễn Thị Bé Mười chủ trì ở đâu?").sessions == []
+    # a session numbered without "thứ", as typed in a hurry; not a duration
+    for q in ("phien 9 ngay nao", "Phiên họp 9 do ai chủ trì?"):
+        query = ANALYZER.analyze(q)
+        assert query.sessions == [9] and "9" not in query.tokens, q
+    assert ANALYZER.analyze("Phiên họp 2 ngày bàn những gì?").sessions == []
 
 
 def test_digit_and_word_ordinals_weigh_the_same() -> None:
