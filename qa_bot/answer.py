@@ -93,6 +93,12 @@ _ANAPHOR = re.compile(r"\s*(?:Nó|Ông(?: ấy)?|Bà(?: ấy)?|Anh ấy|Cô ấy
 _CLOSED = re.compile(r"[.;!?…)\"”]$")
 
 
+#: A question about what a thing is for ("Mục đích của ĐTBHK?", "Điểm M dùng để làm gì?"), and
+#: a sentence that says it (folded).
+_ASKS_PURPOSE = re.compile(r"\b(?:muc dich|y nghia|tac dung|cong dung|de lam gi|nham muc dich gi)\b")
+_PURPOSE = re.compile(r"\b(?:dung de|nham|voi muc dich|co muc dich|muc dich (?:la|nham))\b")
+
+
 def _definition_subject(question: str) -> str | None:
     """The folded term a definition question asks about, if it can be read off the question."""
     f = fold(question)
@@ -221,6 +227,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
     subject = _definition_subject(query.text) if query.kind not in _TYPED else None
+    purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
             continue
@@ -255,6 +262,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed, asked_text)
             if subject and _defines(subject, sentence):
                 score += DEFINES_BONUS
+            elif purpose and _PURPOSE.search(fold(sentence)):
+                score += DEFINES_BONUS  # "ĐTBCTL được dùng để xét ...": what it is for
             score /= 1 + RANK_PENALTY * rank
             verdict = sources.checker.check(query, hit.document, start, end)
             own = sum(weight(t) for t in ev.matched if t in known) / known_total

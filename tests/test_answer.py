@@ -377,3 +377,13 @@ def test_a_which_question_asks_for_one_thing_unless_it_says_several() -> None:
     assert analyse("Bảo tàng có những bộ sưu tập nào?").kind == LIST
     assert analyse("Hồ sơ được nộp như thế nào?").kind == LIST
     assert analyse("Pháp nhân chấm dứt tồn tại trong trường hợp nào?").kind == LIST
+
+
+def test_a_purpose_question_prefers_the_sentence_that_says_what_the_thing_is_for(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "quy-che.md",
+        "---\ntitle: Quy chế đào tạo\n---\nĐiều 1. Điểm trung bình học kỳ\n\n"
+        "Điểm trung bình học kỳ (ĐTBHK) là điểm trung bình có trọng số của các môn học trong học kỳ. "
+        "ĐTBHK được dùng để xét học bổng, khen thưởng sau mỗi học kỳ.\n\n"
+        "Điều 2. Học phí\n\nHọc phí của sinh viên được đóng theo từng học kỳ chính.\n")
+    a = bot.ask("Mục đích của ĐTBHK?")
+    assert a.status == "answered" and a.answer.startswith("ĐTBHK được dùng để xét học bổng"), a.answer
