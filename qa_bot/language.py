@@ -275,11 +275,12 @@ YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*
 CHAT_TOKENS = frozenset({"em", "tôi", "mình", "ạ", "ơi", "nhé", "nha", "vậy", "à", "hả", "nhỉ", "dạ",
                          "muốn", "rồi", "xong", "luôn", "thấy", "hay", "nhưng", "biết", "ta", "thôi",
                          "lỡ"})
-#: Nouns that frame what a question asks about X ("Mục đích của ĐTBCTL?", "Cú pháp email?"): texts
-#: say it without them ("ĐTBCTL được dùng để ..."), so a frame the documents never use is no
-#: evidence they lack.
+#: Nouns that frame what a question asks about X ("Mục đích của ĐTBCTL?", "Cú pháp email?"; "X giữ
+#: chức vụ gì?"): texts say it without them ("ĐTBCTL được dùng để ...", "đồng chí X, Bí thư Tỉnh
+#: ủy"), so a frame the documents never use is no evidence they lack.
 FRAME_WORDS = frozenset({"mục_đích", "ý_nghĩa", "vai_trò", "tác_dụng", "công_dụng", "cấu_trúc",
-                         "cú_pháp", "đặc_điểm", "định_nghĩa", "khái_niệm"})
+                         "cú_pháp", "đặc_điểm", "định_nghĩa", "khái_niệm", "chức_vụ", "chức_danh",
+                         "cương_vị", "giữ"})
 #: Words of the temporal phrases (question tokens): not content to look for in a passage.
 TEMPORAL_TOKENS = frozenset({"gần_đây", "gần", "đây", "nhất", "mới", "mới_nhất", "vừa_qua", "lần_cuối",
                              "sau_cùng", "đầu_tiên", "lần_đầu", "sớm", "sớm_nhất", "trước_tiên",
