@@ -193,7 +193,7 @@ PROVINCE_ALIASES: dict[str, str] = {
 }
 #: Words that mark a text as national in scope (a provincial constraint is not met by it).
 NATIONAL_SCOPE = re.compile(r"\b(toan quoc|ca nuoc|bo, nganh, dia phuong|cac bo, nganh|63 dia phuong|"
-                            r"63 tinh|quoc gia)\b")
+                            r"63 tinh|quoc gia|(ban chi dao|hoi dong|uy ban)( [\w-]+){0,6} cua chinh phu)\b")
 #: Words that mark a text as provincial in scope.
 LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan tinh|dia ban)\b")
 
