@@ -178,8 +178,8 @@ def counted_noun(normalised: str, tokens: Sequence[str] = ()) -> str | None:
     the second syllable goes when it begins another word ("bao nhiêu đợt xử lý" counts "đợt",
     not "đợt xử")."""
     m = L.COUNTED.search(normalised) or L.COUNTED_FOLDED.search(normalised)
-    if not m:
-        return None
+    if not m or fold(normalised[:m.start()]).rstrip().endswith("thu"):
+        return None  # "đứng thứ mấy về dân số": a rank, no noun counted
     words = m.group(1).split()
     if len(words) == 2 and any(t.lower().startswith(words[1].lower() + "_") for t in tokens):
         words = words[:1]

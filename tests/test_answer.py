@@ -387,3 +387,10 @@ def test_a_purpose_question_prefers_the_sentence_that_says_what_the_thing_is_for
         "Điều 2. Học phí\n\nHọc phí của sinh viên được đóng theo từng học kỳ chính.\n")
     a = bot.ask("Mục đích của ĐTBHK?")
     assert a.status == "answered" and a.answer.startswith("ĐTBHK được dùng để xét học bổng"), a.answer
+
+
+def test_a_rank_question_counts_no_noun() -> None:
+    analyse = QueryAnalyzer().analyze
+    assert analyse("Siêu đô thị Nam California đứng thứ mấy về dân số?").counted is None
+    assert analyse("Sinh viên bị cảnh báo lần thứ bao nhiêu thì bị buộc thôi học?").counted is None
+    assert analyse("Có bao nhiêu dòng lục lạp?").counted == "dong"
