@@ -159,6 +159,8 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     cands = list(hits if query.temporal else hits[:depth])
     # "diễn ra khi nào / ở đâu": the event verb says what is asked, not what a passage must say
     evidence = _without_event_verbs(words) if query.kind in (L.DATE, L.PLACE) else words
+    if query.kind == L.DATE:  # "buổi sáng hay buổi chiều?": the text says one of them
+        evidence = [t for t in evidence if t not in L.TIME_OF_DAY] or evidence
     contexts = [coverage(evidence, _context(h, sources.lead(h.document.doc_id)), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
@@ -227,6 +229,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
     subject = _definition_subject(query.text) if query.kind not in _TYPED else None
+    # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
+    role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
     for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
         if rank >= sources.passages and context < sources.threshold:
@@ -251,7 +255,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 if joint.weight > ev.weight:  # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"
                     ev, lead_in = joint, (hit, announcer)
                     typed = typed or carries(query.kind, announcer, query.text, counted)
-            if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED:
+            if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED and not role_asked:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
             if ev.weight <= 0 or not _says_more(sentence, asked):

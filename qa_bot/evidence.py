@@ -253,7 +253,8 @@ class Checker:
         for place in query.places:
             self._check_place(v, place, sentence, para, doc, facts)
         for body in query.bodies:
-            if body in f_para or body in f_title or body in facts.folded:
+            full = " ".join(ABBREVIATION_MEANING.get(w, w) for w in body.split())  # "trung tam hcc"
+            if any(b in f_para or b in f_title or b in facts.folded for b in {body, full}):
                 v.supported.append(body)
             else:
                 v.unmet.append(body)
@@ -324,6 +325,20 @@ ABBREVIATION_MEANING: dict[str, str] = {
 _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
     fold(abbr): tuple(dict.fromkeys(fold(m).split()[0] for m in meanings))
     for abbr, meanings in ABBREVIATIONS.items()}
+
+
+#: A date question that asks for a day, and a date that is only a year.
+_ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b")
+_BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
+
+
+def _gives_role(role: str, folded: str) -> bool:
+    """Whether the folded sentence names the ``role`` itself (abbreviations spelled out: "Trưởng
+    BCĐ"), not only as part of its deputy's ("phó chủ tịch" is no "chủ tịch")."""
+    full = _WORD.sub(lambda m: ABBREVIATION_MEANING.get(m.group(0), m.group(0)), folded)
+    role = " ".join(ABBREVIATION_MEANING.get(w, w) for w in role.split())
+    deputy = "" if role.startswith("pho ") else r"(?<!pho )"
+    return bool(re.search(rf"{deputy}\b{re.escape(role)}\b", full))
 
 
 def _measures(folded: str, end: int, asked: set[str]) -> bool:
@@ -400,9 +415,15 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
                 return True
         return False
     if kind == L.DATE:
-        if any(m.group(0) not in fq for m in L.DATE_EXPR.finditer(f)):
+        dates = [m.group(0) for m in L.DATE_EXPR.finditer(f) if m.group(0) not in fq]
+        if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks of
+            dates = [d for d in dates if not _BARE_YEAR.fullmatch(d)]
+        if dates:
             return True
         return bool(L.CONDITION.search(f)) and not L.CONDITION.search(fq)
+    if kind == L.PERSON and (role := L.ROLE_ASKED.search(fq)) and not _gives_role(
+            role.group(1) or role.group(2), f):
+        return False  # "Ai là Chủ tịch UBND tỉnh?": not "ông X - Phó Chủ tịch UBND tỉnh"
     if kind == L.PERSON and any(fold(b) not in fq for b in _named_bodies(sentence)):
         return True  # "quy định bởi ai?" -> "Chính phủ quy định"
     if kind == L.PERSON:

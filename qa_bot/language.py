@@ -48,7 +48,8 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "dòng thời gian nào", "không gian-thời gian nào": a timeline, a space-time, not a time
     (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|(?<!dong )(?<!-)thoi gian nao|luc nao|"
                       r"thoi diem nao|hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|"
-                      r"dien ra ngay)\b")),
+                      r"dien ra ngay|buoi nao|(buoi )?sang hay (buoi )?chieu|"
+                      r"(buoi )?chieu hay (buoi )?sang)\b")),
     (NUMBER, re.compile(r"\b(bao nhieu|may|bao lau)\b")),
     (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b|"
                         r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b"
@@ -83,7 +84,8 @@ ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ ch�
 #: Marked forms a date question needs when the question has its marks ("khí nào" asks for a gas,
 #: "quyền lực nào" for a power, not "khi nào", "lúc nào"); the same words typed without marks count.
 DATE_MARKED = re.compile(r"\b(khi nào|bao giờ|ngày nào|năm nào|thời gian nào|lúc nào|thời điểm nào|hôm nào|"
-                         r"tháng nào|ngày mấy|ngày bao nhiêu|diễn ra ngày|khi nao|luc nao|bao gio)\b")
+                         r"tháng nào|ngày mấy|ngày bao nhiêu|diễn ra ngày|khi nao|luc nao|bao gio|buổi nào|"
+                         r"(buổi )?sáng hay (buổi )?chiều|(buổi )?chiều hay (buổi )?sáng)\b")
 #: "ai" inside a clause ("mà biết ai là chủ sở hữu thì phải làm gì"): not what is asked.
 EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
 
@@ -214,6 +216,12 @@ TITLES = ("phó thủ tướng thường trực", "phó thủ tướng", "thủ 
           "bộ trưởng", "thứ trưởng", "bí thư tỉnh ủy", "phó bí thư tỉnh ủy", "bí thư", "chủ tịch",
           "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban", "đồng chí",
           "ông", "bà")
+#: A role a who-question asks the holder of ("Ai là Chủ tịch UBND tỉnh ...?", "Giám đốc Sở ... là
+#: ai?"), folded: the answer must give that role, not its deputy's ("Phó Chủ tịch").
+_ROLE_TITLES = (r"pho thu tuong thuong truc|pho thu tuong|thu tuong chinh phu|thu tuong|bo truong|"
+                r"thu truong|pho bi thu tinh uy|bi thu tinh uy|bi thu|pho chu tich|chu tich|pho giam doc|"
+                r"giam doc|pho truong ban|truong ban|truong bcd")
+ROLE_ASKED = re.compile(rf"\bai la ({_ROLE_TITLES})\b|^\s*({_ROLE_TITLES})\b[^?]*\bla ai\b")
 #: Common family names: a capitalised run that starts with one is a person's name.
 SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Đinh|"
             "Đào|Mai|Lương|Trịnh|Đoàn|Lâm|Tạ|Hà|Cao|Chu|Tô|Lưu|Thái|Quách|Kiều|Triệu|La|Tăng|Vương")
@@ -252,6 +260,10 @@ REQUEST_VERBS_MARKED = {"yeu cau": "yêu cầu", "nhan manh": "nhấn mạnh", "
                         "phat bieu": "phát biểu", "nhac nho": "nhắc nhở"}
 #: Verbs of "when / where does it take place" questions: part of the question, not of the answer.
 EVENT_VERBS = frozenset({"diễn_ra", "xảy_ra", "được_tổ_chức", "tiến_hành"})
+#: The times of day a date question offers ("buổi sáng hay buổi chiều?"): the answer says one
+#: ("Chiều 3-2"), not the question's alternatives.
+TIME_OF_DAY = frozenset({"buổi", "sáng", "chiều", "trưa", "tối", "buổi_sáng", "buổi_chiều", "buổi_trưa",
+                         "buổi_tối", "hay"})
 #: Request verbs that make a "những ... nào" question a list of requests.
 REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao", "ket luan", "kien nghi",
                            "de xuat", "nhac nho", "quan triet"})

@@ -155,7 +155,7 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
             _LA_GI_END.sub("", folded)):
         kind = L.NUMBER  # "Tỷ lệ ... năm 2024?", "Tỷ lệ ... là gì?"
     if kind == L.PERSON and _WHO_IS.search(folded) \
-            and not _WHO_ACTS.search(folded):
+            and not _WHO_ACTS.search(folded) and not L.ROLE_ASKED.search(folded):
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
     if kind == L.LIST and not L.LIST_WORDS.search(folded) and not L.MANY_WHICH.search(folded):
         kind = L.OTHER  # "... ở quốc gia nào?": one thing asked for, not a list

@@ -112,6 +112,20 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Trận đấu kết thúc khi còn 17 giây.", "Còn lại bao nhiêu thời gian?", "thoi gian", True),
     (NUMBER, "Động cơ tiêu thụ khoảng 4 kg (8,8 lb) hơi nước.", "Động cơ dùng bao nhiêu pound hơi nước?",
      "pound", True),
+    # "ngày nào" asks for a day: a year the sentence speaks of is none
+    (DATE, "Năm 2024, cải cách hành chính được xác định là nhiệm vụ trọng tâm.",
+     "Chương trình tổng thể CCHC được ban hành vào ngày nào?", None, False),
+    (DATE, "Chương trình được ban hành ngày 15/7/2021.", "Chương trình được ban hành vào ngày nào?", None, True),
+    (DATE, "Năm 2024, cải cách hành chính được xác định là nhiệm vụ trọng tâm.",
+     "CCHC được xác định là nhiệm vụ trọng tâm khi nào?", None, True),
+    # "Ai là <role>?" needs the role itself, not its deputy's; abbreviations spelled out
+    (PERSON, "Tại điểm cầu Khánh Hòa, ông Đinh Văn Thiệu - Phó Chủ tịch UBND tỉnh tham dự.",
+     "Ai là Chủ tịch UBND tỉnh Khánh Hòa?", None, False),
+    (PERSON, "Đồng chí Nguyễn Văn Sơn, Chủ tịch UBND tỉnh, dự họp.", "Ai là Chủ tịch UBND tỉnh?", None, True),
+    (PERSON, "Tại điểm cầu Khánh Hòa, ông Đinh Văn Thiệu - Phó Chủ tịch UBND tỉnh tham dự.",
+     "Ai là Phó Chủ tịch UBND tỉnh Khánh Hòa?", None, True),
+    (PERSON, "Thủ tướng Phạm Minh Chính, Trưởng BCĐ CCHC của Chính phủ, chủ trì.",
+     "Ai là Trưởng Ban Chỉ đạo cải cách hành chính của Chính phủ?", None, True),
     # a question that writes an abbreviation asks about what the text counts in words (TTHC: thủ tục)
     (NUMBER, "Tổng số TTHC được công bố và tổ chức công khai là 1.971 thủ tục.",
      "Tổng số TTHC được UBND tỉnh công bố là bao nhiêu?", None, True),

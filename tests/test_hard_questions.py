@@ -36,6 +36,10 @@ HELDOUT2 = _rows("questions_heldout2.jsonl")
 #: written; four causes were fixed as rules (shortcomings or solutions asked without "những";
 #: "bao nhiêu DVC"; "phiên 9" without "thứ"), three are left (README: "Known limits").
 HELDOUT3 = _rows("questions_heldout3.jsonl")
+#: A fourth (questions_heldout4.jsonl; dates, shares, ranks, roles, places asked many ways): 42/50
+#: when written; five causes fixed as rules ("buổi sáng hay buổi chiều", "Trung tâm HCC",
+#: "Ai là Chủ tịch ...?" answered with the Phó Chủ tịch, "ngày nào" met by a bare year).
+HELDOUT4 = _rows("questions_heldout4.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -54,8 +58,8 @@ def test_set_has_every_kind() -> None:
     assert kinds["answer_type"] >= 15 and kinds["number_words"] >= 10 and len(ROWS) >= 100
 
 
-@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3],
-                         ids=["hard", "heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4],
+                         ids=["hard", "heldout", "heldout2", "heldout3", "heldout4"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:

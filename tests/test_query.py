@@ -44,6 +44,9 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     # "khí nào" (which gas) and "quyền lực nào" are no "khi nào", "lúc nào"
     ("Loại khí nào đã làm lửa bùng phát trong cabin?", L.OTHER, None),
     ("Khi nao công bố điểm thực tập?", L.DATE, None),
+    # a time of day asked for; a role's holder asked for ("X là ai" with a role is no definition)
+    ("Phiên họp thứ ba diễn ra buổi sáng hay buổi chiều?", L.DATE, None),
+    ("Giám đốc Sở Nội vụ tỉnh là ai?", L.PERSON, None),
     # shortcomings or solutions asked without "những": a list; the bare word: its meaning
     ("han che cua cchc nam 2024 la gi", L.LIST, L.SHORTCOMINGS),
     ("Kế hoạch năm 2024 của UBND tỉnh đưa ra giải pháp gì để tuyên truyền?", L.LIST, L.SOLUTIONS),
