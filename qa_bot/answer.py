@@ -59,8 +59,10 @@ NEIGHBOUR_SHARE = 0.15
 ANAPHOR_SHARE = 0.3
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
-#: A further answer sentence must hold the question's words within this share of the best one's.
+#: A further answer sentence must hold the question's words within this share of the best one's,
 WEAKER_SHARE = 0.35
+#: ... and score at least this share of the best one's score.
+FURTHER_SCORE = 0.76
 
 
 @dataclass
@@ -353,7 +355,7 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     top = good[0].score
     for c in good:
         key = syllables(c.sentence)
-        if key in seen or c.score < 0.75 * top:
+        if key in seen or c.score < FURTHER_SCORE * top:
             continue
         if chosen and set(c.matched) <= covered:  # adds nothing the answer does not already say
             continue

@@ -378,8 +378,8 @@ def test_a_second_sentence_that_holds_much_less_of_the_question_is_left_out(bot:
         return _Candidate(score, 0, 0, hit, a, b, sentence, matched, True, Verdict(), weight)
 
     first = candidate(1.0, 1.0, best, start, end, ["cung_cấp", "dịch_vụ"])
-    for weight, kept in ((0.8, True), (0.5, False)):  # within the share of the best, or far under it
-        second = candidate(0.9, weight, other, s2, e2, ["tỉnh"])
+    for score, weight, kept in ((0.9, 0.8, True), (0.9, 0.5, False), (0.755, 0.8, False)):
+        second = candidate(score, weight, other, s2, e2, ["tỉnh"])  # far under the best: left out
         a = _answered(query, [first, second], retriever.sources, 5, {}, hits)
         assert ("250.000" in a.answer) == kept, (weight, a.answer)
 
