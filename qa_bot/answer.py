@@ -60,7 +60,7 @@ ANAPHOR_SHARE = 0.3
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 #: A further answer sentence must hold the question's words within this share of the best one's,
-WEAKER_SHARE = 0.35
+WEAKER_SHARE = 0.3
 #: ... and score at least this share of the best one's score.
 FURTHER_SCORE = 0.76
 
