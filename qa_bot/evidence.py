@@ -28,7 +28,7 @@ from . import language as L
 from .lexicon import ABBREVIATIONS
 from .models import Document
 from .normalize import fold
-from .query import Query, _ordinal, people_named, places_named
+from .query import Query, _ordinal, foreign_word, people_named, places_named
 
 # -- the years, sessions and places a text names -------------------------------------------------
 
@@ -455,4 +455,6 @@ def names_new(sentence: str, question: str) -> bool:
     fq = fold(question)
     names = [m.group(0) for m in L.PERSON_CASED.finditer(sentence)]
     names += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
+    names += [m.group(0) for m in L.SINGLE_NAME_CASED.finditer(sentence)  # a lone foreign name: "của
+              if foreign_word(m.group(0))]  # Manning", not "Hiệu trưởng", ", Trong trường hợp"
     return any(fold(n) not in fq for n in names)

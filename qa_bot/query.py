@@ -249,6 +249,23 @@ def _two_syllable_words() -> frozenset[str]:
 
 
 @functools.cache
+def _syllables() -> frozenset[str]:
+    """Every syllable of the Viet74K word list, lower case."""
+    path = viet74k_path()
+    if path is None:
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for line in lines for w in line.split())
+
+
+def foreign_word(word: str) -> bool:
+    """True when ``word`` is no Vietnamese syllable ("Manning", "Gandhi"; not "Trong", "Hiệu");
+    without the word list, never."""
+    syllables = _syllables()
+    return bool(syllables) and word.lower() not in syllables
+
+
+@functools.cache
 def _two_syllable_words_folded() -> frozenset[str]:
     return frozenset(fold(w) for w in _two_syllable_words())
 

@@ -159,6 +159,13 @@ def test_a_who_question_prefers_a_name_it_does_not_already_say() -> None:
     assert _type_bonus(PERSON, naming, True, question) > _type_bonus(PERSON, restating, True, question)
 
 
+def test_a_lone_foreign_name_is_a_name_a_lone_vietnamese_word_is_not() -> None:
+    question = "Trong các trận đấu play-off của Bronco, ai đã không ném bóng?"
+    assert names_new("Bất chấp những vấn đề của Manning, anh đã không ném bóng.", question)
+    assert not names_new("Điểm được lưu đầy đủ, Trong trường hợp đặc biệt thì xét lại.", question)
+    assert not names_new("Mức học phí do Hiệu trưởng quyết định.", "Ai quyết định mức học phí?")
+
+
 def test_a_sentence_that_refers_back_opens_with_an_anaphor() -> None:
     assert _ANAPHOR.match("Công ty đã lắp đặt hệ thống chiếu sáng do Tesla thiết kế.")
     assert _ANAPHOR.match("Nó cũng được biết đến với cái tên plastome.")
