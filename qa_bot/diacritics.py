@@ -43,6 +43,10 @@ QUESTION_PHRASES: tuple[str, ...] = (
     "những ai", "tại sao", "vì sao", "sao", "có phải", "phải không", "có không", "được không",
     "có được không", "hay không", "không", "chưa", "hay chưa", "đúng không", "cần những gì",
     "thì sao", "vậy", "ạ", "nhỉ", "nhé", "xin hỏi", "cho hỏi", "tôi muốn",
+    # what is asked of a meeting: "do ai chủ trì", "diễn ra khi nào", "phiên họp thứ tư"
+    "do ai", "do ai chủ trì", "ai chủ trì", "diễn ra", "diễn ra khi nào", "diễn ra ở đâu",
+    "diễn ra bao giờ", "diễn ra vào ngày nào", "họp", "cuộc họp", "phiên họp", "phiên họp thứ tư",
+    "lần thứ tư", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ tám", "thứ chín", "thứ mười",
 )
 
 

@@ -169,6 +169,13 @@ DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19[5-9]\d|20\d\d)\b")
 #: A session ordinal: "phiên họp thứ chín", "phiên thứ 7", "phiên họp lần thứ 3", "kỳ họp thứ 8".
 SESSION = re.compile(r"\b(phien hop|phien|ky hop|hoi nghi|lan)\s+(lan\s+)?thu\s+(\S+(?:\s+\S+){0,2})")
 SESSION_WORD = "phiên họp"
+#: An ordinal after a session word as the diacritics restorer may mark it ("phien hop thu tu" ->
+#: "thứ tự", order): its number word, marked as an ordinal ("thứ tư").
+SESSION_ORDINAL = re.compile(r"(?i)\b(phiên họp|phiên|kỳ họp|hội nghị|lần)\s+(thứ|thu|thự|thừ)\s+"
+                             r"(tự|tư|tu|từ|tứ|năm|nắm|nam|sáu|sau|bảy|bày|bay|tám|tâm|tam|chín|chin|"
+                             r"mười|muoi|mươi|hai|ba|bà|nhất|nhat)\b")
+ORDINAL_MARKED = {"tu": "tư", "nam": "năm", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín",
+                  "muoi": "mười", "hai": "hai", "ba": "ba", "nhat": "nhất"}
 #: A session numbered without "thứ" in a question ("phiên 9", "phien hop 9 ngay nao"), read as
 #: "phiên thứ 9"; not a duration ("phiên họp 2 ngày", "3 giờ").
 BARE_SESSION = re.compile(  # any case: "Phiên 9"

@@ -412,6 +412,9 @@ class QueryAnalyzer:
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
         restored_text = L.BARE_SESSION.sub(r"\1 thứ ", restored_text)  # "phiên 9": "phiên thứ 9"
+        if restored:  # "phien hop thu tu": "thứ tư" (fourth), not "thứ tự" (order)
+            restored_text = L.SESSION_ORDINAL.sub(
+                lambda m: f"{m.group(1)} thứ {L.ORDINAL_MARKED[fold(m.group(3))]}", restored_text)
         if self.known is not None:
             restored_text = respell(restored_text, self.known)
         search_text = strip_question_words(restored_text)
