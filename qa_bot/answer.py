@@ -92,6 +92,8 @@ _NAMES = re.compile(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten)\b")
 #: A sentence opening that refers back to what the sentence before names.
 _ANAPHOR = re.compile(r"\s*(?:Nó|Ông(?: ấy)?|Bà(?: ấy)?|Anh ấy|Cô ấy|Họ|Chúng|Đây|Điều này|Việc này|"
                       r"Công ty|Tổ chức)\b")
+#: A year ("năm 1901", "1530"), not part of a larger figure.
+_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d\d)(?![\d.,]\d)")
 _CLOSED = re.compile(r"[.;!?…)\"”]$")
 
 
@@ -127,8 +129,10 @@ def _type_bonus(kind: str, sentence: str, typed: bool, question: str) -> float:
     question does not already say)."""
     if not typed or kind not in _TYPED:
         return 0.0
-    if kind == L.DATE:  # a day beats a bare year or a condition for "khi nào"
-        return 0.4 if L.DAY_EXPR.search(fold(sentence)) else 0.15
+    if kind == L.DATE:  # a day beats a year the question does not name, which beats a condition
+        if L.DAY_EXPR.search(fold(sentence)):
+            return 0.4
+        return 0.25 if set(_YEAR.findall(sentence)) - set(_YEAR.findall(question)) else 0.15
     if kind == L.PERSON:  # a name beats a role ("người đứng đầu")
         return 0.4 if names_new(sentence, question) else 0.15
     return 0.25

@@ -166,6 +166,15 @@ def test_a_lone_foreign_name_is_a_name_a_lone_vietnamese_word_is_not() -> None:
     assert not names_new("Mức học phí do Hiệu trưởng quyết định.", "Ai quyết định mức học phí?")
 
 
+def test_a_when_question_prefers_a_year_it_does_not_name_to_a_condition() -> None:
+    question = "Lãnh đạo này xuất bản Kinh thánh bằng tiếng Pháp khi nào?"
+    year = _type_bonus(DATE, "Ông xuất bản toàn bộ Kinh thánh bằng tiếng Pháp năm 1530.", True, question)
+    condition = _type_bonus(DATE, "Khi giáo phái bị đàn áp, ông xuất bản Kinh thánh.", True, question)
+    day = _type_bonus(DATE, "Ông xuất bản Kinh thánh ngày 12/3/1530.", True, question)
+    assert day > year > condition
+    assert _type_bonus(DATE, "Năm 2024, tỉnh họp.", True, "Năm 2024 tỉnh họp khi nào?") == condition
+
+
 def test_a_sentence_that_refers_back_opens_with_an_anaphor() -> None:
     assert _ANAPHOR.match("Công ty đã lắp đặt hệ thống chiếu sáng do Tesla thiết kế.")
     assert _ANAPHOR.match("Nó cũng được biết đến với cái tên plastome.")
