@@ -327,6 +327,9 @@ _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
     for abbr, meanings in ABBREVIATIONS.items()}
 
 
+#: "tăng/giảm bao nhiêu" (how much it grew), and a multiplier that says it ("tăng gần 4 lần").
+_ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?bao nhieu\b")
+_MULTIPLIER = re.compile(r"\b(tang|giam|gap)\b[^.;]{0,20}?\b\d+(?:[.,]\d+)?\s+lan\b")
 #: A date question that asks for a day, and a date that is only a year.
 _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b")
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
@@ -396,6 +399,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return True  # "vài năm", "cho đến khi kết thúc Quốc hội hiện tại"
     if kind == L.NUMBER and counted in _SHARES and _FRACTION.search(sentence.lower()):
         return True  # "bao nhiêu phần trăm": "hơn một nửa", "hai phần ba"
+    if kind == L.NUMBER and not counted and _ASKS_GROWTH.search(fq) and _MULTIPLIER.search(f):
+        return True  # "tăng bao nhiêu so với năm 2021?": "tăng gần 4 lần"
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing

@@ -67,13 +67,14 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: A question about shortcomings or solutions without "những/các" (checked when no other type
 #: matched, or a definition did): the noun asked with "gì/nào" ("đưa ra giải pháp gì", "hạn chế
 #: nào"), or opening the question that ends "là gì" with words between ("Hạn chế của CCHC năm 2024
-#: là gì?"; "Giải pháp là gì?" alone asks what the word means). Not tasks or results: "Nhiệm vụ
-#: chính của X là gì?" is often one sentence.
+#: là gì?"; "Giải pháp là gì?" alone asks what the word means); results achieved ("đã đạt được
+#: kết quả gì"). Not tasks: "Nhiệm vụ chính của X là gì?" is often one sentence.
 LIST_NOUN_QUESTION = re.compile(
     r"\b(han che|ton tai|yeu kem|bat cap|kho khan|vuong mac|giai phap|bien phap)"
     r"(\s+(chu yeu|chinh|cu the))?\s+(gi|nao)\b|"
     r"^\s*(cac\s+|nhung\s+)?(han che|ton tai|yeu kem|bat cap|kho khan|vuong mac|giai phap|bien phap)"
-    r"\b(\s+\S+){2,}?\s+(la gi|gom gi|la nhung gi)\s*\??\s*$")
+    r"\b(\s+\S+){2,}?\s+(la gi|gom gi|la nhung gi)\s*\??\s*$|"
+    r"\bdat duoc (cac |nhung )?(ket qua|thanh tuu|thanh tich) (gi|nao)\b")
 #: Words that ask for a figure only when no other interrogative says what is asked ("tỷ lệ ... năm
 #: 2024?", "số lượng ... là gì?" ask for a number; "nghĩa vụ gì nếu không trả đúng số lượng" does not).
 WEAK_NUMBER = re.compile(r"\b(ty le|ti le|so luong|con so|phan tram|so lieu)\b")
@@ -116,6 +117,12 @@ LIST_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (REQUESTS, re.compile(r"\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|ket luan|chi ra|"
                           r"quan triet|noi gi|phat bieu)\b")),
 )
+
+#: Shortcomings a question says are being removed ("tháo gỡ khó khăn, vướng mắc"): what it asks
+#: for is the fields or the solutions, not a list of shortcomings (blanked before LIST_KINDS).
+REMOVED_SHORTCOMINGS = re.compile(
+    r"\b(thao go|khac phuc|giai quyet|xu ly|go)\s+(cac |nhung )?(han che|ton tai|yeu kem|bat cap|kho khan|"
+    r"vuong mac|diem nghen)((,|\s+va)?\s+(han che|ton tai|yeu kem|bat cap|kho khan|vuong mac|diem nghen))*")
 
 #: Folded sentence cues that *open* a region of points of each kind ("yêu cầu của" is a noun,
 #: "Ban Chỉ đạo" a name, not a verb).

@@ -166,7 +166,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
         kind = L.LIST  # "Hạn chế của CCHC năm 2024 là gì?", "đưa ra giải pháp gì"
     list_kind = None
     if kind == L.LIST:
-        list_kind = next((n for n, p in L.LIST_KINDS if p.search(folded)), None)
+        asked = L.REMOVED_SHORTCOMINGS.sub(" ", folded)  # "tháo gỡ khó khăn": not what is listed
+        list_kind = next((n for n, p in L.LIST_KINDS if p.search(asked)), None)
         if list_kind in (L.TASKS, None) and verb in L.REQUEST_VERBS:
             list_kind = L.REQUESTS  # "yêu cầu ... những nhiệm vụ gì": what was required
     return kind, list_kind

@@ -112,6 +112,11 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Trận đấu kết thúc khi còn 17 giây.", "Còn lại bao nhiêu thời gian?", "thoi gian", True),
     (NUMBER, "Động cơ tiêu thụ khoảng 4 kg (8,8 lb) hơi nước.", "Động cơ dùng bao nhiêu pound hơi nước?",
      "pound", True),
+    # "tăng bao nhiêu" (how much it grew) is met by a multiplier
+    (NUMBER, "Số lượt giao dịch trực tuyến năm 2022 tăng gần 4 lần so với năm 2021.",
+     "So với năm 2021, số lượt giao dịch năm 2022 tăng bao nhiêu?", None, True),
+    (NUMBER, "Số lượt giao dịch trực tuyến năm 2022 tăng gần 4 lần so với năm 2021.",
+     "Năm 2022 có bao nhiêu lượt giao dịch?", "luot", False),
     # "ngày nào" asks for a day: a year the sentence speaks of is none
     (DATE, "Năm 2024, cải cách hành chính được xác định là nhiệm vụ trọng tâm.",
      "Chương trình tổng thể CCHC được ban hành vào ngày nào?", None, False),

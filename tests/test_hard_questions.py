@@ -40,6 +40,10 @@ HELDOUT3 = _rows("questions_heldout3.jsonl")
 #: when written; five causes fixed as rules ("buổi sáng hay buổi chiều", "Trung tâm HCC",
 #: "Ai là Chủ tịch ...?" answered with the Phó Chủ tịch, "ngày nào" met by a bare year).
 HELDOUT4 = _rows("questions_heldout4.jsonl")
+#: A fifth (questions_heldout5.jsonl; lists, temporal words, numbers in words): 45/50 when written;
+#: two causes fixed as rules ("tháo gỡ khó khăn" is no list of shortcomings; "tăng bao nhiêu" is
+#: met by "tăng gần 4 lần").
+HELDOUT5 = _rows("questions_heldout5.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -58,8 +62,8 @@ def test_set_has_every_kind() -> None:
     assert kinds["answer_type"] >= 15 and kinds["number_words"] >= 10 and len(ROWS) >= 100
 
 
-@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4],
-                         ids=["hard", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5],
+                         ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
