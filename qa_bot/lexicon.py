@@ -76,6 +76,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("chuyển đổi số", "số hóa"),
     ("người đứng đầu", "thủ trưởng"),
     ("chỉ số cải cách hành chính", "par index"),
+    # everyday words for the words of laws and regulations
+    ("lệ phí", "chi phí", "tốn tiền"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

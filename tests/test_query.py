@@ -171,3 +171,9 @@ def test_a_syllable_is_looked_up_as_the_corpus_spells_the_word() -> None:
     assert respell("Đăng kí học chuyên nghành", known) == "Đăng ký học chuyên ngành"
     assert respell("tiết lí thuyết", known) == "tiết lý thuyết"  # "lí" is known, "lí thuyết" is not
     assert respell("Kì hè", known) == "Kỳ hè" and respell("giá vàng", known) == "giá vàng"
+
+
+def test_a_fee_asked_in_everyday_words_is_looked_up_as_the_regulation_says_it() -> None:
+    from qa_bot.lexicon import Lexicon, syllables
+    _, synonyms = Lexicon.build([]).variants(list(syllables("có cần phải tốn tiền không")))
+    assert syllables("lệ phí") in synonyms and syllables("chi phí") in synonyms
