@@ -79,6 +79,8 @@ class DocFacts:
     text: str
     paragraphs: list[tuple[int, int]]  # (start, end) of each paragraph
     lead: str  # the first sentence
+    #: years the title and lead name as what is planned ("phương hướng, nhiệm vụ công tác năm 2025")
+    plan_years: set[int] = field(default_factory=set)
 
     @functools.cached_property
     def folded(self) -> str:
@@ -129,6 +131,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
+#: A year named as what is planned ("phương hướng, nhiệm vụ công tác năm 2025").
+_PLAN_YEAR = re.compile(r"\b(?:phuong huong|nhiem vu|ke hoach|dinh huong|muc tieu)(?:[ ,]+[a-z]+){0,4}"
+                        r" nam ((?:19|20)\d\d)\b")
+
+
 def document_facts(doc: Document, text: str) -> DocFacts:
     """The years, sessions and places of a document, from its title, lead and metadata."""
     paragraphs = _paragraphs(text)
@@ -142,7 +149,8 @@ def document_facts(doc: Document, text: str) -> DocFacts:
             years.add(doc.year - 1)  # a review early in the year is about the year before
     sessions = sessions_in(fold(f"{doc.title}\n{lead}"), f"{doc.title}\n{lead}")
     places = places_in(f"{doc.title}\n{doc.source or ''}\n{lead}")
-    return DocFacts(years, sessions, places, text, paragraphs, first)
+    plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(fold(head))}
+    return DocFacts(years, sessions, places, text, paragraphs, first, plans & years)
 
 
 # -- checking a sentence against a question ------------------------------------------------------
@@ -200,8 +208,9 @@ class Checker:
                 return a, b
         return start, end
 
-    def sentence_years(self, doc: Document, start: int, end: int) -> set[int]:
-        """Years the sentence at ``start:end`` is about (see module docstring)."""
+    def sentence_years(self, doc: Document, start: int, end: int, figures: bool = False) -> set[int]:
+        """Years the sentence at ``start:end`` is about (see module docstring). ``figures``: for a
+        figure, a document that reviews one year and plans the next is about the year reviewed."""
         text, facts = self.facts(doc)
         own = years_in(fold(text[start:end]), doc.year)
         if own:
@@ -211,6 +220,8 @@ class Checker:
         for sentence in reversed(before):
             if ys := years_in(fold(sentence), doc.year):
                 return ys
+        if figures and facts.years - facts.plan_years:  # a review's figures: of the year reviewed
+            return facts.years - facts.plan_years
         return facts.years
 
     def check(self, query: Query, doc: Document, start: int, end: int) -> Verdict:
@@ -223,7 +234,7 @@ class Checker:
         sentence, para = text[start:end], text[a:b]
         f_para = fold(para)
         f_title = fold(doc.title)
-        about = self.sentence_years(doc, start, end) if query.years else set()
+        about = self.sentence_years(doc, start, end, query.kind == L.NUMBER) if query.years else set()
         period = L.PERIOD.search(fold(sentence)) if query.years else None
         if period:  # "trong 3 năm qua": several years at once, not the one asked for
             v.contradicted.extend((f"năm {y}", f"nhiều năm: \"{sentence[period.start():period.end()]}\"")
