@@ -342,7 +342,10 @@ _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
 _ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?bao nhieu\b")
 _MULTIPLIER = re.compile(r"\b(tang|giam|gap)\b[^.;]{0,20}?\b\d+(?:[.,]\d+)?\s+lan\b")
 #: A date question that asks for a day, and a date that is only a year.
-_ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b")
+_ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"
+                       r"\b(phien hop|phien|cuoc hop|buoi hop|hoi nghi|buoi lam viec|ky hop)\b[^?]*"
+                       r"\b(dien ra|hop|to chuc|duoc to chuc)\b[^?]*\b(khi nao|bao gio|luc nao)\b")
+#: (a meeting is held on a day: "Phiên họp ... diễn ra khi nào?" is not met by "Năm 2024, ...")
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
 
 

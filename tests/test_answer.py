@@ -123,6 +123,8 @@ def markers(text: str) -> list[int]:
     (DATE, "Chương trình được ban hành ngày 15/7/2021.", "Chương trình được ban hành vào ngày nào?", None, True),
     (DATE, "Năm 2024, cải cách hành chính được xác định là nhiệm vụ trọng tâm.",
      "CCHC được xác định là nhiệm vụ trọng tâm khi nào?", None, True),
+    (DATE, "Năm 2024, cải cách hành chính được xác định là nhiệm vụ trọng tâm.",
+     "Phiên họp gần đây nhất của Ban Chỉ đạo diễn ra khi nào?", None, False),  # a meeting: a day
     # "Ai là <role>?" needs the role itself, not its deputy's; abbreviations spelled out
     (PERSON, "Tại điểm cầu Khánh Hòa, ông Đinh Văn Thiệu - Phó Chủ tịch UBND tỉnh tham dự.",
      "Ai là Chủ tịch UBND tỉnh Khánh Hòa?", None, False),
