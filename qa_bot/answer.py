@@ -59,6 +59,8 @@ NEIGHBOUR_SHARE = 0.15
 ANAPHOR_SHARE = 0.3
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
+#: How much the share of the question's word pairs an item holds adds to its evidence.
+ITEM_PAIRS = 0.1
 #: A further answer sentence must hold the question's words within this share of the best one's,
 WEAKER_SHARE = 0.3
 #: ... and score at least this share of the best one's score.
@@ -225,7 +227,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
     asked_text = query.restored_text or query.text
-    asked = set(surface_tokens(asked_text)[0])
+    asked_syls = surface_tokens(asked_text)[0]
+    asked = set(asked_syls)
+    asked_pairs = set(zip(asked_syls, asked_syls[1:], strict=False))
     counted = query.counted
     counted = ABBREVIATION_MEANING.get(counted, counted) if counted else None  # "bao nhiêu DVC"
     loose = False  # the texts never use the counted noun: any quantity, in a sentence that says
@@ -259,7 +263,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 joint = coverage(terms, f"{sources.lead(hit.document.doc_id)} {announcer} {sentence}",
                                  weight, sources.lexicon)
                 if joint.weight > ev.weight:  # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"
-                    ev, lead_in = joint, (hit, announcer)
+                    # items differ by a word ("tội phạm ít nghiêm trọng"): the one that says the
+                    # question's words in its order wins
+                    ev, lead_in = Evidence(joint.weight + ITEM_PAIRS * _pair_share(sentence, asked_pairs),
+                                           joint.matched), (hit, announcer)
                     typed = typed or carries(query.kind, announcer, query.text, counted)
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED and not role_asked:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
@@ -321,6 +328,12 @@ def _says_more(sentence: str, asked: set[str]) -> bool:
 #: A lettered item of a law's list ("a) Thu lợi bất chính ...;") and a bare clause number ("2.").
 _ITEM = re.compile(r"\s*[a-zđ]\)\s")
 _CLAUSE_MARK = re.compile(r"\s*\d{1,3}\.\s*$")
+
+
+def _pair_share(sentence: str, pairs: set[tuple[str, str]]) -> float:
+    """Share of the question's adjacent word pairs that ``sentence`` holds too."""
+    syls = text_view(sentence)[0]
+    return len(pairs & set(zip(syls, syls[1:], strict=False))) / (len(pairs) or 1)
 
 
 def _item_announcer(hit: Hit, order: int) -> str | None:

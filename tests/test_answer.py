@@ -431,3 +431,14 @@ def test_a_rank_question_counts_no_noun() -> None:
     assert analyse("Siêu đô thị Nam California đứng thứ mấy về dân số?").counted is None
     assert analyse("Sinh viên bị cảnh báo lần thứ bao nhiêu thì bị buộc thôi học?").counted is None
     assert analyse("Có bao nhiêu dòng lục lạp?").counted == "dong"
+
+
+def test_of_items_that_differ_by_a_word_the_one_saying_the_question_in_order_answers(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md",
+        "---\ntitle: Bộ luật Hình sự, Điều 27\n---\nThời hiệu truy cứu trách nhiệm hình sự\n\n"
+        "1. Thời hiệu truy cứu trách nhiệm hình sự là thời hạn do Bộ luật này quy định.\n\n"
+        "2. Thời hiệu truy cứu trách nhiệm hình sự được quy định như sau:\n\n"
+        "a) 05 năm đối với tội phạm ít nghiêm trọng;\n\nb) 10 năm đối với tội phạm nghiêm trọng;\n\n"
+        "c) 15 năm đối với tội phạm rất nghiêm trọng;\n")
+    a = bot.ask("Thời hiệu truy cứu trách nhiệm hình sự là bao nhiêu năm đối với tội phạm nghiêm trọng?")
+    assert a.status == "answered" and "b) 10 năm" in a.answer and "a) 05 năm" not in a.answer, a.answer
