@@ -36,12 +36,50 @@ _UNITS = {"một": 1, "mốt": 1, "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "b�
 
 def number_value(words: Sequence[str]) -> tuple[int, int] | None:
     """Value of a Vietnamese number written in words or digits at the start of ``words``
-    ("chín" -> 9, "mười một" -> 11, "hai mươi lăm" -> 25, "07" -> 7), with how many words it
-    took; None if ``words`` does not start with a number."""
+    ("chín" -> 9, "mười một" -> 11, "hai mươi lăm" -> 25, "hai trăm lẻ năm" -> 205, "một nghìn
+    tám trăm mười tám" -> 1818, "07" -> 7), with how many words it took; None if ``words`` does
+    not start with a number."""
     if not words:
         return None
     if words[0].isdecimal():  # not "²": isdigit() is true of it, int() refuses it
         return int(words[0]), 1
+    head = _below_thousand(words)
+    if head is None:
+        return None
+    value, used = head
+    if used < len(words) and words[used] in _THOUSAND and head[0] > 0:  # "một nghìn ..."
+        value, used = value * 1000, used + 1
+        if used < len(words) and words[used] not in _UNITS_ONLY_ORDINAL and (
+                rest := _below_thousand(words[used:])) is not None:
+            value, used = value + rest[0], used + rest[1]
+    return value, used
+
+
+_THOUSAND = ("nghìn", "ngàn")
+_HUNDRED = "trăm"
+_ZERO_TENS = ("lẻ", "linh")
+_UNITS_ONLY_ORDINAL = ("nhất", "nhì")
+
+
+def _below_thousand(words: Sequence[str]) -> tuple[int, int] | None:
+    """A number under 1000 in words at the start of ``words`` ("tám trăm mười tám", "ba trăm lẻ
+    năm", "bốn mươi sáu", "chín"), with how many words it took."""
+    head = _below_hundred(words)
+    if head is None or head[1] != 1 or len(words) < 2 or words[1] != _HUNDRED or head[0] >= 10:
+        return head
+    value, used = head[0] * 100, 2  # "tám trăm"
+    if used + 1 < len(words) and words[used] in _ZERO_TENS and words[used + 1] in _UNITS:
+        return value + _UNITS[words[used + 1]], used + 2  # "lẻ năm"
+    if used < len(words) and (rest := _below_hundred(words[used:])) is not None \
+            and words[used] not in _UNITS_ONLY_ORDINAL:
+        return value + rest[0], used + rest[1]
+    return value, used
+
+
+def _below_hundred(words: Sequence[str]) -> tuple[int, int] | None:
+    """A number under 100 in words at the start of ``words`` ("mười một", "hai mươi lăm")."""
+    if not words:
+        return None
     first = words[0]
     if first == "mười":
         if len(words) > 1 and words[1] in _UNITS and words[1] not in ("nhất", "nhì", "tư"):

@@ -26,6 +26,15 @@ def test_years_said_relative_to_the_document() -> None:
     assert relative_year_tokens("Thời gian năm tháng", 2023) == []
 
 
+def test_numbers_in_words_with_hundreds_and_thousands() -> None:
+    assert number_value("một nghìn tám trăm mười tám dịch vụ".split()) == (1818, 6)
+    assert number_value("hai trăm lẻ năm".split()) == (205, 4)
+    assert number_value("hai trăm sáu mươi bảy".split()) == (267, 5)
+    assert number_value("ba nghìn".split()) == (3000, 2)
+    assert number_value("mười trăm".split()) == (10, 1)  # no such number: "mười" alone
+    assert number_value("năm năm".split()) == (5, 1)
+
+
 def test_numbers_written_one_way() -> None:
     toks = word_tokens("cung cấp 1.818 dịch vụ, đạt 96,81%")
     assert "1818" in toks and "96,81" in toks
