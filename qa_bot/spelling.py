@@ -83,7 +83,29 @@ def _known_spelling(word: str, before: str | None, after: str | None,
         if (known(v) and not known(word)) or any(
                 known(cv) and not known(cw) for cw, cv in zip(words(word), words(v), strict=True)):
             return v
+    if not known(word) and words(word):  # a slipped tone mark ("tối thiều", "xứ lý"): only when the
+        fits = [v for v in tone_variants(word)  # corrected syllable makes a word with a neighbour
+                if any(known(c) for c in words(v))]
+        if len(fits) == 1:
+            return fits[0]
     return word
+
+
+_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+
+
+def tone_variants(syllable: str) -> list[str]:
+    """The syllable with each other tone mark (on the vowel that carries its mark), if it has one."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    marks = [i for i, c in enumerate(decomposed) if c in _TONES[1:]]
+    if len(marks) != 1:
+        return []
+    at = marks[0]
+    out = []
+    for tone in _TONES:
+        if tone != decomposed[at]:
+            out.append(unicodedata.normalize("NFC", decomposed[:at] + tone + decomposed[at + 1:]))
+    return out
 
 
 __all__ = ["respell", "variants"]
