@@ -291,8 +291,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     scored.sort(key=lambda c: (-c.score, c.rank, c.order))
     needs_type = query.kind in _TYPED
     least = LOOSE_SENTENCE_EVIDENCE if loose else MIN_SENTENCE_EVIDENCE
+    # a yes/no answer states the claim asked about: as much of the question as a typed answer holds
+    needs_share = needs_type or query.kind == L.YES_NO
     fitting = [c for c in scored if (c.typed or not needs_type)
-               and (not needs_type or c.weight >= least)]
+               and (not needs_share or c.weight >= least)]
     good = [c for c in fitting if c.verdict.ok]
     if good:
         return _answered(query, good, sources, top_k, debug, hits)

@@ -44,6 +44,10 @@ HELDOUT4 = _rows("questions_heldout4.jsonl")
 #: two causes fixed as rules ("tháo gỡ khó khăn" is no list of shortcomings; "tăng bao nhiêu" is
 #: met by "tăng gần 4 lần").
 HELDOUT5 = _rows("questions_heldout5.jsonl")
+#: A sixth (questions_heldout6.jsonl; 26 of its 50 unanswerable, each beside an answerable twin):
+#: 46/50 when written; one cause fixed (a yes/no answer must hold as much of the question as a
+#: typed one); "tại sao" questions answered with the fact they ask about are left (README).
+HELDOUT6 = _rows("questions_heldout6.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -62,8 +66,8 @@ def test_set_has_every_kind() -> None:
     assert kinds["answer_type"] >= 15 and kinds["number_words"] >= 10 and len(ROWS) >= 100
 
 
-@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5],
-                         ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
+@pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6],
+                         ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
