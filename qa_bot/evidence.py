@@ -263,8 +263,14 @@ class Checker:
                     v.unmet.append(f"phiên họp thứ {n}")
         for place in query.places:
             self._check_place(v, place, sentence, para, doc, facts)
+        alone = _ALONE.search(fold(query.text))  # "Riêng Trung tâm ...": that body, not the province's
         for body in query.bodies:
             full = " ".join(ABBREVIATION_MEANING.get(w, w) for w in body.split())  # "trung tam hcc"
+            if alone:
+                f_sentence = fold(sentence)
+                if not any(b in f_sentence for b in {body, full}):
+                    v.unmet.append(body)
+                    continue
             if any(b in f_para or b in f_title or b in facts.folded for b in {body, full}):
                 v.supported.append(body)
             else:
@@ -338,6 +344,8 @@ _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
     for abbr, meanings in ABBREVIATIONS.items()}
 
 
+#: "riêng X" (X alone): the answer must be said of X itself, not of the whole it belongs to.
+_ALONE = re.compile(r"\b(rieng|chi rieng|doi voi rieng)\b")
 #: "tăng/giảm bao nhiêu" (how much it grew), and a multiplier that says it ("tăng gần 4 lần").
 _ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?bao nhieu\b")
 _MULTIPLIER = re.compile(r"\b(tang|giam|gap)\b[^.;]{0,20}?\b\d+(?:[.,]\d+)?\s+lan\b")
@@ -441,7 +449,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             return True
         return bool(L.CONDITION.search(f)) and not L.CONDITION.search(fq)
     if kind == L.PERSON and (role := L.ROLE_ASKED.search(fq)) and not _gives_role(
-            role.group(1) or role.group(2), f):
+            next(g for g in role.groups() if g), f):
         return False  # "Ai là Chủ tịch UBND tỉnh?": not "ông X - Phó Chủ tịch UBND tỉnh"
     if kind == L.PERSON and any(fold(b) not in fq for b in _named_bodies(sentence)):
         return True  # "quy định bởi ai?" -> "Chính phủ quy định"

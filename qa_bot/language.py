@@ -235,7 +235,9 @@ TITLES = ("phó thủ tướng thường trực", "phó thủ tướng", "thủ 
 _ROLE_TITLES = (r"pho thu tuong thuong truc|pho thu tuong|thu tuong chinh phu|thu tuong|bo truong|"
                 r"thu truong|pho bi thu tinh uy|bi thu tinh uy|bi thu|pho chu tich|chu tich|pho giam doc|"
                 r"giam doc|pho truong ban|truong ban|truong bcd")
-ROLE_ASKED = re.compile(rf"\bai la ({_ROLE_TITLES})\b|^\s*({_ROLE_TITLES})\b[^?]*\bla ai\b")
+#: (a head of a board names its board: "Trưởng ban Tổ chức" is not "Trưởng BCĐ")
+_ROLE = rf"((?:{_ROLE_TITLES})(?:(?<=ban) (?!chi\b)[a-z]+)?)"
+ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|^\s*(?:rieng\s+)?{_ROLE}\b[^?]*\b(?:la ai|ten (?:la )?gi)\b")
 #: Common family names: a capitalised run that starts with one is a person's name.
 SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Đinh|"
             "Đào|Mai|Lương|Trịnh|Đoàn|Lâm|Tạ|Hà|Cao|Chu|Tô|Lưu|Thái|Quách|Kiều|Triệu|La|Tăng|Vương")

@@ -154,6 +154,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     if kind in (L.OTHER, L.DEFINITION) and L.WEAK_NUMBER.search(folded) and not _GI_NAO.search(
             _LA_GI_END.sub("", folded)):
         kind = L.NUMBER  # "Tỷ lệ ... năm 2024?", "Tỷ lệ ... là gì?"
+    if kind in (L.OTHER, L.DEFINITION) and L.ROLE_ASKED.search(folded):
+        kind = L.PERSON  # "Trưởng ban Tổ chức Tỉnh ủy tên là gì?": who holds the role
     if kind == L.PERSON and _WHO_IS.search(folded) \
             and not _WHO_ACTS.search(folded) and not L.ROLE_ASKED.search(folded):
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name

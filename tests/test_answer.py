@@ -133,6 +133,11 @@ def markers(text: str) -> list[int]:
      "Ai là Phó Chủ tịch UBND tỉnh Khánh Hòa?", None, True),
     (PERSON, "Thủ tướng Phạm Minh Chính, Trưởng BCĐ CCHC của Chính phủ, chủ trì.",
      "Ai là Trưởng Ban Chỉ đạo cải cách hành chính của Chính phủ?", None, True),
+    # the head of a board names the board ("Trưởng ban Tổ chức" is not "Trưởng BCĐ")
+    (PERSON, "Dự có đồng chí Nguyễn Văn Sơn, Chủ tịch UBND tỉnh, Trưởng BCĐ CCHC tỉnh.",
+     "Trưởng ban Tổ chức Tỉnh ủy tên là gì?", None, False),
+    (PERSON, "Có đồng chí Trần Vũ Khiêm, Trưởng ban Tổ chức Tỉnh ủy.", "Trưởng ban Tổ chức Tỉnh ủy tên là gì?",
+     None, True),
     # a question that writes an abbreviation asks about what the text counts in words (TTHC: thủ tục)
     (NUMBER, "Tổng số TTHC được công bố và tổ chức công khai là 1.971 thủ tục.",
      "Tổng số TTHC được UBND tỉnh công bố là bao nhiêu?", None, True),

@@ -47,6 +47,7 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     # a time of day asked for; a role's holder asked for ("X là ai" with a role is no definition)
     ("Phiên họp thứ ba diễn ra buổi sáng hay buổi chiều?", L.DATE, None),
     ("Giám đốc Sở Nội vụ tỉnh là ai?", L.PERSON, None),
+    ("Trưởng ban Tổ chức Tỉnh ủy Hà Giang tên là gì?", L.PERSON, None),
     # difficulties being removed are not what is listed; results achieved asked without "những"
     ("Hà Giang tháo gỡ khó khăn, vướng mắc trong những lĩnh vực nào?", L.LIST, None),
     ("Tỉnh đã thực hiện những giải pháp nào để tháo gỡ khó khăn?", L.LIST, L.SOLUTIONS),
