@@ -279,7 +279,7 @@ EVENT_VERBS = frozenset({"diễn_ra", "xảy_ra", "được_tổ_chức", "tiế
 #: The times of day a date question offers ("buổi sáng hay buổi chiều?"): the answer says one
 #: ("Chiều 3-2"), not the question's alternatives.
 TIME_OF_DAY = frozenset({"buổi", "sáng", "chiều", "trưa", "tối", "buổi_sáng", "buổi_chiều", "buổi_trưa",
-                         "buổi_tối", "hay"})
+                         "buổi_tối", "hay", "hôm"})
 #: Request verbs that make a "những ... nào" question a list of requests.
 REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao", "ket luan", "kien nghi",
                            "de xuat", "nhac nho", "quan triet"})
@@ -299,10 +299,11 @@ PERSON_NOUNS = re.compile(
 YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
 #: Words of a chat question that ask nothing of the texts (question tokens): the asker ("em", "tôi",
 #: "mình"), particles ("ạ", "nhé", "vậy", "... không ta?"), "muốn", "rồi", "xong", "thấy" ("Em thấy
-#: ... có chữ M"), "không biết ..." and "... hay không?" ("biết", "hay"), "nhưng", "lỡ".
+#: ... có chữ M"), "không biết ..." and "... hay không?" ("biết", "hay"), "nhưng", "lỡ", "hỏi" ("Em muốn
+#: hỏi ...").
 CHAT_TOKENS = frozenset({"em", "tôi", "mình", "ạ", "ơi", "nhé", "nha", "vậy", "à", "hả", "nhỉ", "dạ",
                          "muốn", "rồi", "xong", "luôn", "thấy", "hay", "nhưng", "biết", "ta", "thôi",
-                         "lỡ"})
+                         "lỡ", "hỏi"})
 #: Nouns that frame what a question asks about X ("Mục đích của ĐTBCTL?", "Cú pháp email?"; "X giữ
 #: chức vụ gì?"): texts say it without them ("ĐTBCTL được dùng để ...", "đồng chí X, Bí thư Tỉnh
 #: ủy"), so a frame the documents never use is no evidence they lack.
