@@ -63,13 +63,16 @@ def viet74k_path() -> Path | None:
 
 
 @cache
+def viet74k_words() -> tuple[str, ...]:
+    """The lines of the Viet74K word list (:func:`viet74k_path`), read once; empty if not installed."""
+    path = viet74k_path()
+    return tuple(path.read_text(encoding="utf-8").splitlines()) if path is not None else ()
+
+
+@cache
 def prior_sentences() -> tuple[tuple[str, ...], ...]:
     """Tokenised words of the Viet74K word list (:func:`viet74k_path`); empty if not installed."""
-    path = viet74k_path()
-    if path is None:
-        return ()
-    words = path.read_text(encoding="utf-8").splitlines()
-    return tuple(t for t in (tuple(tokenize(w)) for w in words) if t)
+    return tuple(t for t in (tuple(tokenize(w)) for w in viet74k_words()) if t)
 
 
 def _pack(left: int, right: int) -> int:

@@ -265,7 +265,7 @@ class Checker:
             self._check_place(v, place, sentence, para, doc, facts)
         alone = _ALONE.search(fold(query.text))  # "Riêng Trung tâm ...": that body, not the province's
         for body in query.bodies:
-            full = " ".join(ABBREVIATION_MEANING.get(w, w) for w in body.split())  # "trung tam hcc"
+            full = spelled_out(body)  # "trung tam hcc" -> "trung tam hanh chinh cong"
             if alone:
                 f_sentence = fold(sentence)
                 if not any(b in f_sentence for b in {body, full}):
@@ -357,11 +357,16 @@ _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
 
 
+def spelled_out(folded: str) -> str:
+    """A folded text with each known abbreviation of one meaning written out ("trung tam hcc" ->
+    "trung tam hanh chinh cong")."""
+    return _WORD.sub(lambda m: ABBREVIATION_MEANING.get(m.group(0), m.group(0)), folded)
+
+
 def _gives_role(role: str, folded: str) -> bool:
     """Whether the folded sentence names the ``role`` itself (abbreviations spelled out: "Trưởng
     BCĐ"), not only as part of its deputy's ("phó chủ tịch" is no "chủ tịch")."""
-    full = _WORD.sub(lambda m: ABBREVIATION_MEANING.get(m.group(0), m.group(0)), folded)
-    role = " ".join(ABBREVIATION_MEANING.get(w, w) for w in role.split())
+    full, role = spelled_out(folded), spelled_out(role)
     deputy = "" if role.startswith("pho ") else r"(?<!pho )"
     return bool(re.search(rf"{deputy}\b{re.escape(role)}\b", full))
 

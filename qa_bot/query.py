@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import language as L
-from .diacritics import DiacriticRestorer, strip_diacritics, viet74k_path
+from .diacritics import DiacriticRestorer, strip_diacritics, viet74k_words
 from .lexicon import Lexicon, syllables
 from .normalize import fold, nfc, normalize_word
 from .spelling import respell
@@ -241,24 +241,16 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
 
 @functools.cache
 def _two_syllable_words() -> frozenset[str]:
-    """Two-syllable words of the Viet74K list (:func:`~qa_bot.diacritics.viet74k_path`), joined
+    """Two-syllable words of the Viet74K list (:func:`~qa_bot.diacritics.viet74k_words`), joined
     by ``_``."""
-    path = viet74k_path()
-    if path is None:
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    pairs = (line.split(" ") for line in lines if line.count(" ") == 1)
+    pairs = (line.split(" ") for line in viet74k_words() if line.count(" ") == 1)
     return frozenset(f"{normalize_word(a)}_{normalize_word(b)}" for a, b in pairs)
 
 
 @functools.cache
 def _syllables() -> frozenset[str]:
     """Every syllable of the Viet74K word list, lower case."""
-    path = viet74k_path()
-    if path is None:
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.lower() for line in lines for w in line.split())
+    return frozenset(w.lower() for line in viet74k_words() for w in line.split())
 
 
 def foreign_word(word: str) -> bool:

@@ -400,10 +400,16 @@ def _reachable_share(partial: np.ndarray, rest: float, floor: float, prefer: np.
     """About how many passages :func:`_reachable` would keep (no mask: at least as many),
     counted on an evenly spaced sample of ``partial`` (a look at every passage costs a pass
     over all the scores, the sample a 64th of it)."""
-    most = boost if prefer is not None else 1.0
     stride = max(1, partial.shape[0] // (_SAMPLE * 4))
-    sample = partial[::stride]
-    return float(np.count_nonzero(sample >= floor * (1 - _SLACK) / most - rest * (1 + _SLACK))) * stride
+    least = _least_partial(rest, floor, prefer, boost)
+    return float(np.count_nonzero(partial[::stride] >= least)) * stride
+
+
+def _least_partial(rest: float, floor: float, prefer: np.ndarray | None, boost: float) -> float:
+    """The least partial score from which adding at most ``rest``, times the largest factor, may
+    still reach ``floor`` (both with their slack)."""
+    most = boost if prefer is not None else 1.0
+    return floor * (1 - _SLACK) / most - rest * (1 + _SLACK)
 
 
 def _reachable(partial: np.ndarray, rest: float, floor: float, mask: np.ndarray | None,
@@ -411,11 +417,9 @@ def _reachable(partial: np.ndarray, rest: float, floor: float, mask: np.ndarray 
     """The passages (ascending) whose ``partial`` score plus at most ``rest``, times
     :func:`_factors`, may reach ``floor`` (a floor of the k-th best final score; ``rest`` times
     the largest factor is below it, so a passage without a partial score cannot)."""
-    most = boost if prefer is not None else 1.0
-    floor, rest = floor * (1 - _SLACK), rest * (1 + _SLACK)
-    cand = np.flatnonzero(partial >= floor / most - rest)
+    cand = np.flatnonzero(partial >= _least_partial(rest, floor, prefer, boost))
     if (f := _factors(cand, mask, prefer, boost)) is not None:
-        cand = cand[(partial[cand] + rest) * f >= floor]
+        cand = cand[(partial[cand] + rest * (1 + _SLACK)) * f >= floor * (1 - _SLACK)]
     return cand
 
 
