@@ -28,7 +28,15 @@ from . import language as L
 from .lexicon import ABBREVIATIONS
 from .models import Document
 from .normalize import fold
-from .query import Query, _ordinal, foreign_word, people_named, places_named
+from .query import (
+    Query,
+    _ordinal,
+    _two_syllable_words_folded,
+    foreign_word,
+    people_named,
+    periods_named,
+    places_named,
+)
 
 # -- the years, sessions and places a text names -------------------------------------------------
 
@@ -174,6 +182,13 @@ class Verdict:
         return asked, instead
 
 
+_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+#: A body named without its level ("Ban Chỉ đạo thống nhất"; not "Ban Chỉ đạo tỉnh"): the one
+#: the article is about.
+_UNQUALIFIED_BODY = re.compile(r"\b(?:ban chi dao|hoi dong|uy ban)\b(?! (?:cai cach hanh chinh |cchc )?"
+                               r"(?:tinh|thanh pho|huyen|quan|xa|phuong|nhan dan)\b)")
+
+
 def _fmt_years(years: set[int]) -> str:
     ys = sorted(years)
     if len(ys) > 3 and ys == list(range(ys[0], ys[-1] + 1)):
@@ -251,6 +266,8 @@ class Checker:
             else:
                 v.contradicted.append((f"cuộc họp năm {y}", f"cuộc họp năm {doc.year}" if doc.year
                                        else "không rõ năm"))
+        if query.periods:
+            self._check_periods(v, query.periods, f_para, f_title, facts)
         if query.sessions:
             named = sessions_in(f_para, para) or facts.sessions
             for n in query.sessions:
@@ -286,11 +303,36 @@ class Checker:
         return v
 
     @staticmethod
+    def _check_periods(v: Verdict, periods: list[tuple[int, int]], f_para: str, f_title: str,
+                       facts: DocFacts) -> None:
+        """A period asked for ("giai đoạn 2031-2040") is met where the paragraph, the title or
+        the document names it, or the paragraph names its first and last years ("từ 2000 đến
+        2005"); a paragraph naming only other periods is about them instead; one naming none meets
+        it with a year inside it (its own or its document's)."""
+        named = periods_named(f_para)
+        years = {int(y) for y in _YEAR_DIGITS.findall(f_para)}
+        for a, b in periods:
+            label = f"giai đoạn {a}-{b}"
+            if ((a, b) in named or {a, b} <= years or (a, b) in periods_named(f_title)
+                    or (a, b) in periods_named(facts.folded)):
+                v.supported.append(label)
+            elif named:
+                v.contradicted.append((label, ", ".join(f"giai đoạn {x}-{y}" for x, y in named)))
+            elif (years | facts.years) & set(range(a, b + 1)):  # "năm 2024" of "2021-2025"
+                v.supported.append(label)
+            else:
+                v.unmet.append(label)
+
+    @staticmethod
     def _check_place(v: Verdict, place: str, sentence: str, para: str, doc: Document,
                      facts: DocFacts) -> None:
         name = _province_name(place)
         in_sentence, in_para = places_in(sentence), places_in(para)
-        national = bool(L.NATIONAL_SCOPE.search(fold(sentence)))
+        f_sentence = fold(sentence)
+        # "Ban Chỉ đạo thống nhất ..." in an article on the Government's Steering Committee: that
+        # committee, not the province an earlier sentence of the paragraph gave as an example
+        national = bool(L.NATIONAL_SCOPE.search(f_sentence) or (
+            _UNQUALIFIED_BODY.search(f_sentence) and L.NATIONAL_SCOPE.search(fold(doc.title))))
         if place in in_sentence or (place in in_para and not national):
             v.supported.append(name)
         elif in_sentence - {place}:
@@ -398,13 +440,22 @@ def _counted_unit(counted: str, f: str) -> str:
     if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
         unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
         if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
-            unit += "|" + re.escape(words[0])
+            unit += "|" + _not_in_compound(words[0], f) + re.escape(words[0])
     if len(words) == 2:
         if words[0] in L.PHYSICAL_UNITS:  # "bao nhiêu tấn carbon": "1,5 tỷ tấn cacbon dioxit"
             unit += "|" + re.escape(words[0])
         elif words[0] in L.CLASSIFIERS:  # "bao nhiêu cú húc": "số lần húc (118 lần)"
             unit += "|" + re.escape(words[1])
     return unit
+
+
+def _not_in_compound(word: str, f: str) -> str:
+    """Lookbehinds that keep ``word`` from matching as the second syllable of another dictionary
+    word in the folded text ``f`` ("dịch" of "giao dịch" does not count "dịch vụ")."""
+    words = _two_syllable_words_folded()
+    before = {m.group(1) for m in re.finditer(rf"(\w+) {re.escape(word)}\b", f)
+              if f"{m.group(1)}_{word}" in words}
+    return "".join(rf"(?<!\b{re.escape(b)} )" for b in sorted(before))
 
 
 def fold_keep_nam(text: str) -> str:

@@ -73,6 +73,8 @@ class Query:
     counted: str | None = None
     #: years that date a meeting ("phiên họp năm 2024"): the meeting's own date must agree
     event_years: list[int] = field(default_factory=list)
+    #: periods the question names ("giai đoạn 2021-2030"): (first year, last year)
+    periods: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def year_hint(self) -> int | None:
@@ -99,15 +101,15 @@ class Query:
 
     @property
     def constrained(self) -> bool:
-        return bool(self.years or self.event_years or self.sessions or self.places or self.bodies
-                    or self.people or self.doc_numbers)
+        return bool(self.years or self.event_years or self.periods or self.sessions or self.places
+                    or self.bodies or self.people or self.doc_numbers)
 
     def describe(self) -> dict:
         """The analysis as plain data (for ``debug`` and the API)."""
         return {"kind": self.kind, "list_kind": self.list_kind, "years": self.years,
                 "sessions": self.sessions, "places": self.places, "bodies": self.bodies,
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
-                "event_years": self.event_years,
+                "event_years": self.event_years, "periods": [list(p) for p in self.periods],
                 "tokens": self.tokens, "search_text": self.search_text}
 
 
@@ -219,6 +221,18 @@ def session_numbers(folded: str, normalised: str) -> list[int]:
         if (n := _ordinal(words)) is not None:
             out.append(n)
     return list(dict.fromkeys(out))
+
+
+def periods_named(folded: str) -> list[tuple[int, int]]:
+    """Periods (first year, last year) a folded text names as ranges ("giai đoạn 2021-2030",
+    "2016 - 2020"), not those it only compares with."""
+    spans = ((int(m.group(1)), int(m.group(2))) for m in L.YEAR_RANGE.finditer(folded)
+             if not _COMPARED_BEFORE.search(folded, 0, m.start()))
+    return list(dict.fromkeys((a, b) for a, b in spans if a < b <= a + 30))
+
+
+#: "so với (giai đoạn)" just before a range: the period compared with, not the one asked about.
+_COMPARED_BEFORE = re.compile(r"\bso voi (?:cung ky )?(?:giai doan |thoi ky |nam )?$")
 
 
 def years_named(folded: str, reference_year: int | None) -> list[int]:
@@ -445,6 +459,7 @@ class QueryAnalyzer:
             list_kind=list_kind,
             years=[y for y in years if y not in event_years],
             event_years=event_years,
+            periods=periods_named(folded),
             sessions=session_numbers(folded_n, normalised),
             places=places_named(folded, people),
             bodies=bodies_named(restored_text),

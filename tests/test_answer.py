@@ -447,3 +447,12 @@ def test_of_items_that_differ_by_a_word_the_one_saying_the_question_in_order_ans
         "c) 15 năm đối với tội phạm rất nghiêm trọng;\n")
     a = bot.ask("Thời hiệu truy cứu trách nhiệm hình sự là bao nhiêu năm đối với tội phạm nghiêm trọng?")
     assert a.status == "answered" and "b) 10 năm" in a.answer and "a) 05 năm" not in a.answer, a.answer
+
+
+def test_a_counted_noun_is_not_met_by_its_first_syllable_inside_another_word() -> None:
+    q = "Tỉnh Khánh Hòa cung cấp bao nhiêu dịch vụ công trực tuyến?"
+    giao_dich = "Số lượt giao dịch trực tuyến tăng gần 4 lần và số tiền thanh toán nghĩa vụ tài chính tăng."
+    assert not carries(NUMBER, giao_dich, q, "dich vu")
+    # the first word alone still counts, the second said elsewhere in the sentence
+    assert carries(NUMBER, "Hội đồng chấm thực tập là 3 người, gồm giảng viên.", "Do bao nhiêu người chấm?",
+                   "nguoi cham")

@@ -183,3 +183,9 @@ def test_a_fee_asked_in_everyday_words_is_looked_up_as_the_regulation_says_it() 
     from qa_bot.lexicon import Lexicon, syllables
     _, synonyms = Lexicon.build([]).variants(list(syllables("có cần phải tốn tiền không")))
     assert syllables("lệ phí") in synonyms and syllables("chi phí") in synonyms
+
+
+def test_a_period_is_a_constraint_not_two_years() -> None:
+    q = ANALYZER.analyze("Chương trình tổng thể giai đoạn 2031-2040 có mục tiêu gì?")
+    assert q.periods == [(2031, 2040)] and q.years == [] and q.constrained
+    assert ANALYZER.analyze("Tăng bao nhiêu so với giai đoạn 2016-2020?").periods == []
