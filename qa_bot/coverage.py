@@ -8,6 +8,7 @@ curated synonym matches too ("tinh giản biên chế" = "cắt giảm biên ch�
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,10 @@ def _has_phrase(hay: str, term: str) -> bool:
     return False
 
 
+#: The letter and digit runs of a word written with both ("internet2" -> "internet", "2").
+_ALNUM_PARTS = re.compile(r"\d+|[^\W\d_]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _haystack(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str]]:
     """The text's syllables as one spaced string (abbreviation and synonym variants appended)
@@ -69,6 +74,9 @@ def _haystack(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str]]
     syls, plain = text_view(text)
     hay = " " + " ".join(syls) + " "
     words = set(plain)
+    for syl in syls:  # "Internet2", "CO2": questions are segmented "internet" + "2", "co" + "2"
+        if len(parts := _ALNUM_PARTS.findall(syl)) > 1:
+            words.update(parts)
     if variants is not None:
         abbreviations, synonyms = variants.variants(syls)
         for phrase in abbreviations + synonyms:

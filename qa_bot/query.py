@@ -27,7 +27,14 @@ from .diacritics import DiacriticRestorer, strip_diacritics, viet74k_words
 from .lexicon import Lexicon, syllables
 from .normalize import fold, nfc, normalize_word
 from .spelling import respell
-from .tokens import number_value, query_tokens, segment_words, split_tokens, strip_question_words
+from .tokens import (
+    number_value,
+    query_tokens,
+    segment_words,
+    split_tokens,
+    strip_question_words,
+    surface_tokens,
+)
 
 #: Share of a question's restorable syllables that must lack marks before it is treated as typed
 #: without diacritics (Vietnamese prose has marks on most syllables).
@@ -279,19 +286,36 @@ def _two_syllable_words_folded() -> frozenset[str]:
     return frozenset(fold(w) for w in _two_syllable_words())
 
 
-def dictionary_compounds(tokens: Sequence[str], restored: bool = False) -> list[str]:
+def dictionary_compounds(tokens: Sequence[str], restored: bool = False, text: str | None = None,
+                         ) -> list[str]:
     """``tokens`` with adjacent single syllables that make a dictionary word joined ("học", "kỳ" ->
     ``học_kỳ``). Questions are segmented against the index's vocabulary, so such a pair is a word
     the documents never use: evidence must then meet the word, not its syllables scattered in
     other words ("xã hội học", "kỳ họp"). ``restored``: the question was typed without diacritics
-    and the restored marks may be wrong ("ket thuc" -> "kết thực"), so pairs are compared unmarked."""
+    and the restored marks may be wrong ("ket thuc" -> "kết thực"), so pairs are compared unmarked.
+    With the question's ``text``, only syllables that stand side by side in it are joined (not
+    "người" and "gửi" of "người đầu tiên gửi", once the temporal words are dropped), and a syllable
+    that makes a word with the one before and with the one after goes with the one after: a head
+    noun ("số", "sự", "người") comes before the word it heads, so "số thương vong" is "số" +
+    "thương vong", not "số thương" + "vong"."""
     words = _two_syllable_words_folded() if restored else _two_syllable_words()
+    side_by_side: set[str] | None = None
+    if text is not None:
+        syls = [fold(w) if restored else w for w in surface_tokens(text)[0]]
+        side_by_side = {f"{a}_{b}" for a, b in zip(syls, syls[1:], strict=False)}
+
+    def joins(i: int) -> bool:  # tokens i and i + 1 make a dictionary word said in the question
+        if i + 1 >= len(tokens) or "_" in tokens[i] + tokens[i + 1]:
+            return False
+        pair = f"{tokens[i]}_{tokens[i + 1]}"
+        pair = fold(pair) if restored else pair
+        return pair in words and (side_by_side is None or pair in side_by_side)
+
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        pair = f"{tokens[i]}_{tokens[i + 1]}" if i + 1 < len(tokens) else ""
-        if (fold(pair) if restored else pair) in words and "_" not in tokens[i] + tokens[i + 1]:
-            out.append(pair)
+        if joins(i) and (side_by_side is None or not joins(i + 1)):
+            out.append(f"{tokens[i]}_{tokens[i + 1]}")
             i += 2
         else:
             out.append(tokens[i])

@@ -369,6 +369,19 @@ def test_a_compound_behind_a_privative_prefix_is_another_word() -> None:
     assert coverage(["bất_động_sản"], "đối với bất động sản", one).matched == ["bất_động_sản"]
 
 
+def test_a_word_written_with_digits_holds_its_letter_and_digit_parts() -> None:
+    """Questions are segmented "internet" + "2"; the text writes "Internet2", "CO2"."""
+    from qa_bot.coverage import coverage
+
+    def one(_t: str) -> float:
+        return 1.0
+
+    text = "Cộng đồng Internet2, hợp tác với Qwest, đã xây dựng mạng đầu tiên."
+    assert coverage(["hợp_tác", "internet", "2"], text, one).weight == 1.0
+    assert coverage(["co", "2"], "CO2 chịu trách nhiệm cho hơn một nửa hiệu ứng nhà kính", one).weight == 1.0
+    assert coverage(["co", "3"], "CO2 chịu trách nhiệm", one).matched == ["co"]
+
+
 def test_a_frame_word_the_documents_never_use_is_no_missing_evidence(tmp_path: Path) -> None:
     bot = _one_document_bot(tmp_path, "quy-che.md",
         "---\ntitle: Quy chế đào tạo\n---\nĐiều 1. Điểm trung bình\n\n"

@@ -153,6 +153,25 @@ def test_dictionary_compounds_join_words_the_documents_never_use():
     assert dictionary_compounds(["cải_cách", "hành", "xyz"]) == ["cải_cách", "hành", "xyz"]
 
 
+def test_dictionary_compounds_join_only_syllables_side_by_side_in_the_question():
+    from qa_bot.query import dictionary_compounds
+
+    # "đầu tiên" (a temporal word) left the tokens: "người" and "gửi" were never one word
+    question = "Ai là người đầu tiên gửi sóng radio?"
+    assert "người_gửi" in dictionary_compounds(["là", "người", "gửi"])
+    assert dictionary_compounds(["là", "người", "gửi"], text=question) == ["là", "người", "gửi"]
+    # "số thương vong": "số thương" and "thương vong" are both words; the head noun "số" comes first
+    question = "Số thương vong của trận chiến là bao nhiêu?"
+    assert dictionary_compounds(["số", "thương", "vong"]) == ["số_thương", "vong"]
+    assert dictionary_compounds(["số", "thương", "vong"], text=question) == ["số", "thương_vong"]
+    # side by side and unambiguous: still one word
+    question = "Học kỳ 1 kết thúc khi nào?"
+    assert dictionary_compounds(["học", "kỳ", "1", "kết", "thúc"], text=question) == [
+        "học_kỳ", "1", "kết_thúc"]
+    # typed without marks: compared unmarked
+    assert dictionary_compounds(["học", "kỳ"], True, "hoc ky 1 ket thuc khi nao") == ["học_kỳ"]
+
+
 
 def test_the_askers_words_are_no_content() -> None:
     """"em", "ạ", "muốn" say who asks, not what the texts must hold."""
