@@ -182,6 +182,22 @@ class Verdict:
         return asked, instead
 
 
+def part_label(part: str) -> str:
+    """A folded part of a year in words ("6 thang dau nam" -> "6 tháng đầu năm")."""
+    words = {"thang": "tháng", "dau": "đầu", "cuoi": "cuối", "nam": "năm", "nua": "nửa", "quy": "quý"}
+    return " ".join(words.get(w, w.upper() if w in ("i", "ii", "iii", "iv") else w) for w in part.split())
+
+
+def _period_figure(f_sentence: str, years: list[int]) -> str | None:
+    """"giai đoạn A-B" when the folded sentence speaks of a period holding an asked year and names
+    none of the asked years apart from it: its figures are the period's, not that year's."""
+    ranges = [(int(m.group(1)), int(m.group(2))) for m in L.YEAR_RANGE.finditer(f_sentence)]
+    if not ranges or years_in(L.YEAR_RANGE.sub(" ", f_sentence)) & set(years):
+        return None
+    held = [(a, b) for a, b in ranges if a < b and any(a <= y <= b for y in years)]
+    return ", ".join(f"giai đoạn {a}-{b}" for a, b in held) or None
+
+
 _YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
 #: A body named without its level ("Ban Chỉ đạo thống nhất"; not "Ban Chỉ đạo tỉnh"): the one
 #: the article is about.
@@ -251,9 +267,12 @@ class Checker:
         f_title = fold(doc.title)
         about = self.sentence_years(doc, start, end, query.kind == L.NUMBER) if query.years else set()
         period = L.PERIOD.search(fold(sentence)) if query.years else None
+        whole = _period_figure(fold(sentence), query.years) if query.kind == L.NUMBER else None
         if period:  # "trong 3 năm qua": several years at once, not the one asked for
             v.contradicted.extend((f"năm {y}", f"nhiều năm: \"{sentence[period.start():period.end()]}\"")
                                   for y in query.years)
+        elif whole:  # "Giai đoạn 2016-2021, ... 604 dự thảo": the period's figure, not one year's
+            v.contradicted.extend((f"năm {y}", whole) for y in query.years)
         elif about:  # a text that says nothing of its year neither meets nor contradicts one
             for y in query.years:
                 if y in about:
@@ -268,6 +287,10 @@ class Checker:
                                        else "không rõ năm"))
         if query.periods:
             self._check_periods(v, query.periods, f_para, f_title, facts)
+        for part in query.year_parts:  # "6 tháng đầu năm": a half-year review, not the year's
+            said = {m.group(0).replace("sau thang", "6 thang")
+                    for m in L.YEAR_PART.finditer(f"{f_title}\n{f_para}")}
+            (v.supported if part in said else v.unmet).append(part_label(part))
         if query.sessions:
             named = sessions_in(f_para, para) or facts.sessions
             for n in query.sessions:
@@ -294,6 +317,12 @@ class Checker:
                 v.unmet.append(body)
         for person in query.people:
             self._check_person(v, person, f_para, text, facts)
+        if alone and not (query.bodies or query.places) and (
+                part := _alone_part(query.restored_text or query.text)):
+            said, words = part  # "riêng khối cấp huyện": the sentence itself speaks of "cấp huyện"
+            f_sentence = fold(sentence)
+            if not all(re.search(rf"\b{w}\b", f_sentence) for w in words):
+                v.unmet.append(said)
         for number in query.doc_numbers:
             pattern = re.compile(r"(?<![\w/])0*" + re.escape(number).replace("/", r"(?:/\d{4})?/"))
             if pattern.search(f_para) or pattern.search(facts.folded) or pattern.search(f_title):
@@ -388,7 +417,32 @@ _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
 
 #: "riêng X" (X alone): the answer must be said of X itself, not of the whole it belongs to.
 _ALONE = re.compile(r"\b(rieng|chi rieng|doi voi rieng)\b")
+#: ... and the words of X: up to four words after it, up to a function word ("là", "thì", "đã").
+_ALONE_PART = re.compile(r"\brieng\s+((?:(?!(?:la|thi|da|co|duoc|dat|bao|nam|tai|trong|cua|ve|"
+                         r"nhu|va|se)\b)\w+\s*){1,4})")
+#: Words that only group X ("khối cấp huyện", "các sở"): not what the sentence must say.
+_GROUPING = frozenset({"khoi", "nhom", "cac", "nhung", "moi", "tung"})
+
+
+def _alone_part(question: str) -> tuple[str, list[str]] | None:
+    """X of "riêng X" as written (without grouping words) and its folded words, when X is not a
+    year, a place or a body (checked as such)."""
+    f = fold(question)
+    m = _ALONE_PART.search(f)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    start = m.start(1)
+    while words and words[0] in _GROUPING:
+        start = f.index(words[0], start) + len(words[0]) + 1
+        words = words[1:]
+    if not words or places_in(question[start:m.end(1)]) or _BODY_WORDS.match(question[start:]):
+        return None
+    return question[start:m.end(1)].strip(), words
 #: "tăng/giảm bao nhiêu" (how much it grew), and a multiplier that says it ("tăng gần 4 lần").
+_CHANGE = re.compile(r"\b(tang(?! cuong)|giam(?! sat| doc)|gap|nhieu hon|it hon|cao hon|thap hon|"
+                     r"so voi (?:nam|cung ky|ky|giai doan|truoc|\d)|len|xuong|rut ngan|cat giam|tinh gian|"
+                     r"chenh lech)\b")
 _ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?bao nhieu\b")
 _MULTIPLIER = re.compile(r"\b(tang|giam|gap)\b[^.;]{0,20}?\b\d+(?:[.,]\d+)?\s+lan\b")
 #: A date question that asks for a day, and a date that is only a year.
@@ -479,6 +533,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return True  # "bao nhiêu phần trăm": "hơn một nửa", "hai phần ba"
     if kind == L.NUMBER and not counted and _ASKS_GROWTH.search(fq) and _MULTIPLIER.search(f):
         return True  # "tăng bao nhiêu so với năm 2021?": "tăng gần 4 lần"
+    if kind == L.NUMBER and _ASKS_GROWTH.search(fq) and not _CHANGE.search(f):
+        return False  # "tăng bao nhiêu?": a change, not "ban hành 50 văn bản"
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing

@@ -170,6 +170,9 @@ EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|ba
                         r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")
 #: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
 YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
+#: A part of a year a question may ask about ("6 tháng đầu năm", "quý II", "nửa cuối năm"; folded).
+YEAR_PART = re.compile(r"\b(?:(?:6|sau) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|"
+                       r"quy (?:iv|i{1,3}|[1-4]))\b")
 #: Dates with a year inside ("15/1/2025"): the year of an event, counted like a year.
 DATE_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19[5-9]\d|20\d\d)\b")
 
@@ -237,7 +240,11 @@ _ROLE_TITLES = (r"pho thu tuong thuong truc|pho thu tuong|thu tuong chinh phu|th
                 r"giam doc|pho truong ban|truong ban|truong bcd")
 #: (a head of a board names its board: "Trưởng ban Tổ chức" is not "Trưởng BCĐ")
 _ROLE = rf"((?:{_ROLE_TITLES})(?:(?<=ban) (?!chi\b)[a-z]+)?)"
-ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|^\s*(?:rieng\s+)?{_ROLE}\b[^?]*\b(?:la ai|ten (?:la )?gi)\b")
+#: How an asker opens a question before its subject ("Đề nghị cho biết", "Cho em hỏi").
+ASKER_FRAME = (r"(?:(?:de nghi|xin|vui long|ad|anh|chi|cho)?\s*(?:cho\s+)?(?:em|toi|minh)?\s*"
+               r"(?:hoi|biet)\s*[,:]?\s*)?")
+ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|"
+                        rf"^\s*{ASKER_FRAME}(?:rieng\s+)?{_ROLE}\b[^?]*\b(?:la ai|ten (?:la )?gi)\b")
 #: Common family names: a capitalised run that starts with one is a person's name.
 SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Đinh|"
             "Đào|Mai|Lương|Trịnh|Đoàn|Lâm|Tạ|Hà|Cao|Chu|Tô|Lưu|Thái|Quách|Kiều|Triệu|La|Tăng|Vương")

@@ -82,6 +82,8 @@ class Query:
     event_years: list[int] = field(default_factory=list)
     #: periods the question names ("giai đoạn 2021-2030"): (first year, last year)
     periods: list[tuple[int, int]] = field(default_factory=list)
+    #: parts of a year the question names ("6 thang dau nam", "quy ii"; folded, digits for "sáu")
+    year_parts: list[str] = field(default_factory=list)
 
     @property
     def year_hint(self) -> int | None:
@@ -108,8 +110,8 @@ class Query:
 
     @property
     def constrained(self) -> bool:
-        return bool(self.years or self.event_years or self.periods or self.sessions or self.places
-                    or self.bodies or self.people or self.doc_numbers)
+        return bool(self.years or self.event_years or self.periods or self.year_parts or self.sessions
+                    or self.places or self.bodies or self.people or self.doc_numbers)
 
     def describe(self) -> dict:
         """The analysis as plain data (for ``debug`` and the API)."""
@@ -117,6 +119,7 @@ class Query:
                 "sessions": self.sessions, "places": self.places, "bodies": self.bodies,
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
                 "event_years": self.event_years, "periods": [list(p) for p in self.periods],
+                "year_parts": self.year_parts,
                 "tokens": self.tokens, "search_text": self.search_text}
 
 
@@ -240,6 +243,12 @@ def periods_named(folded: str) -> list[tuple[int, int]]:
 
 #: "so với (giai đoạn)" just before a range: the period compared with, not the one asked about.
 _COMPARED_BEFORE = re.compile(r"\bso voi (?:cung ky )?(?:giai doan |thoi ky |nam )?$")
+
+
+def year_parts_named(folded: str) -> list[str]:
+    """Parts of a year the (folded) question asks about ("6 tháng đầu năm", "quý II")."""
+    return list(dict.fromkeys(m.group(0).replace("sau thang", "6 thang")
+                              for m in L.YEAR_PART.finditer(folded)))
 
 
 def years_named(folded: str, reference_year: int | None) -> list[int]:
@@ -484,6 +493,7 @@ class QueryAnalyzer:
             years=[y for y in years if y not in event_years],
             event_years=event_years,
             periods=periods_named(folded),
+            year_parts=year_parts_named(folded),
             sessions=session_numbers(folded_n, normalised),
             places=places_named(folded, people),
             bodies=bodies_named(restored_text),

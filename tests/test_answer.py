@@ -11,7 +11,7 @@ import pytest
 
 from qa_bot import QABot
 from qa_bot.answer import _ANAPHOR, _answered, _Candidate, _defines, _definition_subject, _type_bonus
-from qa_bot.evidence import Verdict, carries, document_facts, names_new, years_in
+from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
 from qa_bot.language import DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
 from qa_bot.models import Document
 from qa_bot.normalize import fold
@@ -469,3 +469,23 @@ def test_a_counted_noun_is_not_met_by_its_first_syllable_inside_another_word() -
     # the first word alone still counts, the second said elsewhere in the sentence
     assert carries(NUMBER, "Hội đồng chấm thực tập là 3 người, gồm giảng viên.", "Do bao nhiêu người chấm?",
                    "nguoi cham")
+
+
+def test_a_period_figure_is_not_the_figure_of_one_year_in_it() -> None:
+    f = fold("Giai đoạn 2016-2021, Sở Tư pháp đã thẩm định 604 dự thảo văn bản QPPL.")
+    assert _period_figure(f, [2020]) == "giai đoạn 2016-2021"
+    assert _period_figure(f, [2023]) is None  # a year outside it: the year check's business
+    assert _period_figure(fold("Năm 2020 (giai đoạn 2016-2021) có 80 dự thảo."), [2020]) is None
+
+
+def test_a_growth_question_needs_a_change_not_a_bare_count() -> None:
+    q = "Năm 2023 số văn bản ban hành tăng bao nhiêu?"
+    assert not carries(NUMBER, "Năm 2023, UBND tỉnh ban hành 50 văn bản, tăng cường kỷ cương.", q)
+    assert carries(NUMBER, "Năm 2023 ban hành 50 văn bản, tăng 12 văn bản so với năm 2022.", q)
+
+
+def test_riêng_x_needs_x_in_the_answer_sentence_itself() -> None:
+    assert _alone_part("Tinh giản biên chế năm 2024 riêng khối cấp huyện là bao nhiêu?") == (
+        "cấp huyện", ["cap", "huyen"])
+    assert _alone_part("Riêng năm 2020 có bao nhiêu?") is None  # a year: checked as a year
+    assert _alone_part("Riêng tỉnh Hà Giang có bao nhiêu dịch vụ?") is None  # a place: checked as one

@@ -57,6 +57,14 @@ HELDOUT8 = _rows("questions_heldout8.jsonl")
 #: abbreviations): 48/50 when written; two causes fixed (a period "giai đoạn 2031-2040" is a
 #: constraint; "Ban Chỉ đạo" unqualified in an article on the Government's committee is national).
 HELDOUT9 = _rows("questions_heldout9.jsonl")
+#: A tenth (questions_heldout10.jsonl; officials' register and adjacent facts: a figure for another
+#: level, a deputy for the head, a half-year review for the year's session, "vì sao" the text does
+#: not answer): 40/50 when written, unanswerable 9/18. Four causes fixed as rules (a period's
+#: figure is not one year's; "6 tháng đầu năm" is a constraint; "riêng X" of any X; a role asked
+#: after "Đề nghị cho biết"). Its unanswerable rate is still under the other sets' 0.85 (README,
+#: known limits: "vì sao", a qualifier attached to another figure of the sentence, a speaker), so
+#: it is held to what it reaches now, to catch regressions.
+HELDOUT10 = _rows("questions_heldout10.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -89,6 +97,17 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     answerable = [x for k, v in ok.items() if k != "unanswerable" for x in v]
     assert sum(unanswerable) / len(unanswerable) >= 0.85
     assert sum(answerable) / len(answerable) >= 0.90
+
+
+def test_heldout10_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
+    ok: dict[str, list[bool]] = defaultdict(list)
+    for row in HELDOUT10:
+        ok[row["kind"]].append(passes(shipped_bot, row))
+    unanswerable = ok.pop("unanswerable")
+    answerable = [x for v in ok.values() for x in v]
+    print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
+          f"answerable {sum(answerable)}/{len(answerable)}")
+    assert sum(unanswerable) >= 13 and sum(answerable) >= 31
 
 
 def test_partial_says_what_is_missing_first(shipped_bot: QABot) -> None:  # noqa: F811

@@ -208,3 +208,16 @@ def test_a_period_is_a_constraint_not_two_years() -> None:
     q = ANALYZER.analyze("Chương trình tổng thể giai đoạn 2031-2040 có mục tiêu gì?")
     assert q.periods == [(2031, 2040)] and q.years == [] and q.constrained
     assert ANALYZER.analyze("Tăng bao nhiêu so với giai đoạn 2016-2020?").periods == []
+
+
+def test_a_part_of_a_year_is_a_constraint() -> None:
+    q = ANALYZER.analyze("Hội nghị sơ kết 6 tháng đầu năm 2024 tổ chức ngày nào?")
+    assert q.year_parts == ["6 thang dau nam"] and q.constrained
+    assert ANALYZER.analyze("Quý II năm 2024 có bao nhiêu hồ sơ?").year_parts == ["quy ii"]
+    assert ANALYZER.analyze("Năm 2024 có bao nhiêu hồ sơ?").year_parts == []
+
+
+def test_a_role_asked_after_the_askers_frame() -> None:
+    for q in ("Đề nghị cho biết Chủ tịch UBND tỉnh Khánh Hòa là ai?", "Cho em hỏi Chủ tịch tỉnh là ai?",
+              "Chủ tịch UBND tỉnh là ai?", "Ai là Chủ tịch UBND tỉnh?"):
+        assert L.ROLE_ASKED.search(fold(q)), q
