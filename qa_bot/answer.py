@@ -61,6 +61,10 @@ ANAPHOR_SHARE = 0.3
 RANK_PENALTY = 0.1
 #: How much the share of the question's word pairs an item holds adds to its evidence.
 ITEM_PAIRS = 0.1
+#: Least share of the question's words (idf-weighted) an item or a clause about the offence must
+#: say beyond its announcer and the article's first clause to be read with them ("a) Có tổ
+#: chức;" adds "tổ chức"; "quy định" alone is no addition).
+ITEM_ADDS = 0.05
 #: A further answer sentence must hold the question's words within this share of the best one's,
 WEAKER_SHARE = 0.3
 #: ... and score at least this share of the best one's score.
@@ -227,6 +231,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     known = {t for t in terms if sources.known(t)} or set(terms)
     known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
+    flats: dict[str, list[tuple[Hit, str]]] = {}  # a document's sentences, in text order
     asked_text = query.restored_text or query.text
     asked_syls = surface_tokens(asked_text)[0]
     asked = set(asked_syls)
@@ -243,11 +248,19 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
     role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
-    for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True)):
-        if rank >= sources.passages and context < sources.threshold:
-            continue
+    pool = [(rank, hit, context) for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True))
+            if rank < sources.passages or context >= sources.threshold]
+    first = len(pool)
+    pool += _article_rest(pool[:sources.passages], sources, doc_cache)
+    best_of: dict[str, tuple[int, float]] = {}  # the rank and context of a document's best passage
+    for rank, hit, context in pool[:first]:
+        best_of.setdefault(hit.document.doc_id, (rank, context))
+    for at, (rank, hit, context) in enumerate(pool):
         before: Evidence | None = None
         for order, (start, end, sentence) in enumerate(hit.sentences):
+            clausal = _ITEM.match(sentence) is not None or bool(_REFERS_BACK.search(fold(sentence)))
+            if at >= first and not clausal:
+                continue  # of the rest of an article: its items and the clauses about its offence
             own_ev = ev = coverage(terms, sentence, weight, sources.lexicon)
             before_matched: set[str] = set()
             if before is not None:  # the sentence before may name what this one speaks of ("Nó")
@@ -258,17 +271,32 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             before = own_ev
             typed = carries(query.kind, sentence, query.text, counted)
             lead_in = None
-            if own_ev.weight > 0 and query.kind in _TYPED and _ITEM.match(sentence) and (
-                    announcer := _item_announcer(hit, order)):  # the case and what applies to it
-                # an item means what its heading (the offence) and its announcer say with it
-                joint = coverage(terms, f"{sources.lead(hit.document.doc_id)} {announcer} {sentence}",
-                                 weight, sources.lexicon)
-                if joint.weight > ev.weight:  # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"
-                    # items differ by a word ("tội phạm ít nghiêm trọng"): the one that says the
-                    # question's words in its order wins
-                    ev, lead_in = Evidence(joint.weight + ITEM_PAIRS * _pair_share(sentence, asked_pairs),
-                                           joint.matched), (hit, announcer)
-                    typed = typed or carries(query.kind, announcer, query.text, counted)
+            item = _ITEM.match(sentence) is not None
+            place = (rank, context)  # an item or a clause about the offence ranks as its article
+            if own_ev.weight > 0 and clausal:
+                # an item means what its heading (the offence) and its announcer say with it; "Phạm
+                # tội ..." / "Người phạm tội còn ..." means the offence its article's first clause states
+                doc_id = hit.document.doc_id
+                if doc_id not in flats:
+                    flats[doc_id] = _doc_sentences(doc_id, sources, doc_cache)
+                flat = flats[doc_id]
+                announcer = _item_announcer(flat, start) if item else None
+                offence, clause = _offence(flat, announcer or sentence)
+                said = " ".join(x for x in (sources.lead(doc_id), offence, announcer and announcer[1]) if x)
+                # the item (clause) must add something of the question that its lead-in and the
+                # first clause (with its penalty) do not say
+                before_it = coverage(terms, f"{said} {clause}", weight, sources.lexicon)
+                added = sum(weight(t) for t in set(own_ev.matched) - set(before_it.matched)) / terms_total
+                joint = coverage(terms, f"{said} {sentence}", weight, sources.lexicon)
+                if (announcer is not None or not item) and added >= ITEM_ADDS and joint.weight > ev.weight:
+                    # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"; items differ by a word
+                    # ("tội phạm ít nghiêm trọng"): the one that says the question's words in its order wins
+                    ev = Evidence(joint.weight + ITEM_PAIRS * _pair_share(sentence, asked_pairs),
+                                  joint.matched)
+                    place = best_of.get(doc_id, place)
+                    if announcer is not None:
+                        lead_in = announcer
+                        typed = typed or carries(query.kind, announcer[1], query.text, counted)
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED and not role_asked:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
@@ -277,12 +305,12 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if query.kind == L.LIST and query.list_kind and not lists.announces(
                     query.list_kind, fold(sentence)):
                 continue
-            score = 0.6 * ev.weight + 0.4 * context + _type_bonus(query.kind, sentence, typed, asked_text)
+            score = 0.6 * ev.weight + 0.4 * place[1] + _type_bonus(query.kind, sentence, typed, asked_text)
             if subject and _defines(subject, sentence):
                 score += DEFINES_BONUS
             elif purpose and _PURPOSE.search(fold(sentence)):
                 score += DEFINES_BONUS  # "ĐTBCTL được dùng để xét ...": what it is for
-            score /= 1 + RANK_PENALTY * rank
+            score /= 1 + RANK_PENALTY * place[0]
             verdict = sources.checker.check(query, hit.document, start, end)
             own = sum(weight(t) for t in ev.matched if t in known) / known_total
             if before_matched:  # what the sentence before names counts in part here too
@@ -339,13 +367,83 @@ def _pair_share(sentence: str, pairs: set[tuple[str, str]]) -> float:
     return len(pairs & set(zip(syls, syls[1:], strict=False))) / (len(pairs) or 1)
 
 
-def _item_announcer(hit: Hit, order: int) -> str | None:
-    """The sentence of ``hit`` that announces its item at ``order`` ("Phạm tội thuộc một trong
-    các trường hợp sau đây, thì bị phạt tù từ 03 năm đến 10 năm:"), if the passage holds it."""
-    for _, _, sentence in reversed(hit.sentences[:order]):
+#: Most passages of one article read as a whole (a longer document is no article).
+ARTICLE_PASSAGES = 16
+
+
+def _structured(hits: list[Hit]) -> bool:
+    """True when a document is a legal text: it has numbered clauses or lettered items."""
+    return any(_ITEM.match(s) or _CLAUSE_MARK.match(s) for h in hits for _, _, s in h.sentences)
+
+
+def _article_rest(pool: list[tuple[int, Hit, float]], sources: Sources,
+                  cache: dict[str, list[Hit]]) -> list[tuple[int, Hit, float]]:
+    """The other passages of the legal articles the best passages belong to, each with the rank
+    and context of its article's best passage: an article's clauses qualify one another (the
+    case of clause 2 and the fine of clause 3 read with the offence of clause 1)."""
+    seen = {(h.document.doc_id, h.passage.start) for _, h, _ in pool}
+    out = []
+    for rank, hit, context in pool:
+        doc_id = hit.document.doc_id
+        if not _structured([hit]):  # read on: the passage itself has numbered clauses or items
+            continue
+        if doc_id not in cache:
+            cache[doc_id] = sources.doc_hits(doc_id)
+        rest = cache[doc_id]
+        if len(rest) > ARTICLE_PASSAGES or not _structured(rest):
+            continue
+        for h in rest:
+            if (doc_id, h.passage.start) not in seen:
+                seen.add((doc_id, h.passage.start))
+                out.append((rank, h, context))
+    return out
+
+
+def _doc_sentences(doc_id: str, sources: Sources, cache: dict[str, list[Hit]]) -> list[tuple[Hit, str]]:
+    """Every sentence of a document in text order, with its passage."""
+    if doc_id not in cache:
+        cache[doc_id] = sources.doc_hits(doc_id)
+    return [(h, s) for h in cache[doc_id] for _, _, s in h.sentences]
+
+
+def _item_announcer(flat: list[tuple[Hit, str]], start: int) -> tuple[Hit, str] | None:
+    """The sentence that announces the item starting at ``start`` ("Phạm tội thuộc một trong
+    các trường hợp sau đây, thì bị phạt tù từ 03 năm đến 10 năm:"), with its passage; it may
+    lie in the passage before."""
+    at = next((i for i, (h, _) in enumerate(flat) if h.passage.start <= start < h.passage.end), None)
+    if at is None:
+        return None
+    at += [s for s, _, _ in flat[at][0].sentences].index(start)
+    for h, sentence in reversed(flat[:at]):
         if not (_ITEM.match(sentence) or _CLAUSE_MARK.match(sentence)):
-            return sentence if sentence.rstrip().endswith(":") else None
+            return (h, sentence) if sentence.rstrip().endswith(":") else None
     return None
+
+
+#: A clause that speaks of the article's offence without stating it: "Phạm tội thuộc một trong
+#: các trường hợp sau đây", "Người phạm tội còn có thể bị phạt tiền", "Người chuẩn bị phạm tội
+#: này" (folded).
+_REFERS_BACK = re.compile(r"^\s*(?:[a-z]\)\s*)?(?:nguoi (?:nao )?)?pham toi\b|\bpham toi nay\b")
+
+
+def _offence(flat: list[tuple[Hit, str]], said: str | tuple[Hit, str]) -> tuple[str, str]:
+    """The offence a penal article's first clause states ("Người nào trồng cây thuốc phiện ...")
+    without its penalty (", thì bị phạt tù ..."), and that whole first clause, when ``said`` (a
+    clause or an item's announcer) refers back to it; else two empty strings."""
+    text = said[1] if isinstance(said, tuple) else said
+    if not _REFERS_BACK.search(fold(text)) or not flat or not fold(flat[0][1]).startswith("toi "):
+        return "", ""  # an offence is stated under a heading "Tội ..."
+    for _, sentence in flat[1:]:
+        if not (_ITEM.match(sentence) or _CLAUSE_MARK.match(sentence)):
+            if sentence == text:
+                return "", ""
+            m = _THEN.search(sentence)
+            return (sentence[:m.start()] if m else sentence), sentence
+    return "", ""
+
+
+#: Where a rule's condition ends and what follows from it begins: ", thì", " thì ".
+_THEN = re.compile(r",?\s+thì\s")
 
 
 def _earlier_typed(query: Query, hit: Hit, start: int, sources: Sources,
@@ -454,5 +552,6 @@ def _partial(query: Query, c: _Candidate, top_k: int, debug: dict, hits: Sequenc
     debug["partial"] = {"asked": asked, "instead": instead}
     return Answer(query.text, f"{lead}\n{c.sentence.strip()} [{n}]", False, cites.citations(hits),
                   debug, status=PARTIAL)
+
 
 

@@ -489,3 +489,38 @@ def test_riêng_x_needs_x_in_the_answer_sentence_itself() -> None:
         "cấp huyện", ["cap", "huyen"])
     assert _alone_part("Riêng năm 2020 có bao nhiêu?") is None  # a year: checked as a year
     assert _alone_part("Riêng tỉnh Hà Giang có bao nhiêu dịch vụ?") is None  # a place: checked as one
+
+
+_ARTICLE_247 = (
+    "---\ntitle: Bộ luật Hình sự, Điều 247\n---\n"
+    "Tội trồng cây thuốc phiện, cây côca, cây cần sa hoặc các loại cây khác có chứa chất ma túy\n\n"
+    "1. Người nào trồng cây thuốc phiện, cây côca, cây cần sa hoặc các loại cây khác có chứa chất ma "
+    "túy thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 06 tháng đến 03 năm:\n\n"
+    "a) Đã được giáo dục 02 lần và đã được tạo điều kiện ổn định cuộc sống;\n\n"
+    "b) Đã bị xử phạt vi phạm hành chính về hành vi này hoặc đã bị kết án về tội này, chưa được xóa "
+    "án tích mà còn vi phạm;\n\nc) Với số lượng từ 500 cây đến dưới 3.000 cây.\n\n"
+    "2. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 03 năm đến 07 năm:\n\n"
+    "a) Có tổ chức;\n\nb) Với số lượng 3.000 cây trở lên;\n\nc) Tái phạm nguy hiểm.\n\n"
+    "3. Người phạm tội còn có thể bị phạt tiền từ 5.000.000 đồng đến 50.000.000 đồng.\n\n"
+    "4. Người nào phạm tội thuộc khoản 1 Điều này, nhưng đã tự nguyện phá bỏ, giao nộp cho cơ quan "
+    "chức năng có thẩm quyền trước khi thu hoạch, thì có thể được miễn trách nhiệm hình sự.\n")
+
+
+def test_the_clauses_of_an_article_are_read_with_the_offence_its_first_clause_states(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md", _ARTICLE_247)
+    # the case of clause 2 ("a) Có tổ chức;", in the passage after its announcer's, maybe)
+    a = bot.ask("Người trồng cây cần sa có tổ chức thì bị phạt tù từ bao lâu đến bao lâu?")
+    assert a.status == "answered" and "từ 03 năm đến 07 năm:" in a.answer, a.answer
+    assert "a) Có tổ chức;" in a.answer and "06 tháng" not in a.answer, a.answer
+    a = bot.ask("Người trồng cây thuốc phiện với số lượng 3.000 cây trở lên thì bị phạt tù bao lâu?")
+    assert "từ 03 năm đến 07 năm:" in a.answer and "3.000 cây trở lên" in a.answer, a.answer
+    # "Người phạm tội còn ..." speaks of the offence of clause 1
+    a = bot.ask("Người phạm tội trồng cây thuốc phiện, cây cần sa còn có thể bị phạt tiền từ bao nhiêu?")
+    assert a.status == "answered" and "từ 5.000.000 đồng đến 50.000.000 đồng" in a.answer, a.answer
+
+
+def test_an_item_that_adds_nothing_asked_leaves_the_first_clause_answering(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md", _ARTICLE_247)
+    a = bot.ask("Người trồng cây thuốc phiện, cây côca, cây cần sa thì bị phạt tù từ bao lâu đến bao lâu?")
+    assert a.status == "answered" and a.answer.startswith("Người nào trồng cây"), a.answer
+    assert "từ 06 tháng đến 03 năm" in a.answer and "5.000.000" not in a.answer, a.answer
