@@ -90,7 +90,7 @@ class _Candidate:
 #: What a definition question asks about: the words before "là gì" after the last comma ("Theo
 #: Bộ luật Dân sự, quyền nhân thân là gì?" -> "quyen nhan than"), folded.
 _DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|la ai|nghia la gi|"
-                      r"co nghia la gi|duoc hieu (?:la|nhu the nao)|la sao|the nao la)\b")
+                      r"co nghia la gi|duoc (?:hieu|dinh nghia) (?:la|nhu the nao)|la sao|the nao la)\b")
 
 
 #: Compiled once (re's cache of inline patterns is emptied by the patterns made per question).
@@ -126,8 +126,13 @@ def _defines(subject: str, sentence: str) -> bool:
     được gọi là gì", what it is called ("Ngày nay, điều này được gọi là lý thuyết Miasma")."""
     if _NAMING.search(subject):
         return bool(_NAMES.search(fold(sentence)))
-    return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){re.escape(subject)}(?:\s*\([^)]*\))?\s+"
-                          r"(?:la|duoc hieu la|duoc goi la)\b", fold(sentence).strip()))
+    f = fold(sentence).strip()
+    term = rf"{re.escape(subject)}(?:\s*\([^)]*\))?"
+    # "Lớp học phần: Những sinh viên ...", "Học phí học kỳ (HPHK): là khoản tiền ...": a
+    # regulation's term opening the sentence as its label
+    return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){term}\s+"
+                          r"(?:la|duoc hieu la|duoc goi la)\b", f)
+                or re.match(rf"(?:[a-z]\)\s+|\d\.\s+)?{term}\s*:\s*\S", f))
 
 
 def _type_bonus(kind: str, sentence: str, typed: bool, question: str) -> float:

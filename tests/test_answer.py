@@ -204,6 +204,15 @@ def test_a_definition_question_prefers_the_sentence_that_defines_its_term() -> N
     assert _defines(called, "Ngày nay, điều này được gọi là lý thuyết Miasma.")
 
 
+def test_a_regulations_term_opening_a_sentence_as_its_label_defines_it() -> None:
+    assert _defines("lop hoc phan", "Lớp học phần: Những sinh viên theo học cùng một học phần tạo thành "
+                                    "một lớp học phần.")
+    assert _defines("hoc phi hoc ky", "Học phí học kỳ (HPHK): là khoản tiền sinh viên phải đóng.")
+    assert not _defines("lop hoc phan", "Mỗi lớp học phần: được ký hiệu bằng một mã số riêng.")
+    assert not _defines("hoc ky", "Học kỳ hè: sinh viên có thể đăng ký học lại.")
+    assert _definition_subject("Điểm bảo lưu được định nghĩa như thế nào?") == "diem bao luu"
+
+
 def test_years_a_text_is_about() -> None:
     assert years_in(fold("Năm 2023, tỉnh cung cấp 1.500 dịch vụ")) == {2023}
     assert years_in(fold("tăng 12 lần so với năm 2021")) == set()
