@@ -327,8 +327,11 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     least = LOOSE_SENTENCE_EVIDENCE if loose else MIN_SENTENCE_EVIDENCE
     # a yes/no answer states the claim asked about: as much of the question as a typed answer holds
     needs_share = needs_type or query.kind == L.YES_NO
+    # "Tại sao ...?": a sentence that gives no reason, purpose or condition only restates the fact
+    why = bool(L.ASKS_WHY.search(asked_text.lower()))
     fitting = [c for c in scored if (c.typed or not needs_type)
-               and (not needs_share or c.weight >= least)]
+               and (not (needs_share or why) or c.weight >= least)
+               and (not why or L.REASON_WORDS.search(c.sentence.lower()))]
     good = [c for c in fitting if c.verdict.ok]
     if good:
         return _answered(query, good, sources, top_k, debug, hits)

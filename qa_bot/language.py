@@ -170,6 +170,17 @@ EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|ba
                         r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")
 #: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
 YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
+#: A question asking why ("Tại sao", "Vì sao", "lý do gì"; lower case with its marks: folded,
+#: "đỡ đầu" would read "do dau").
+ASKS_WHY = re.compile(r"\b(?:tại sao|vì sao|vì đâu|do đâu|lý do (?:gì|nào|là gì)|"
+                      r"nguyên nhân (?:gì|nào|là gì))(?!\w)")
+#: What a sentence giving a reason, a purpose or a condition says (lower case, with its marks:
+#: folded, "vì" would be "vị"): "vì", "do", "nhằm", "để", "nguyên nhân", "nếu", "khi"... A
+#: why-question's answer holds one of them.
+REASON_WORDS = re.compile(r"\b(?:vì|do|bởi|nên|nhằm|để|nguyên nhân|lý do|lí do|dẫn đến|dẫn tới|khiến|nhờ|"
+                          r"giúp|góp phần|mục đích|mục tiêu|nếu|khi|sau khi|trường hợp|trừ|cần|phải|"
+                          r"yêu cầu|thiếu|chưa|không|làm căn cứ|làm cơ sở|bảo đảm|đảm bảo|phục vụ|"
+                          r"tạo điều kiện)\b")
 #: A part of a year a question may ask about ("6 tháng đầu năm", "quý II", "nửa cuối năm"; folded).
 YEAR_PART = re.compile(r"\b(?:(?:6|sau) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|"
                        r"quy (?:iv|i{1,3}|[1-4]))\b")

@@ -221,3 +221,11 @@ def test_a_role_asked_after_the_askers_frame() -> None:
     for q in ("Đề nghị cho biết Chủ tịch UBND tỉnh Khánh Hòa là ai?", "Cho em hỏi Chủ tịch tỉnh là ai?",
               "Chủ tịch UBND tỉnh là ai?", "Ai là Chủ tịch UBND tỉnh?"):
         assert L.ROLE_ASKED.search(fold(q)), q
+
+
+def test_a_why_question_is_told_from_words_that_fold_alike() -> None:
+    assert L.ASKS_WHY.search("vì sao số lượt giao dịch tăng?")
+    assert not L.ASKS_WHY.search("thoát lý, người đỡ đầu của thiết mộc chân bị lưu đày đến đâu?")
+    assert L.REASON_WORDS.search("danh sách cho p.đtđh làm căn cứ mở lớp")
+    assert not L.REASON_WORDS.search("phó thủ tướng thường trực trương hòa bình chủ trì cuộc họp.")
+    assert not L.REASON_WORDS.search("đơn vị quản lý")  # "vị" is no "vì"
