@@ -57,6 +57,8 @@ DEFINES_BONUS = 0.25
 NEIGHBOUR_SHARE = 0.15
 #: ... and when the sentence opens with a word that refers back to it ("Nó", "Ông", "Công ty").
 ANAPHOR_SHARE = 0.3
+#: Longest noun phrase before "nào" that names what a "which" question asks for (syllables).
+WHICH_NOUN_SYLLABLES = 4
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 #: How much the share of the question's word pairs an item holds adds to its evidence.
@@ -182,6 +184,13 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     contexts = [coverage(evidence, _context(h, sources.lead(h.document.doc_id)), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
+    if best < sources.threshold and query.kind not in (L.DATE, L.NUMBER):
+        # "Nữ diễn viên nào ...?": the texts name her ("Marlee Matlin") without the noun asked with
+        which = _which_noun(query.restored_text or query.text)
+        if rest := [t for t in evidence if not set(t.split("_")) <= which]:
+            if len(rest) < len(evidence):
+                best = max(coverage(rest, _context(h, sources.lead(h.document.doc_id)), weight,
+                                    sources.lexicon).weight for h in cands)
     debug = {"evidence": round(best, 3), "query": query.describe()}
     if query.doc_numbers and (particular := particular_answer(query, cands, sources, top_k, debug)):
         return particular  # "Ai ký Chỉ thị 05?": the document named answers, whatever the words
@@ -198,6 +207,27 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
         if listed is not None:
             return listed
     return _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
+
+
+def _which_noun(text: str) -> set[str]:
+    """The syllables of the noun phrase a "which" question asks about ("Nữ diễn viên nào đã ...?",
+    "thuộc môn thể thao nào?"): up to :data:`WHICH_NOUN_SYLLABLES` syllables before "nào", back
+    to a function word; not "thế nào", "bất kỳ ... nào", and not a noun the question says
+    elsewhere too ("Núi cao nhất Việt Nam là núi nào?" is about a mountain)."""
+    syls = surface_tokens(text)[0]
+    out: set[str] = set()
+    for i, w in enumerate(syls):
+        if w != "nào" or i == 0 or syls[i - 1] == "thế":
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= WHICH_NOUN_SYLLABLES and syls[j] not in L.WHICH_NOUN_STOP:
+            j -= 1
+        phrase = syls[j + 1:i]
+        anyone = any(a == "bất" and b in ("kỳ", "kì") for a, b in zip(syls[:i], syls[1:i], strict=False))
+        if not phrase or anyone:  # "không có bất kỳ sự hỗ trợ nào": none, not which
+            continue
+        out |= set(phrase) - set(syls[:j + 1]) - set(syls[i + 1:])
+    return out
 
 
 def _without_event_verbs(tokens: list[str]) -> list[str]:

@@ -313,6 +313,10 @@ PERSON_NOUNS = re.compile(
     r"truong bo mon|truong phong|bac si|tac gia|chuyen gia|cong dan|bi cao|bi can|tham phan|"
     r"kiem sat vien|tin do|linh muc|giao hoang|hoang de|nha vua|vua|hoang tu|cong chua|"
     r"nha (?!nuoc|may|o|truong|tho|hang|xuong|ga|kho|cua|rieng|tu|khach|san|dat|ve sinh|van hoa)\w+)\b")
+#: Words that end the noun phrase of "N nào" going back from "nào" ("đội thuộc môn thể thao nào":
+#: "môn thể thao"): the copula, prepositions, auxiliaries, plural and count words.
+WHICH_NOUN_STOP = frozenset("là của thuộc ở tại trong với và đã được bị có cho về từ đến các những "
+                            "một".split())
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
 YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
 #: Words of a chat question that ask nothing of the texts (question tokens): the asker ("em", "tôi",

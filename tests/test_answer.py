@@ -533,3 +533,16 @@ def test_an_item_that_adds_nothing_asked_leaves_the_first_clause_answering(tmp_p
     a = bot.ask("Người trồng cây thuốc phiện, cây côca, cây cần sa thì bị phạt tù từ bao lâu đến bao lâu?")
     assert a.status == "answered" and a.answer.startswith("Người nào trồng cây"), a.answer
     assert "từ 06 tháng đến 03 năm" in a.answer and "5.000.000" not in a.answer, a.answer
+
+
+def test_the_noun_of_a_which_question_names_the_answer_not_the_evidence() -> None:
+    """"Nữ diễn viên nào ...?": texts name her without the noun; not "thế nào", "bất kỳ ... nào",
+    nor a noun the question is about ("Núi cao nhất ... là núi nào?")."""
+    from qa_bot.answer import _which_noun
+
+    assert _which_noun("Nữ diễn viên nào đã thực hiện bản dịch ASL cho trận đấu?") == {"nữ", "diễn", "viên"}
+    assert _which_noun("Los Angeles Clipper là một đội thuộc môn thể thao nào?") == {"môn", "thể", "thao"}
+    assert _which_noun("Núi cao nhất Việt Nam là núi nào?") == set()
+    assert _which_noun("Một học kỳ chính diễn ra thế nào?") == set()
+    assert _which_noun("Em không có bất kỳ sự hỗ trợ nào hay sao?") == set()
+    assert _which_noun("Học phí là bao nhiêu?") == set()
