@@ -116,8 +116,17 @@ def _definition_subject(question: str) -> str | None:
     f = fold(question)
     if m := re.match(r"\s*(?:the nao la|(?:dinh nghia|khai niem)(?: cua| ve)?)\s+[\"“']?([^?,.\"”']+)", f):
         return m.group(1).strip()  # "Thế nào là X?", "Định nghĩa của "X"?"
+    if m := _RULES_ON.search(f):  # "Bộ luật Dân sự quy định thế nào về chi nhánh, văn phòng ...?"
+        return m.group(1).strip()
     m = _DEFINED.search(f)
-    return m.group(1).strip() if m else None
+    return _LAW_SAYS.sub("", m.group(1)).strip() if m else None
+
+
+#: "... quy định (như) thế nào về X" asks what the law says X is (folded).
+_RULES_ON = re.compile(r"\bquy dinh (?:nhu )?the nao ve (?:viec )?([^?.]+)")
+#: "Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì": the law that says it is no part of
+#: the term (folded).
+_LAW_SAYS = re.compile(r"^\S.*?\s+quy dinh (?:ve )?")
 
 
 _NAMING = re.compile(r"\b(?:duoc goi|goi|ten|co ten|mang ten|ten goi)$")
@@ -129,7 +138,9 @@ def _defines(subject: str, sentence: str) -> bool:
     if _NAMING.search(subject):
         return bool(_NAMES.search(fold(sentence)))
     f = fold(sentence).strip()
-    term = rf"{re.escape(subject)}(?:\s*\([^)]*\))?"
+    # "Mật khẩu của email SV là gì?": in the passage about the email, "Mật khẩu: ..." says it
+    head = subject.split(" cua ")[0] if " cua " in subject else subject
+    term = rf"(?:{re.escape(subject)}|{re.escape(head)})(?:\s*\([^)]*\))?"
     # "Lớp học phần: Những sinh viên ...", "Học phí học kỳ (HPHK): là khoản tiền ...": a
     # regulation's term opening the sentence as its label
     return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){term}\s+"

@@ -213,6 +213,14 @@ def test_a_regulations_term_opening_a_sentence_as_its_label_defines_it() -> None
     assert _definition_subject("Điểm bảo lưu được định nghĩa như thế nào?") == "diem bao luu"
 
 
+def test_what_a_law_says_of_a_term_asks_what_the_term_is() -> None:
+    assert _definition_subject("Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì?") == "phap nhan thuong mai"
+    on = _definition_subject("Bộ luật Dân sự 2015 quy định thế nào về chi nhánh, văn phòng đại diện của pháp nhân?")
+    assert on == "chi nhanh, van phong dai dien cua phap nhan"
+    assert _defines(on, "Chi nhánh, văn phòng đại diện là đơn vị phụ thuộc của pháp nhân, không phải là pháp nhân.")
+    assert _definition_subject("Quy định về học phí là gì?") == "quy dinh ve hoc phi"
+
+
 def test_years_a_text_is_about() -> None:
     assert years_in(fold("Năm 2023, tỉnh cung cấp 1.500 dịch vụ")) == {2023}
     assert years_in(fold("tăng 12 lần so với năm 2021")) == set()
