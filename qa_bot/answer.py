@@ -294,6 +294,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
     role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
+    which = bool(_ASKS_WHICH.search(fold(asked_text)))  # "loại điểm nào", "dựa vào đâu", "là gì"
     pool = [(rank, hit, context) for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True))
             if rank < sources.passages or context >= sources.threshold]
     first = len(pool)
@@ -346,6 +347,12 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED and not role_asked:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
+            if lead_in is None and ev.weight > 0 and which and (m := _OPENING_ACRONYM.match(sentence)) \
+                    and not re.search(rf"\b{re.escape(m.group(1))}\b", query.text):
+                doc_id = hit.document.doc_id  # "ĐTBCTL được dùng để xét ...": which score that is
+                if doc_id not in flats:
+                    flats[doc_id] = _doc_sentences(doc_id, sources, doc_cache)
+                lead_in = _spelled_out(m.group(1), flats[doc_id], fold(asked_text))
             if ev.weight <= 0 or not _says_more(sentence, asked):
                 continue
             if query.kind == L.LIST and query.list_kind and not lists.announces(
@@ -489,6 +496,28 @@ def _offence(flat: list[tuple[Hit, str]], said: str | tuple[Hit, str]) -> tuple[
             m = _THEN.search(sentence)
             return (sentence[:m.start()] if m else sentence), sentence
     return "", ""
+
+
+#: A sentence that opens with an acronym ("ĐTBCTL được dùng để xét ..."): the reader who asked
+#: "which" needs the words it stands for, which the document defines ("... (ĐTBCTL) là ...").
+_ASKS_WHICH = re.compile(r"\b(?:nao|gi|dau)\b")
+_OPENING_ACRONYM = re.compile(r"\s*([A-ZĐ]{2,}[A-ZĐ0-9]*)\b(?![-/.&])")
+
+
+def _spelled_out(acronym: str, flat: list[tuple[Hit, str]], asked: str) -> tuple[Hit, str] | None:
+    """The words ``acronym`` stands for as its document writes them ("Điểm trung bình chung tích
+    lũy (ĐTBCTL)": the words before it whose initials spell it), with their passage; None when
+    the document does not spell it out or the (folded) question already says it."""
+    letters = fold(acronym).replace(" ", "")
+    for h, t in flat:
+        at = t.find(f"({acronym})")
+        if at < 0:
+            continue
+        words = t[:at].split()[-len(letters):]
+        if len(words) == len(letters) and "".join(fold(w)[0] for w in words) == letters:
+            term = " ".join(words)
+            return None if fold(term) in asked else (h, f"{term} ({acronym})")
+    return None
 
 
 #: Where a rule's condition ends and what follows from it begins: ", thì", " thì ".

@@ -554,3 +554,26 @@ def test_the_noun_of_a_which_question_names_the_answer_not_the_evidence() -> Non
     assert _which_noun("Một học kỳ chính diễn ra thế nào?") == set()
     assert _which_noun("Em không có bất kỳ sự hỗ trợ nào hay sao?") == set()
     assert _which_noun("Học phí là bao nhiêu?") == set()
+
+
+def test_an_answer_opening_with_an_acronym_says_what_it_stands_for(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "quyche.md",
+        "---\ntitle: Quy chế đào tạo\n---\nĐiều 20. Cách tính điểm\n\n"
+        "Điểm trung bình chung tích lũy (ĐTBCTL) là điểm trung bình có trọng số của các môn đã học.\n\n"
+        "Điều 21. Sử dụng các loại điểm\n\n"
+        "ĐTBCTL được dùng để xét số tín chỉ được phép đăng ký trong học kỳ và xét học vượt.\n")
+    a = bot.ask("Loại điểm nào dùng để xét số tín chỉ được phép đăng ký trong học kỳ?")
+    assert a.status == "answered" and "Điểm trung bình chung tích lũy (ĐTBCTL)" in a.answer, a.answer
+    assert "ĐTBCTL được dùng để xét" in a.answer and "trọng số" not in a.answer, a.answer
+    # the question that says the acronym (or its words) needs no gloss
+    a = bot.ask("ĐTBCTL dùng để xét những gì?")
+    assert "Điểm trung bình chung tích lũy (ĐTBCTL)" not in a.answer, a.answer
+
+
+def test_an_acronym_is_spelled_out_by_the_words_whose_initials_make_it() -> None:
+    from qa_bot.answer import _spelled_out
+    flat = [(None, "Theo quy định của Bộ Giáo dục (GDĐT), sinh viên được xét."),
+            (None, "Điểm trung bình học kỳ (ĐTBHK) là điểm trung bình có trọng số.")]
+    assert _spelled_out("ĐTBHK", flat, "loai diem nao")[1] == "Điểm trung bình học kỳ (ĐTBHK)"
+    assert _spelled_out("GDĐT", flat, "loai diem nao") is None  # "Bộ Giáo dục" does not spell it
+    assert _spelled_out("ĐTBHK", flat, "diem trung binh hoc ky dung de lam gi") is None
