@@ -101,6 +101,11 @@ REQUEST_QUESTION = re.compile(
     r"(\s+\S+){0,8}?\s+(gi|\w+ nao|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
     r"viec|dieu|van de) nao|ra sao|the nao|nhu the nao)(?!\w)")
 
+#: A question about the penalty for a case ("thì bị phạt như thế nào", "bị xử phạt ra sao",
+#: "hình phạt nào"): the penalty the law sets, one sentence, not a list (folded).
+ASKS_PENALTY = re.compile(r"\b(?:bi|se bi|thi bi) (?:xu )?phat (?:nhu )?(?:the nao|ra sao)|"
+                          r"\bhinh phat (?:nao|gi)\b")
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

@@ -178,6 +178,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
         kind = L.LIST
     if kind in (L.OTHER, L.DEFINITION) and L.LIST_NOUN_QUESTION.search(folded):
         kind = L.LIST  # "Hạn chế của CCHC năm 2024 là gì?", "đưa ra giải pháp gì"
+    if kind == L.LIST and L.ASKS_PENALTY.search(folded):
+        kind = L.OTHER  # "Người ... cố ý báo cáo sai ... thì bị phạt như thế nào?": the penalty
     list_kind = None
     if kind == L.LIST:
         asked = L.REMOVED_SHORTCOMINGS.sub(" ", folded)  # "tháo gỡ khó khăn": not what is listed

@@ -229,3 +229,13 @@ def test_a_why_question_is_told_from_words_that_fold_alike() -> None:
     assert L.REASON_WORDS.search("danh sách cho p.đtđh làm căn cứ mở lớp")
     assert not L.REASON_WORDS.search("phó thủ tướng thường trực trương hòa bình chủ trì cuộc họp.")
     assert not L.REASON_WORDS.search("đơn vị quản lý")  # "vị" is no "vì"
+
+
+def test_a_penalty_asked_how_is_one_penalty_not_a_list() -> None:
+    def kind(q: str) -> str:
+        return question_kind(fold(q.lower()), q.lower())[0]
+    assert kind("Trong khu vực có chiến sự, nếu cố ý báo cáo sai trong hoạt động quân sự gây hậu quả "
+                "nghiêm trọng thì bị phạt như thế nào?") == L.OTHER
+    assert kind("Cán bộ mà cố ý từ bỏ nhiệm vụ công tác và lôi kéo người khác đào nhiệm thì bị phạt như "
+                "thế nào?") == L.OTHER
+    assert kind("Chủ tịch UBND tỉnh yêu cầu những gì?") == L.LIST
