@@ -71,6 +71,12 @@ ITEM_ADDS = 0.05
 WEAKER_SHARE = 0.3
 #: ... and score at least this share of the best one's score.
 FURTHER_SCORE = 0.76
+#: A short answer (characters, without markers) takes further good sentences of its document while
+#: the whole stays this short (about a short paragraph) ...
+ANSWER_ROOM = 200
+#: ... at most this many sentences in all, each scoring at least this share of the best one's.
+ROOM_SENTENCES = 3
+ROOM_SCORE = 0.5
 
 
 @dataclass
@@ -562,9 +568,13 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         chosen.append(c)
         if len(chosen) >= sources.max_sentences:
             break
-    if _announces(chosen[0], sources) or (chosen[0].lead_in is not None and _ITEM.match(chosen[0].sentence)):
+    whole = _announces(chosen[0], sources) or (
+        chosen[0].lead_in is not None and bool(_ITEM.match(chosen[0].sentence)))
+    if whole:
         chosen = chosen[:1]  # with what it announces, or the item with its own: two sentences already
     chosen.sort(key=lambda c: (c.rank, c.order))
+    if not whole:  # room left in a short answer: the next good sentences of its document, after it
+        chosen += sorted(_room_fill(chosen, good, seen, top, sources), key=lambda c: (c.rank, c.order))
     cites = Citations(top_k)
     parts = []
     for c in chosen:
@@ -582,6 +592,33 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
             if m is not None:
                 parts.append(f"{follow[1].strip()} [{m}]")
     return Answer(query.text, " ".join(parts), True, cites.citations(hits), debug, status=ANSWERED)
+
+
+def _room_fill(chosen: list[_Candidate], good: list[_Candidate], seen: set[tuple[str, ...]], top: float,
+               sources: Sources) -> list[_Candidate]:
+    """A short answer takes the next good sentences of the same document while the whole stays
+    within :data:`ANSWER_ROOM` characters (at most :data:`ROOM_SENTENCES` sentences, each scoring at
+    least :data:`ROOM_SCORE` of the best): "Khu vực này có hai vùng đô thị ..." then "Đó là Vùng đại
+    Los Angeles ... và San Diego-Tijuana ...". Not another document's fact, nor a bare clause
+    number ("3."), a heading or an item needing its lead-in."""
+    if any(_announces(c, sources) for c in chosen):
+        return []  # what it announces follows it
+    used = sum(len(c.sentence.strip()) + 1 for c in chosen) + sum(
+        len(c.lead_in[1].strip()) + 1 for c in chosen if c.lead_in is not None)
+    doc = chosen[0].hit.document.doc_id
+    more: list[_Candidate] = []
+    for c in good:
+        if len(chosen) + len(more) >= ROOM_SENTENCES or c.score < ROOM_SCORE * top:
+            break
+        key = syllables(c.sentence)
+        if (key in seen or len(key) < 3 or c.hit.document.doc_id != doc or c.lead_in is not None
+                or _announces(c, sources)):
+            continue
+        if used + len(c.sentence.strip()) <= ANSWER_ROOM:
+            more.append(c)
+            seen.add(key)
+            used += len(c.sentence.strip()) + 1
+    return more
 
 
 #: Longest heading (in words): a line of its own without final punctuation ("Bồi thường thiệt hại

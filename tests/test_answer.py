@@ -424,7 +424,10 @@ def test_a_timeline_is_no_time_asked_for() -> None:
     assert analyse("Hội nghị diễn ra vào thời gian nào?").kind == DATE
 
 
-def test_a_second_sentence_that_holds_much_less_of_the_question_is_left_out(bot: QABot) -> None:
+def test_a_second_sentence_that_holds_much_less_of_the_question_is_left_out(
+        bot: QABot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """... unless the answer is short enough to take it (ANSWER_ROOM): measured without the room."""
+    monkeypatch.setattr("qa_bot.answer.ANSWER_ROOM", 0)
     retriever = bot.retriever
     query = retriever.analyze("Năm 2023 tỉnh Lào Cai cung cấp bao nhiêu dịch vụ công trực tuyến?")
     hits = retriever.search(query, 3)
@@ -440,6 +443,11 @@ def test_a_second_sentence_that_holds_much_less_of_the_question_is_left_out(bot:
         second = candidate(score, weight, other, s2, e2, ["tỉnh"])  # far under the best: left out
         a = _answered(query, [first, second], retriever.sources, 5, {}, hits)
         assert ("250.000" in a.answer) == kept, (weight, a.answer)
+    monkeypatch.setattr("qa_bot.answer.ANSWER_ROOM", 200)  # two short sentences of one document
+    second = candidate(0.9, 0.5, other, s2, e2, ["tỉnh"])
+    assert "250.000" in _answered(query, [first, second], retriever.sources, 5, {}, hits).answer
+    second = candidate(0.45, 0.5, other, s2, e2, ["tỉnh"])  # under half the best one's score
+    assert "250.000" not in _answered(query, [first, second], retriever.sources, 5, {}, hits).answer
 
 
 def test_a_which_question_asks_for_one_thing_unless_it_says_several() -> None:
@@ -577,3 +585,27 @@ def test_an_acronym_is_spelled_out_by_the_words_whose_initials_make_it() -> None
     assert _spelled_out("ĐTBHK", flat, "loai diem nao")[1] == "Điểm trung bình học kỳ (ĐTBHK)"
     assert _spelled_out("GDĐT", flat, "loai diem nao") is None  # "Bộ Giáo dục" does not spell it
     assert _spelled_out("ĐTBHK", flat, "diem trung binh hoc ky dung de lam gi") is None
+
+
+def test_a_short_answer_takes_the_next_sentences_of_its_document_within_the_room(tmp_path: Path) -> None:
+    """One short sentence leaves room: the next good sentence of the same document follows while the
+    whole stays within ANSWER_ROOM characters; a long answer gets nothing more."""
+    from qa_bot.answer import ANSWER_ROOM
+
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    (docs / "vung.md").write_text(
+        "---\ntitle: Vùng đô thị miền Nam\n---\n"
+        "Khu vực này có hai vùng đô thị mở rộng có dân số vượt quá năm triệu người. "
+        "Hai vùng đô thị mở rộng này là Los Angeles và San Diego.\n", encoding="utf-8")
+    (docs / "khac.md").write_text(
+        "---\ntitle: Giao thông miền Bắc\n---\n"
+        "Khu vực phía bắc có một vùng đô thị mở rộng với mạng lưới đường sắt đô thị dày đặc "
+        "được xây dựng trong nhiều thập kỷ để phục vụ hàng triệu người dân sinh sống tại đây.\n",
+        encoding="utf-8")
+    bot = QABot.from_directory(docs, index=tmp_path / "index")
+    a = bot.ask("Khu vực này có bao nhiêu vùng đô thị mở rộng?")
+    assert a.status == "answered" and a.answer.startswith("Khu vực này có hai vùng đô thị"), a.answer
+    assert "Los Angeles và San Diego" in a.answer, a.answer  # the next sentence of the same document
+    assert "phía bắc" not in a.answer, a.answer  # not another document's fact
+    assert len(re.sub(r"\s*\[\d+\]", "", a.answer)) <= ANSWER_ROOM
