@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..config import INDEX_FORMAT_VERSION, TOKENIZER_VERSION, Settings
+from ..config import INDEX_FORMAT_VERSION, MODELS_VERSION, TOKENIZER_VERSION, Settings
 from ..diacritics import DiacriticRestorer
 from ..diacritics import tokenize as syllable_tokens
 from ..documents import document_hash
@@ -93,6 +93,7 @@ def signature(settings: Settings) -> dict:
     return {
         "format": INDEX_FORMAT_VERSION,
         "tokenizer": TOKENIZER_VERSION,
+        "models": MODELS_VERSION,
         "passage_chars": settings.passage_chars,
         "k1": settings.k1,
         "b": settings.b,
@@ -116,10 +117,11 @@ def made_from(manifest: dict, documents: Sequence[Document], settings: Settings)
 
 def _load_cache(index_dir: Path, settings: Settings, wanted: set[str]) -> dict[str, Analysis]:
     """Analyses of the ``wanted`` documents (by hash) that the current data folder holds, when it
-    made them the same way (BM25 parameters do not matter; the previous format's JSON cache is read
-    too); empty when there are none or a file it reads is damaged (:func:`~.cache.read_analyses`)."""
+    made them the same way (BM25 parameters and query models do not matter; the previous format's
+    JSON cache is read too); empty when there are none or a file it reads is damaged
+    (:func:`~.cache.read_analyses`)."""
     m = read_manifest(index_dir) if wanted else None
-    skip = ("k1", "b", "format")
+    skip = ("k1", "b", "format", "models")
     same = {k: v for k, v in signature(settings).items() if k not in skip}
     if not m or {k: v for k, v in (m.get("signature") or {}).items() if k not in skip} != same:
         return {}
@@ -207,7 +209,10 @@ def _build(index_dir: Path, documents: Sequence[Document], settings: Settings,
     cache.update(precomputed)
     restorer, lexicon = _analyse(documents, hashes, cache, settings, progress)
     analyses = [cache[h] for h in hashes]
-    folder = index_dir / f"data-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    # named by the build time to the microsecond: two builds in one second still sort newest first
+    now = time.time()
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S', time.localtime(now))}.{int(now % 1 * 1e6):06d}"
+    folder = index_dir / f"data-{stamp}-{uuid.uuid4().hex[:8]}"
     folder.mkdir()
     corpus_tokens = _write_store(folder, documents, analyses)
     counts = build_bm25(folder / "bm25", corpus_tokens, settings.k1, settings.b, settings.bm25_method)
