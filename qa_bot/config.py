@@ -20,6 +20,9 @@ INDEX_FORMAT_VERSION = 4
 #: Bumped whenever tokenization or sentence splitting changes (normalisation, extra tokens, sentence
 #: cuts); forces a re-analysis.
 TOKENIZER_VERSION = 7  # 7: a text's relative years ("năm nay") as years
+#: Bumped whenever the query models change (the restorer's question phrases, the lexicon's rules);
+#: forces a rebuild that re-uses every cached analysis.
+MODELS_VERSION = 2  # 2: the asker's frames ("cho mình hỏi") and time limits ("mất tối đa")
 #: What a management route answers on a read-only replica (``Settings.read_only``).
 READ_ONLY_MESSAGE = ("Máy chủ này chỉ đọc (--read-only): không thể thêm, sửa hay xoá tài liệu tại đây; "
                      "hãy dùng máy chủ quản trị (máy lập chỉ mục).")
@@ -165,5 +168,5 @@ def _parse(name: str, raw: str, default: object) -> object:
                          f"environment variable {name}: cannot parse {raw!r}") from None
 
 
-__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "READ_ONLY_MESSAGE", "TOKENIZER_VERSION", "Settings",
-           "parse_rate"]
+__all__ = ["INDEX_FORMAT_VERSION", "LOG_LEVELS", "MODELS_VERSION", "READ_ONLY_MESSAGE", "TOKENIZER_VERSION",
+           "Settings", "parse_rate"]

@@ -43,6 +43,10 @@ QUESTION_PHRASES: tuple[str, ...] = (
     "những ai", "tại sao", "vì sao", "sao", "có phải", "phải không", "có không", "được không",
     "có được không", "hay không", "không", "chưa", "hay chưa", "đúng không", "cần những gì",
     "thì sao", "vậy", "ạ", "nhỉ", "nhé", "xin hỏi", "cho hỏi", "tôi muốn",
+    # the asker's frames and time limits: "cho mình hỏi", "mất tối đa bao nhiêu ngày"
+    "cho mình hỏi", "cho em hỏi", "cho tôi hỏi", "mình muốn hỏi", "em muốn hỏi", "ad ơi",
+    "tối đa", "tối thiểu", "mất tối đa", "mất bao nhiêu", "bao nhiêu ngày", "mấy ngày",
+    "trong bao lâu", "thời hạn",
     # what is asked of a meeting: "do ai chủ trì", "diễn ra khi nào", "phiên họp thứ tư"
     "do ai", "do ai chủ trì", "ai chủ trì", "diễn ra", "diễn ra khi nào", "diễn ra ở đâu",
     "diễn ra bao giờ", "diễn ra vào ngày nào", "họp", "cuộc họp", "phiên họp", "phiên họp thứ tư",

@@ -503,6 +503,11 @@ def _counted_unit(counted: str, f: str) -> str:
     return unit
 
 
+#: Lookbehinds: a noun after "mỗi", "hằng", "hàng", "trên" or "/" is the unit of a rate ("mỗi ngày
+#: tiếp nhận 200 hồ sơ"), not what the number counts.
+_NOT_A_RATE = r"(?<!\bmoi )(?<!\bhang )(?<!\btren )(?<!/)"
+
+
 def _not_in_compound(word: str, f: str) -> str:
     """Lookbehinds that keep ``word`` from matching as the second syllable of another dictionary
     word in the folded text ``f`` ("dịch" of "giao dịch" does not count "dịch vụ")."""
@@ -531,8 +536,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return True  # "vài năm", "cho đến khi kết thúc Quốc hội hiện tại"
     if kind == L.NUMBER and counted in _SHARES and _FRACTION.search(sentence.lower()):
         return True  # "bao nhiêu phần trăm": "hơn một nửa", "hai phần ba"
-    if kind == L.NUMBER and not counted and _ASKS_GROWTH.search(fq) and _MULTIPLIER.search(f):
-        return True  # "tăng bao nhiêu so với năm 2021?": "tăng gần 4 lần"
+    if kind == L.NUMBER and (not counted and _ASKS_GROWTH.search(fq) or counted == "lan") and (
+            _MULTIPLIER.search(f)):
+        return True  # "tăng bao nhiêu so với năm 2021?", "tăng mấy lần?": "tăng gần 4 lần"
     if kind == L.NUMBER and _ASKS_GROWTH.search(fq) and not _CHANGE.search(f):
         return False  # "tăng bao nhiêu?": a change, not "ban hành 50 văn bản"
     if kind == L.NUMBER:
@@ -548,9 +554,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         if not _ASKS_RANK.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
             ranks = [m.span() for m in L.ORDINAL_WORDS.finditer(sentence.lower())]
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]
+        # the noun after the number, a few words on in the same list item ("200 hồ sơ, ngày cao
+        # điểm" counts no days), or before it in the clause, not as a rate ("mỗi ngày ... 200 hồ sơ")
         for a, b in spans:
-            if re.match(rf"[\s,.]*(\S+\s+){{0,3}}?({unit})(?!\w)", f[b:]) or (
-                    re.search(rf"\b({unit})\b[^.;:]{{0,120}}$", f[:a])):
+            if re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:]) or (
+                    re.search(rf"\b{_NOT_A_RATE}({unit})\b[^.;:]{{0,120}}$", f[:a])):
                 return True
         return False
     if kind == L.DATE:

@@ -609,3 +609,8 @@ def test_a_short_answer_takes_the_next_sentences_of_its_document_within_the_room
     assert "Los Angeles và San Diego" in a.answer, a.answer  # the next sentence of the same document
     assert "phía bắc" not in a.answer, a.answer  # not another document's fact
     assert len(re.sub(r"\s*\[\d+\]", "", a.answer)) <= ANSWER_ROOM
+def test_a_rate_unit_is_not_what_the_number_counts() -> None:
+    q = "Giải quyết hồ sơ mất bao nhiêu ngày?"
+    assert not carries(NUMBER, "Trung bình mỗi ngày tiếp nhận gần 200 hồ sơ.", q, "ngay")
+    assert carries(NUMBER, "Hồ sơ được giải quyết trong 15 ngày làm việc.", q, "ngay")
+    assert carries(NUMBER, "Số tiền thanh toán tăng hơn 12 lần so với năm 2021.", "Số tiền tăng mấy lần?", "lan")

@@ -226,3 +226,8 @@ def test_priors_cover_question_words_and_dictionary_words() -> None:
     assert restorer.restore(["hoc", "sinh"]) == ["học", "sinh"]
     plain = DiacriticRestorer(priors=False).fit(corpus_sentences())
     assert plain.restore(["hoc", "sinh"]) == ["hoc", "sinh"]
+
+
+def test_the_askers_frames_and_time_limits_are_restored() -> None:
+    assert DiacriticRestorer().restore_text("cho minh hoi giai quyet ho so mat toi da bao nhieu ngay") == (
+        "cho mình hỏi giải quyết hồ sơ mất tối đa bao nhiêu ngày")

@@ -65,6 +65,10 @@ HELDOUT9 = _rows("questions_heldout9.jsonl")
 #: known limits: "vì sao", a qualifier attached to another figure of the sentence, a speaker), so
 #: it is held to what it reaches now, to catch regressions.
 HELDOUT10 = _rows("questions_heldout10.jsonl")
+#: An eleventh (questions_heldout11.jsonl; a citizen at a helpdesk and a journalist checking facts):
+#: 49/50 when written; its failure ("mất tối đa bao nhiêu ngày" met by "ngày cao điểm lên đến 600
+#: hồ sơ", a number counting another noun) is left (README, known limits).
+HELDOUT11 = _rows("questions_heldout11.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -84,9 +88,9 @@ def test_set_has_every_kind() -> None:
 
 
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                  HELDOUT8, HELDOUT9],
+                                  HELDOUT8, HELDOUT9, HELDOUT11],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                              "heldout7", "heldout8", "heldout9"])
+                              "heldout7", "heldout8", "heldout9", "heldout11"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
