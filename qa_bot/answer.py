@@ -286,7 +286,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     flats: dict[str, list[tuple[Hit, str]]] = {}  # a document's sentences, in text order
     asked_text = query.restored_text or query.text
     asked_syls = surface_tokens(asked_text)[0]
-    asked = set(asked_syls)
+    # "... có được cấp bằng không?": the closing "không" asks, so "... không được cấp bằng ..."
+    # says something new
+    asked = set(surface_tokens(_YES_NO_TAIL.sub("", asked_text))[0]) if query.kind == L.YES_NO \
+        else set(asked_syls)
     asked_pairs = set(zip(asked_syls, asked_syls[1:], strict=False))
     counted = query.counted
     counted = ABBREVIATION_MEANING.get(counted, counted) if counted else None  # "bao nhiêu DVC"
@@ -524,6 +527,10 @@ def _spelled_out(acronym: str, flat: list[tuple[Hit, str]], asked: str) -> tuple
             term = " ".join(words)
             return None if fold(term) in asked else (h, f"{term} ({acronym})")
     return None
+
+
+#: The particle that closes a yes/no question ("... không?", "... hay không?", "... chưa?").
+_YES_NO_TAIL = re.compile(r"(?:\s+hay)?\s+(?:không|chưa|khong|chua)\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 #: Where a rule's condition ends and what follows from it begins: ", thì", " thì ".

@@ -614,3 +614,14 @@ def test_a_rate_unit_is_not_what_the_number_counts() -> None:
     assert not carries(NUMBER, "Trung bình mỗi ngày tiếp nhận gần 200 hồ sơ.", q, "ngay")
     assert carries(NUMBER, "Hồ sơ được giải quyết trong 15 ngày làm việc.", q, "ngay")
     assert carries(NUMBER, "Số tiền thanh toán tăng hơn 12 lần so với năm 2021.", "Số tiền tăng mấy lần?", "lan")
+
+
+def test_the_closing_không_of_a_yes_no_question_asks_so_the_sentence_denying_it_answers(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "quyche.md",
+        "---\ntitle: Chế độ học tập của sinh viên dự thính\n---\n"
+        "Các cá nhân có nhu cầu học bổ túc kiến thức có thể được Trường xem xét cho trở thành sinh viên "
+        "dự thính. Sinh viên dự thính được cấp giấy chứng nhận việc theo học và kết quả học tập của các môn "
+        "học đã đăng ký. Sinh viên dự thính không được cấp bằng tốt nghiệp đại học. Hiệu trưởng xem xét và "
+        "ra quyết định thu nhận cho từng trường hợp cụ thể.\n")
+    a = bot.ask("Sinh viên dự thính có được cấp bằng tốt nghiệp đại học không?")
+    assert a.status == "answered" and "không được cấp bằng tốt nghiệp đại học" in a.answer, a.answer
