@@ -594,6 +594,8 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
                 parts.append(f"{c.lead_in[1].strip()} [{m}]")
         parts.append(f"{c.sentence.strip()} [{n}]")
         follow = _announced(query, c, sources) if _announces(c, sources) else None
+        if follow is None and c is chosen[0] and _ASKS_HOW.search(fold(query.text)):
+            follow = _goes_on(c)  # "Để thực hiện công việc này sinh viên phải đăng ký ..."
         if follow is not None and all(follow[1] != o.sentence for o in chosen):
             m = cites.number(follow[0])
             if m is not None:
@@ -641,6 +643,23 @@ def _announces(c: _Candidate, sources: Sources) -> bool:
     after = sources.checker.facts(c.hit.document)[0][c.end:c.end + 2]
     return (not _CLOSED.search(text) and len(text.split()) <= HEADING_WORDS
             and (not after.strip() or after.lstrip(" ").startswith("\n")))
+
+
+#: A question about how a thing is done ("Làm thế nào để ...", "phải làm những thủ tục gì",
+#: "bằng cách nào") (folded).
+_ASKS_HOW = re.compile(r"\b(?:lam (?:the nao|sao|gi)|thu tuc (?:gi|nao)|(?:bang )?cach nao|nhu the nao|ra sao)\b")
+#: A sentence that goes on about what the sentence before says: a demonstrative in its first
+#: words ("Để thực hiện công việc này ...", "Email này có giá trị lâu dài", "Điều đó ...").
+_GOES_ON = re.compile(r"\s*(?:\w+[ ,]+){0,5}?(?:này|đó)\b")
+
+
+def _goes_on(c: _Candidate) -> tuple[Hit, str] | None:
+    """The sentence right after ``c`` in its passage when it goes on about what ``c`` says."""
+    if c.order + 1 < len(c.hit.sentences):
+        nxt = c.hit.sentences[c.order + 1][2]
+        if _GOES_ON.match(nxt):
+            return c.hit, nxt
+    return None
 
 
 #: How many sentences after one that ends with ":" may hold what it announces.

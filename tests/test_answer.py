@@ -625,3 +625,13 @@ def test_the_closing_không_of_a_yes_no_question_asks_so_the_sentence_denying_it
         "ra quyết định thu nhận cho từng trường hợp cụ thể.\n")
     a = bot.ask("Sinh viên dự thính có được cấp bằng tốt nghiệp đại học không?")
     assert a.status == "answered" and "không được cấp bằng tốt nghiệp đại học" in a.answer, a.answer
+
+
+def test_a_how_question_takes_the_sentence_that_goes_on_about_the_answer(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "quyche.md",
+        "---\ntitle: Cấp bảng điểm\n---\n"
+        "Trong quá trình học tập, sinh viên có thể đề nghị Trường cấp bảng điểm. Để thực hiện công việc "
+        "này sinh viên phải đăng ký và nộp lệ phí theo quy định của Trường. Sau khi tốt nghiệp, sinh viên "
+        "được cấp một bảng điểm kèm theo bằng tốt nghiệp.\n")
+    a = bot.ask("Làm thế nào để được cấp bảng điểm trong quá trình học tập?")
+    assert a.status == "answered" and "đăng ký và nộp lệ phí" in a.answer, a.answer
