@@ -647,7 +647,8 @@ def _announces(c: _Candidate, sources: Sources) -> bool:
 
 #: A question about how a thing is done ("Làm thế nào để ...", "phải làm những thủ tục gì",
 #: "bằng cách nào") (folded).
-_ASKS_HOW = re.compile(r"\b(?:lam (?:the nao|sao|gi)|thu tuc (?:gi|nao)|(?:bang )?cach nao|nhu the nao|ra sao)\b")
+_ASKS_HOW = re.compile(r"\b(?:lam (?:the nao|sao|gi)|thu tuc (?:gi|nao)|(?:bang )?cach nao|nhu the nao|"
+                       r"ra sao)\b")
 #: A sentence that goes on about what the sentence before says: a demonstrative in its first
 #: words ("Để thực hiện công việc này ...", "Email này có giá trị lâu dài", "Điều đó ...").
 _GOES_ON = re.compile(r"\s*(?:\w+[ ,]+){0,5}?(?:này|đó)\b")
