@@ -75,7 +75,7 @@ def _haystack(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str]]
     hay = " " + " ".join(syls) + " "
     words = set(plain)
     for syl in syls:  # "Internet2", "CO2": questions are segmented "internet" + "2", "co" + "2"
-        if len(parts := _ALNUM_PARTS.findall(syl)) > 1:
+        if not syl.isalpha() and not syl.isdigit() and len(parts := _ALNUM_PARTS.findall(syl)) > 1:
             words.update(parts)
     if variants is not None:
         abbreviations, synonyms = variants.variants(syls)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 
 from . import language as L
 from .normalize import nfc, normalize_word
+from .tones import normalize_tone
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -278,7 +279,7 @@ def _pieces(words: Iterable[str]) -> Iterable[str]:
 def surface_tokens(text: str) -> tuple[list[str], set[str]]:
     """Cheap token view of a text without the word segmenter: its normalised syllables in order,
     and the set of those syllables plus its number, ordinal and date tokens."""
-    syls = [normalize_word(w) for w in _SYLLABLE.findall(text)]
+    syls = [normalize_tone(w) for w in _SYLLABLE.findall(nfc(text).lower())]  # normalize_word, at once
     extra = {t for m in _NUMBER.findall(text) if (t := _number_token(m))}
     return syls, set(syls) | extra | set(ordinal_tokens(syls)) | set(date_tokens(text))
 
