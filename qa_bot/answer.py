@@ -338,12 +338,12 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 flat = flats[doc_id]
                 announcer = _item_announcer(flat, start) if item else None
                 offence, clause = _offence(flat, announcer or sentence)
-                said = " ".join(x for x in (sources.lead(doc_id), offence, announcer and announcer[1]) if x)
+                said = tuple(x for x in (sources.lead(doc_id), offence, announcer and announcer[1]) if x)
                 # the item (clause) must add something of the question that its lead-in and the
-                # first clause (with its penalty) do not say
-                before_it = coverage(terms, f"{said} {clause}", weight, sources.lexicon)
+                # first clause (with its penalty) do not say (read as one text, part by part)
+                before_it = coverage(terms, (*said, clause), weight, sources.lexicon)
                 added = sum(weight(t) for t in set(own_ev.matched) - set(before_it.matched)) / terms_total
-                joint = coverage(terms, f"{said} {sentence}", weight, sources.lexicon)
+                joint = coverage(terms, (*said, sentence), weight, sources.lexicon)
                 if (announcer is not None or not item) and added >= ITEM_ADDS and joint.weight > ev.weight:
                     # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"; items differ by a word
                     # ("tội phạm ít nghiêm trọng"): the one that says the question's words in its order wins

@@ -24,23 +24,29 @@ class Evidence:
     matched: list[str]
 
 
-def coverage(terms: Sequence[str], text: str, idf: Callable[[str], float],
+def coverage(terms: Sequence[str], text: str | tuple[str, ...], idf: Callable[[str], float],
              variants: Lexicon | None = None) -> Evidence:
-    """Idf-weighted share of ``terms`` present in ``text`` (a compound counts as a phrase,
-    half if only its syllables occur apart). With a lexicon, an abbreviation in the text also
-    matches its full form in the terms and the reverse, and a curated synonym matches too."""
+    """Idf-weighted share of ``terms`` present in ``text`` (or in several texts read as one, in
+    order; a compound counts as a phrase, half if only its syllables occur apart). With a
+    lexicon, an abbreviation in the text also matches its full form in the terms and the
+    reverse, and a curated synonym matches too."""
     hay, words = _haystack(text, variants)
     total = got = 0.0
     matched = []
     for t in terms:
         w = max(idf(t), 0.1)
         total += w
-        if t in words or _has_phrase(hay, t):
+        if t in words:  # every syllable of the text is one of its words
             got += w
             matched.append(t)
-        elif "_" in t:
+        elif "_" in t:  # a phrase only where all its syllables are, else half their share
             parts = t.split("_")
-            got += 0.5 * w * sum(p in words for p in parts) / len(parts)
+            present = sum(p in words for p in parts)
+            if present == len(parts) and _has_phrase(hay, t):
+                got += w
+                matched.append(t)
+            else:
+                got += 0.5 * w * present / len(parts)
     return Evidence(got / total if total else 0.0, matched)
 
 
@@ -65,24 +71,36 @@ def _has_phrase(hay: str, term: str) -> bool:
 _ALNUM_PARTS = re.compile(r"\d+|[^\W\d_]+")
 
 
-@functools.lru_cache(maxsize=4096)
-def _haystack(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str]]:
+def _haystack(text: str | tuple[str, ...], variants: Lexicon | None) -> tuple[str, frozenset[str]]:
     """The text's syllables as one spaced string (abbreviation and synonym variants appended)
-    and the set of its tokens. Passages are immutable and the same sentences are read for many
-    questions, so the view is kept for the last few thousand texts (the lexicon is part of the
-    key: a rebuilt index brings a new one)."""
+    and the set of its tokens; for several texts read as one (a clause with its heading), the
+    views of the parts joined, so that each part's view is made once (:func:`_part_view`)."""
+    if isinstance(text, str):
+        core, words, extra = _part_view(text, variants)
+        return f" {core} {extra}", words
+    views = [_part_view(t, variants) for t in text if t]
+    core = " ".join(v[0] for v in views if v[0])
+    return f" {core} {''.join(v[2] for v in views)}", frozenset().union(*(v[1] for v in views))
+
+
+@functools.lru_cache(maxsize=8192)
+def _part_view(text: str, variants: Lexicon | None) -> tuple[str, frozenset[str], str]:
+    """One text's syllables spaced, its tokens, and its abbreviation and synonym variants (each
+    as ``"| a b "``). Passages are immutable and the same sentences are read for many questions,
+    so the view is kept for the last few thousand texts (the lexicon is part of the key: a
+    rebuilt index brings a new one)."""
     syls, plain = text_view(text)
-    hay = " " + " ".join(syls) + " "
     words = set(plain)
     for syl in syls:  # "Internet2", "CO2": questions are segmented "internet" + "2", "co" + "2"
         if not syl.isalpha() and not syl.isdigit() and len(parts := _ALNUM_PARTS.findall(syl)) > 1:
             words.update(parts)
+    extra = ""
     if variants is not None:
         abbreviations, synonyms = variants.variants(syls)
         for phrase in abbreviations + synonyms:
-            hay += "| " + " ".join(phrase) + " "
+            extra += "| " + " ".join(phrase) + " "
             words.update(phrase)
-    return hay, frozenset(words)
+    return " ".join(syls), frozenset(words), extra
 
 
 @functools.lru_cache(maxsize=4096)
