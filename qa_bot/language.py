@@ -407,7 +407,8 @@ PERIOD = re.compile(r"\b(\d+|hai|ba|bon|nam|muoi) nam (qua|gan day|tro lai day|v
 #: Units that a counted noun may be written as in the text.
 UNIT_FORMS = {"phan tram": r"%|phan tram", "tien": r"dong|trieu|ty", "ty dong": r"ty dong|ty",
               "trieu dong": r"trieu dong|trieu", "pound": r"pound|lb",
-              "thoi gian": r"giay|phut|gio|ngay|tuan|thang|nam|the ky"}  # how much time: a duration
+              "thoi gian": r"giay|phut|gio|ngay|tuan|thang|nam|the ky",  # how much time: a duration
+              "nguoi": r"nguoi|dan|cu dan|nhan khau"}  # people are counted as residents too
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 DATE_EXPR = re.compile(
     r"\b(ke tu|tu ngay|ngay tiep theo|khi\s+(?!nao\b)\w+)\b|\bthoi diem\s+(?!nao\b)\w+|"

@@ -635,3 +635,13 @@ def test_a_how_question_takes_the_sentence_that_goes_on_about_the_answer(tmp_pat
         "được cấp một bảng điểm kèm theo bằng tốt nghiệp.\n")
     a = bot.ask("Làm thế nào để được cấp bảng điểm trong quá trình học tập?")
     assert a.status == "answered" and "đăng ký và nộp lệ phí" in a.answer, a.answer
+
+
+
+
+def test_people_are_counted_as_residents_too() -> None:
+    """"bao nhiêu người" is met by "dân", "cư dân", "nhân khẩu"; not by another noun."""
+    q = "Có bao nhiêu người đã chết ở Algiers trong thời gian đó?"
+    assert carries(NUMBER, "Algiers mất 30 đến 50 nghìn dân vào năm 1620-21.", q, "nguoi")
+    assert carries(NUMBER, "Thị trấn có 1.200 cư dân.", q, "nguoi")
+    assert not carries(NUMBER, "Algiers mất 30 đến 50 nghìn tấn lúa vào năm 1620-21.", q, "nguoi")
