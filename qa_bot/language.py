@@ -106,6 +106,10 @@ REQUEST_QUESTION = re.compile(
 ASKS_PENALTY = re.compile(r"\b(?:bi|se bi|thi bi) (?:xu )?phat (?:nhu )?(?:the nao|ra sao)|"
                           r"\bhinh phat (?:nao|gi)\b")
 
+#: "làm sao", "làm thế nào", "làm như thế nào", "làm cách nào": how, whose "làm" only asks
+#: (folded).
+HOW_ASKED = re.compile(r"\blam (?:sao|the nao|nhu the nao|cach nao)\b")
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

@@ -51,6 +51,9 @@ _DOC_TYPE_ABBR = {"chi thi": "ct", "nghi quyet": "nq", "nghi dinh": "nd", "quyet
                   "thong tu": "tt", "ke hoach": "kh", "cong dien": "cd", "thong bao": "tb"}
 
 
+_HOW_VERB = frozenset({"làm"})
+
+
 @dataclass
 class Query:
     """A question as understood: tokens for retrieval, kind, constraints and hints for answering."""
@@ -103,10 +106,16 @@ class Query:
 
 
     @property
+    def asking(self) -> frozenset[str]:
+        """Words of the question that only ask: "làm" of "làm sao", "làm thế nào" (how)."""
+        return _HOW_VERB if L.HOW_ASKED.search(fold(self.restored_text or self.text)) else frozenset()
+
+    @property
     def content(self) -> list[str]:
         """Words whose presence is evidence of an answer (constraint tokens are checked apart)."""
-        return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t) and t not in L.CHAT_TOKENS] \
-            or self.tokens
+        asking = self.asking
+        return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t) and t not in L.CHAT_TOKENS
+                and t not in asking] or self.tokens
 
     @property
     def constrained(self) -> bool:

@@ -239,3 +239,13 @@ def test_a_penalty_asked_how_is_one_penalty_not_a_list() -> None:
     assert kind("Cán bộ mà cố ý từ bỏ nhiệm vụ công tác và lôi kéo người khác đào nhiệm thì bị phạt như "
                 "thế nào?") == L.OTHER
     assert kind("Chủ tịch UBND tỉnh yêu cầu những gì?") == L.LIST
+
+
+def test_the_làm_of_làm_sao_only_asks() -> None:
+    from qa_bot.query import Query
+    q = Query(text="Trường hợp làm mất bản gốc văn bằng thì làm sao?", search_text="",
+              tokens=["trường_hợp", "làm", "mất", "bản_gốc", "văn_bằng", "thì", "làm"])
+    assert "làm" not in q.content and "mất" in q.content
+    q = Query(text="Sinh viên phải làm gì khi mất thẻ?", search_text="",
+              tokens=["sinh_viên", "phải", "làm", "mất"])
+    assert "làm" in q.content  # "làm gì" asks what to do: the doing is part of what is asked
