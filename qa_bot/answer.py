@@ -102,7 +102,8 @@ _DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|
 
 
 #: Compiled once (re's cache of inline patterns is emptied by the patterns made per question).
-_NAMES = re.compile(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten)\b")
+_NAMES = re.compile(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten|cai ten|duoc biet den (?:voi|la|nhu)|"
+                    r"thuat ngu|biet danh|con goi|hay con)\b")
 #: A sentence opening that refers back to what the sentence before names.
 _ANAPHOR = re.compile(r"\s*(?:Nó|Ông(?: ấy)?|Bà(?: ấy)?|Anh ấy|Cô ấy|Họ|Chúng|Đây|Điều này|Việc này|"
                       r"Công ty|Tổ chức)\b")
@@ -135,13 +136,18 @@ _RULES_ON = re.compile(r"\bquy dinh (?:nhu )?the nao ve (?:viec )?([^?.]+)")
 _LAW_SAYS = re.compile(r"^\S.*?\s+quy dinh (?:ve )?")
 
 
+#: A definition question asking for another name ("Tên khác của X là gì?", "Từ đồng nghĩa với X",
+#: "Biệt danh của X", "Một thuật ngữ khác cho X").
+_NAMING_HEAD = re.compile(r"(?:mot )?(?:ten khac|ten goi khac|tu dong nghia|biet danh|thuat ngu khac|"
+                          r"cach goi khac)\b")
 _NAMING = re.compile(r"\b(?:duoc goi|goi|ten|co ten|mang ten|ten goi)$")
 
 
 def _defines(subject: str, sentence: str) -> bool:
     """True when ``sentence`` says what ``subject`` is ("Học kỳ là thời gian ..."), or, for "...
-    được gọi là gì", what it is called ("Ngày nay, điều này được gọi là lý thuyết Miasma")."""
-    if _NAMING.search(subject):
+    được gọi là gì" and "Biệt danh / Tên khác của X là gì", what it is called ("Ngày nay, điều này
+    được gọi là lý thuyết Miasma", "Nó cũng được biết đến với cái tên plastome")."""
+    if _NAMING.search(subject) or _NAMING_HEAD.match(subject):
         return bool(_NAMES.search(fold(sentence)))
     f = fold(sentence).strip()
     # "Mật khẩu của email SV là gì?": in the passage about the email, "Mật khẩu: ..." says it

@@ -213,6 +213,15 @@ def test_a_regulations_term_opening_a_sentence_as_its_label_defines_it() -> None
     assert _definition_subject("Điểm bảo lưu được định nghĩa như thế nào?") == "diem bao luu"
 
 
+def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
+    """"Biệt danh / Tên khác / Từ đồng nghĩa của X là gì?" asks what X is also called."""
+    other = _definition_subject("Biệt danh của Đồng bằng ở Hà Lan là gì?")
+    assert _defines(other, "Thuật ngữ vắn tắt hơn Đồng bằng sông Rhine thường được sử dụng.")
+    other = _definition_subject("Từ đồng nghĩa với DNA lục lạp là gì?")
+    assert _defines(other, "Nó cũng được biết đến với cái tên plastome.")
+    assert not _defines(other, "DNA lục lạp nằm trong chất nền của lục lạp.")
+
+
 def test_what_a_law_says_of_a_term_asks_what_the_term_is() -> None:
     assert _definition_subject("Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì?") == "phap nhan thuong mai"
     on = _definition_subject("Bộ luật Dân sự 2015 quy định thế nào về chi nhánh, văn phòng đại diện của pháp nhân?")
