@@ -286,7 +286,7 @@ class Checker:
                 v.contradicted.append((f"cuộc họp năm {y}", f"cuộc họp năm {doc.year}" if doc.year
                                        else "không rõ năm"))
         if query.periods:
-            self._check_periods(v, query.periods, f_para, f_title, facts)
+            self._check_periods(v, query.periods, f_para, f_title, facts, fold(sentence))
         for part in query.year_parts:  # "6 tháng đầu năm": a half-year review, not the year's
             said = {m.group(0).replace("sau thang", "6 thang")
                     for m in L.YEAR_PART.finditer(f"{f_title}\n{f_para}")}
@@ -333,16 +333,21 @@ class Checker:
 
     @staticmethod
     def _check_periods(v: Verdict, periods: list[tuple[int, int]], f_para: str, f_title: str,
-                       facts: DocFacts) -> None:
+                       facts: DocFacts, f_sentence: str = "") -> None:
         """A period asked for ("giai đoạn 2031-2040") is met where the paragraph, the title or
         the document names it, or the paragraph names its first and last years ("từ 2000 đến
         2005"); a paragraph naming only other periods is about them instead; one naming none meets
-        it with a year inside it (its own or its document's)."""
+        it with a year inside it (its own or its document's). A sentence that names its own
+        periods speaks of them ("Năm học 2016-2017: 790.000 đ/ tháng." is no answer for 2018-2019,
+        whatever the lines after it say)."""
         named = periods_named(f_para)
+        own = periods_named(f_sentence)
         years = {int(y) for y in _YEAR_DIGITS.findall(f_para)}
         for a, b in periods:
             label = f"giai đoạn {a}-{b}"
-            if ((a, b) in named or {a, b} <= years or (a, b) in periods_named(f_title)
+            if own and (a, b) not in own:
+                v.contradicted.append((label, ", ".join(f"giai đoạn {x}-{y}" for x, y in own)))
+            elif ((a, b) in named or {a, b} <= years or (a, b) in periods_named(f_title)
                     or (a, b) in periods_named(facts.folded)):
                 v.supported.append(label)
             elif named:

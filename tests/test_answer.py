@@ -654,3 +654,13 @@ def test_people_are_counted_as_residents_too() -> None:
     assert carries(NUMBER, "Algiers mất 30 đến 50 nghìn dân vào năm 1620-21.", q, "nguoi")
     assert carries(NUMBER, "Thị trấn có 1.200 cư dân.", q, "nguoi")
     assert not carries(NUMBER, "Algiers mất 30 đến 50 nghìn tấn lúa vào năm 1620-21.", q, "nguoi")
+
+
+def test_a_sentence_naming_its_own_period_answers_for_that_period_only(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "hocphi.md",
+        "---\ntitle: Học phí\n---\nTheo Nghị định 86/2015/NĐ-CP, mức trần học phí bậc đại học của trường như "
+        "sau: Năm học 2016-2017: 790.000 đ/ tháng.\nNăm học 2017-2018: 870.000 đ/ tháng.\n"
+        "Năm học 2018-2019: 960.000 đ/ tháng.\nNăm học 2019-2020: 1.060.000 đ/ tháng.\n")
+    a = bot.ask("Học phí của trường năm 2018-2019?")
+    assert a.status == "answered" and "960.000" in a.answer, a.answer
+    assert "790.000" not in a.answer and "870.000" not in a.answer, a.answer
