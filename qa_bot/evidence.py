@@ -572,7 +572,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             dates = [d for d in dates if not _BARE_YEAR.fullmatch(d)]
         if dates:
             return True
-        return bool(L.CONDITION.search(f)) and not L.CONDITION.search(fq)
+        return bool(L.CONDITION_STATED.search(f)) and not L.CONDITION.search(fq)
     if kind == L.PERSON and (role := L.ROLE_ASKED.search(fq)) and not _gives_role(
             next(g for g in role.groups() if g), f):
         return False  # "Ai là Chủ tịch UBND tỉnh?": not "ông X - Phó Chủ tịch UBND tỉnh"

@@ -430,6 +430,9 @@ DATE_EXPR = re.compile(
 #: A condition answers "khi nào" in rules and laws ("Sinh viên bị đình chỉ ... khi nào?" ->
 #: "trường hợp ...", "nếu ...").
 CONDITION = re.compile(r"\b(neu|truong hop|trong truong hop)\b")
+#: ... as a rule states it: also "khi ..." (not "khi nào") and "áp dụng đối với / cho ..." ("Đình
+#: chỉ học tập có thời hạn: áp dụng đối với những sinh viên đang ...").
+CONDITION_STATED = re.compile(r"\b(neu|truong hop|trong truong hop|khi(?! nao)|ap dung (?:doi voi|cho))\b")
 #: A duration in words answers "bao lâu" ("vài năm", "nhiều tháng").
 VAGUE_DURATION = re.compile(r"\b(vai|nhieu|mot vai|it)\s+"
                             r"(nam|thang|tuan|ngay|gio|phut|giay|the ky|thap ky)\b")

@@ -664,3 +664,13 @@ def test_a_sentence_naming_its_own_period_answers_for_that_period_only(tmp_path:
     a = bot.ask("Học phí của trường năm 2018-2019?")
     assert a.status == "answered" and "960.000" in a.answer, a.answer
     assert "790.000" not in a.answer and "870.000" not in a.answer, a.answer
+
+
+def test_a_rule_states_its_condition_with_khi_or_áp_dụng_đối_với() -> None:
+    q = "Khi nào sinh viên bị đình chỉ học tập có thời hạn?"
+    assert carries(DATE, "Đình chỉ học tập có thời hạn: áp dụng đối với những sinh viên đang trong thời gian "
+                         "bị cảnh báo mà vẫn vi phạm kỷ luật.", q)
+    assert carries(DATE, "Khi thời hạn bắt đầu bằng một sự kiện thì ngày xảy ra sự kiện không được tính.",
+                   "Thời hạn được tính từ ngày nào?")
+    assert not carries(DATE, "Sinh viên bị đình chỉ học tập phải rời ký túc xá.", q)
+    assert not carries(DATE, "Không biết khi nào có kết quả.", q)  # "khi nào" asks, it states nothing
