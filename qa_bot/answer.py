@@ -317,11 +317,18 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     best_of: dict[str, tuple[int, float]] = {}  # the rank and context of a document's best passage
     for rank, hit, context in pool[:first]:
         best_of.setdefault(hit.document.doc_id, (rank, context))
+    second = len(pool)
+    if subject and not _NAMING.search(subject):  # "Phạm tội có tổ chức là gì?": the sentence that
+        # defines it in any passage retrieved, weighed as the best passage's
+        taken = {(h.document.doc_id, h.passage.start) for _, h, _ in pool}
+        pool += [(0, h, contexts[0]) for h in hits if (h.document.doc_id, h.passage.start) not in taken]
     for at, (rank, hit, context) in enumerate(pool):
         before: Evidence | None = None
         for order, (start, end, sentence) in enumerate(hit.sentences):
             clausal = _ITEM.match(sentence) is not None or bool(_REFERS_BACK.search(fold(sentence)))
-            if at >= first and not clausal:
+            if at >= second and not _defines(subject, sentence):
+                continue
+            if first <= at < second and not clausal:
                 continue  # of the rest of an article: its items and the clauses about its offence
             own_ev = ev = coverage(terms, sentence, weight, sources.lexicon)
             before_matched: set[str] = set()

@@ -110,6 +110,10 @@ ASKS_PENALTY = re.compile(r"\b(?:bi|se bi|thi bi) (?:xu )?phat (?:nhu )?(?:the n
 #: (folded).
 HOW_ASKED = re.compile(r"\blam (?:sao|the nao|nhu the nao|cach nao)\b")
 
+#: "Định nghĩa (của) X", "Khái niệm X" opening a question: the asking frame of a definition
+#: question, not words its answer says (folded).
+DEFINITION_FRAME = re.compile(r"\s*(dinh nghia|khai niem)\b")
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

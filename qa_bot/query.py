@@ -52,6 +52,8 @@ _DOC_TYPE_ABBR = {"chi thi": "ct", "nghi quyet": "nq", "nghi dinh": "nd", "quyet
 
 
 _HOW_VERB = frozenset({"làm"})
+_FRAME_WORDS = {"dinh nghia": frozenset({"định", "nghĩa", "định_nghĩa"}),
+                "khai niem": frozenset({"khái", "niệm", "khái_niệm"})}
 
 
 @dataclass
@@ -107,8 +109,13 @@ class Query:
 
     @property
     def asking(self) -> frozenset[str]:
-        """Words of the question that only ask: "làm" of "làm sao", "làm thế nào" (how)."""
-        return _HOW_VERB if L.HOW_ASKED.search(fold(self.restored_text or self.text)) else frozenset()
+        """Words of the question that only ask: "làm" of "làm sao", "làm thế nào" (how); "định
+        nghĩa", "khái niệm" opening a definition question ("Định nghĩa học kỳ?")."""
+        f = fold(self.restored_text or self.text)
+        out = _HOW_VERB if L.HOW_ASKED.search(f) else frozenset()
+        if m := L.DEFINITION_FRAME.match(f):
+            out = out | _FRAME_WORDS[m.group(1)]
+        return out
 
     @property
     def content(self) -> list[str]:

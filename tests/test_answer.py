@@ -674,3 +674,22 @@ def test_a_rule_states_its_condition_with_khi_or_áp_dụng_đối_với() -> No
                    "Thời hạn được tính từ ngày nào?")
     assert not carries(DATE, "Sinh viên bị đình chỉ học tập phải rời ký túc xá.", q)
     assert not carries(DATE, "Không biết khi nào có kết quả.", q)  # "khi nào" asks, it states nothing
+
+
+def test_a_definition_is_found_in_any_passage_retrieved(tmp_path: Path) -> None:
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for n in range(1, 6):
+        (docs / f"dieu{n}.md").write_text(
+            f"---\ntitle: Bộ luật Hình sự, Điều {250 + n}\n---\nTội vận chuyển trái phép chất thứ {n}\n\n"
+            "1. Phạm tội thuộc một trong các trường hợp sau đây, thì bị phạt tù từ 05 năm đến 10 năm:\n\n"
+            "a) Phạm tội có tổ chức;\n\nb) Phạm tội 02 lần trở lên;\n\nc) Lợi dụng danh nghĩa cơ quan, tổ chức;\n",
+            encoding="utf-8")
+    (docs / "dieu17.md").write_text(
+        "---\ntitle: Bộ luật Hình sự, Điều 17\n---\nĐồng phạm\n\n"
+        "1. Đồng phạm là trường hợp có hai người trở lên cố ý cùng thực hiện một tội phạm.\n\n"
+        "2. Phạm tội có tổ chức là hình thức đồng phạm có sự câu kết chặt chẽ giữa những người cùng "
+        "thực hiện tội phạm.\n", encoding="utf-8")
+    bot = QABot.from_directory(docs, index=tmp_path / "index")
+    a = bot.ask("Phạm tội có tổ chức là gì?")
+    assert a.status == "answered" and "là hình thức đồng phạm" in a.answer, a.answer

@@ -249,3 +249,13 @@ def test_the_làm_of_làm_sao_only_asks() -> None:
     q = Query(text="Sinh viên phải làm gì khi mất thẻ?", search_text="",
               tokens=["sinh_viên", "phải", "làm", "mất"])
     assert "làm" in q.content  # "làm gì" asks what to do: the doing is part of what is asked
+
+
+def test_định_nghĩa_opening_a_question_only_asks() -> None:
+    from qa_bot.query import Query
+    q = Query(text="Định nghĩa học kỳ?", search_text="", tokens=["định", "nghĩa", "học_kỳ"])
+    assert q.content == ["học_kỳ"]
+    q = Query(text="Khái niệm lớp học phần?", search_text="", tokens=["khái_niệm", "lớp", "học_phần"])
+    assert q.content == ["lớp", "học_phần"]
+    q = Query(text="Nghĩa vụ của sinh viên?", search_text="", tokens=["nghĩa_vụ", "sinh_viên"])
+    assert q.content == ["nghĩa_vụ", "sinh_viên"]
