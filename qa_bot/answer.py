@@ -157,7 +157,9 @@ def _defines(subject: str, sentence: str) -> bool:
     # regulation's term opening the sentence as its label
     return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){term}\s+"
                           r"(?:la|duoc hieu la|duoc goi la)\b", f)
-                or re.match(rf"(?:[a-z]\)\s+|\d\.\s+)?{term}\s*:\s*\S", f))
+                or re.match(rf"(?:[a-z]\)\s+|\d\.\s+)?{term}\s*:\s*\S", f)
+                # "Điểm cuối cùng để đánh giá một học phần được gọi là điểm học phần."
+                or re.search(rf"\b(?:duoc goi|goi) la {re.escape(subject)}\s*[.;)]?$", f))
 
 
 def _type_bonus(kind: str, sentence: str, typed: bool, question: str) -> float:

@@ -211,6 +211,9 @@ def test_a_regulations_term_opening_a_sentence_as_its_label_defines_it() -> None
     assert not _defines("lop hoc phan", "Mỗi lớp học phần: được ký hiệu bằng một mã số riêng.")
     assert not _defines("hoc ky", "Học kỳ hè: sinh viên có thể đăng ký học lại.")
     assert _definition_subject("Điểm bảo lưu được định nghĩa như thế nào?") == "diem bao luu"
+    # "Y được gọi là X." names what X is
+    assert _defines("diem hoc phan", "Điểm cuối cùng để đánh giá một học phần được gọi là điểm học phần.")
+    assert not _defines("diem hoc phan", "Điểm được gọi là điểm học phần khi có đủ điểm thành phần.")
 
 
 def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
