@@ -377,7 +377,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 if doc_id not in flats:
                     flats[doc_id] = _doc_sentences(doc_id, sources, doc_cache)
                 lead_in = _spelled_out(m.group(1), flats[doc_id], fold(asked_text))
-            if ev.weight <= 0 or not _says_more(sentence, asked):
+            # a yes/no question's claim stated whole ("Việc hòa giải ... được khuyến khích.") affirms it
+            affirms = query.kind == L.YES_NO and _CLOSED.search(sentence.rstrip()) is not None
+            if ev.weight <= 0 or not (affirms or _says_more(sentence, asked)):
                 continue
             if query.kind == L.LIST and query.list_kind and not lists.announces(
                     query.list_kind, fold(sentence)):

@@ -696,3 +696,14 @@ def test_a_definition_is_found_in_any_passage_retrieved(tmp_path: Path) -> None:
     bot = QABot.from_directory(docs, index=tmp_path / "index")
     a = bot.ask("Phạm tội có tổ chức là gì?")
     assert a.status == "answered" and "là hình thức đồng phạm" in a.answer, a.answer
+
+
+def test_a_yes_no_questions_claim_stated_whole_affirms_it(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md",
+        "---\ntitle: Bộ luật Dân sự, Điều 7\n---\nBảo vệ quyền dân sự\n\n"
+        "1. Luật khác có liên quan điều chỉnh quan hệ dân sự không được trái với các nguyên tắc cơ bản.\n\n"
+        "2. Trong quan hệ dân sự, việc hòa giải giữa các bên phù hợp với quy định của pháp luật được "
+        "khuyến khích.\n")
+    a = bot.ask("Trong quan hệ dân sự, việc hòa giải giữa các bên phù hợp với quy định của pháp luật có "
+                "được khuyến khích hay không?")
+    assert a.status == "answered" and "được khuyến khích" in a.answer, a.answer
