@@ -396,7 +396,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 own += NEIGHBOUR_SHARE * sum(weight(t) for t in before_matched if t in known) / known_total
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
                                      typed, verdict, own, lead_in))
-    scored.sort(key=lambda c: (-c.score, c.rank, c.order))
+    # equal scores in a law or regulation: the rule that says the question's words side by side
+    scored.sort(key=lambda c: (-round(c.score, 6), -_pair_share(c.sentence, asked_pairs)
+                               if _structured([c.hit]) else 0.0, c.rank, c.order))
     needs_type = query.kind in _TYPED
     least = LOOSE_SENTENCE_EVIDENCE if loose else MIN_SENTENCE_EVIDENCE
     # a yes/no answer states the claim asked about: as much of the question as a typed answer holds

@@ -707,3 +707,14 @@ def test_a_yes_no_questions_claim_stated_whole_affirms_it(tmp_path: Path) -> Non
     a = bot.ask("Trong quan hệ dân sự, việc hòa giải giữa các bên phù hợp với quy định của pháp luật có "
                 "được khuyến khích hay không?")
     assert a.status == "answered" and "được khuyến khích" in a.answer, a.answer
+
+
+def test_of_rules_scoring_alike_the_one_saying_the_question_side_by_side_answers(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "luat.md",
+        "---\ntitle: Bộ luật Dân sự, Điều 231\n---\nXác lập quyền sở hữu đối với gia súc bị thất lạc\n\n"
+        "1. Người bắt được gia súc bị thất lạc phải nuôi giữ và báo ngay cho Ủy ban nhân dân cấp xã để "
+        "thông báo công khai cho chủ sở hữu biết mà nhận lại.\n\n"
+        "2. Trường hợp chủ sở hữu được nhận lại gia súc bị thất lạc thì phải thanh toán tiền công nuôi "
+        "giữ và các chi phí khác cho người bắt được gia súc.\n")
+    a = bot.ask("Chủ sở hữu được nhận lại gia súc phải thực hiện nghĩa vụ gì với người bắt được gia súc?")
+    assert a.status == "answered" and a.answer.startswith("Trường hợp chủ sở hữu"), a.answer
