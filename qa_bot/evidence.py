@@ -198,6 +198,8 @@ def _period_figure(f_sentence: str, years: list[int]) -> str | None:
     return ", ".join(f"giai đoạn {a}-{b}" for a, b in held) or None
 
 
+#: A sentence saying it speaks of a province's own bodies ("Ban Chỉ đạo ... của tỉnh").
+_PROVINCE_OWN = re.compile(r"\b(?:cua tinh|ubnd tinh|uy ban nhan dan tinh|toan tinh)\b")
 _YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
 #: A body named without its level ("Ban Chỉ đạo thống nhất"; not "Ban Chỉ đạo tỉnh"): the one
 #: the article is about.
@@ -366,7 +368,8 @@ class Checker:
         # "Ban Chỉ đạo thống nhất ..." in an article on the Government's Steering Committee: that
         # committee, not the province an earlier sentence of the paragraph gave as an example
         national = bool(L.NATIONAL_SCOPE.search(f_sentence) or (
-            _UNQUALIFIED_BODY.search(f_sentence) and L.NATIONAL_SCOPE.search(fold(doc.title))))
+            _UNQUALIFIED_BODY.search(f_sentence) and L.NATIONAL_SCOPE.search(fold(doc.title))
+            and not _PROVINCE_OWN.search(f_sentence)))
         if place in in_sentence or (place in in_para and not national):
             v.supported.append(name)
         elif in_sentence - {place}:
