@@ -101,12 +101,13 @@ def test_figures(beir: Path) -> None:
     # it still lists its relevant article first among related passages
     assert res["answered"] == 0.8
     assert res["first_citation_relevant"] == (4 + (by_id["q4"]["first_citation"] == "c6")) / 5
-    # the median over the four answered questions, each answered by the sentence holding the fact
+    # the median over the four answered questions, each answered by the sentence holding the fact,
+    # which a short answer may follow with further sentences of its document within 200 characters
     sentences = ["Người không đội mũ bảo hiểm bị phạt tiền từ 400.000 đồng đến 600.000 đồng.",
                  "Sông Hồng dài khoảng 1.149 km và chảy qua thủ đô Hà Nội.",
                  "Vịnh Hạ Long được UNESCO công nhận là di sản thiên nhiên thế giới vào năm 1994.",
                  "Nước dùng của phở bò được ninh từ xương bò trong nhiều giờ."]
-    assert res["median_answer_chars"] == statistics.median(len(s) for s in sentences)
+    assert statistics.median(len(s) for s in sentences) <= res["median_answer_chars"] <= 200
 
 
 def test_limit_and_errors(beir: Path, tmp_path: Path) -> None:
