@@ -36,6 +36,7 @@ from .query import (
     people_named,
     periods_named,
     places_named,
+    year_parts_named,
 )
 
 # -- the years, sessions and places a text names -------------------------------------------------
@@ -265,11 +266,10 @@ class Checker:
         text, facts = self.facts(doc)
         a, b = self.paragraph(doc, start, end)
         sentence, para = text[start:end], text[a:b]
-        f_para = fold(para)
-        f_title = fold(doc.title)
+        f_sentence, f_para, f_title = fold(sentence), fold(para), fold(doc.title)
         about = self.sentence_years(doc, start, end, query.kind == L.NUMBER) if query.years else set()
-        period = L.PERIOD.search(fold(sentence)) if query.years else None
-        whole = _period_figure(fold(sentence), query.years) if query.kind == L.NUMBER else None
+        period = L.PERIOD.search(f_sentence) if query.years else None
+        whole = _period_figure(f_sentence, query.years) if query.kind == L.NUMBER else None
         if period:  # "trong 3 năm qua": several years at once, not the one asked for
             v.contradicted.extend((f"năm {y}", f"nhiều năm: \"{sentence[period.start():period.end()]}\"")
                                   for y in query.years)
@@ -288,11 +288,10 @@ class Checker:
                 v.contradicted.append((f"cuộc họp năm {y}", f"cuộc họp năm {doc.year}" if doc.year
                                        else "không rõ năm"))
         if query.periods:
-            self._check_periods(v, query.periods, f_para, f_title, facts, fold(sentence))
+            self._check_periods(v, query.periods, f_para, f_title, facts, f_sentence)
+        said_parts = set(year_parts_named(f"{f_title}\n{f_para}")) if query.year_parts else set()
         for part in query.year_parts:  # "6 tháng đầu năm": a half-year review, not the year's
-            said = {m.group(0).replace("sau thang", "6 thang")
-                    for m in L.YEAR_PART.finditer(f"{f_title}\n{f_para}")}
-            (v.supported if part in said else v.unmet).append(part_label(part))
+            (v.supported if part in said_parts else v.unmet).append(part_label(part))
         if query.sessions:
             named = sessions_in(f_para, para) or facts.sessions
             for n in query.sessions:
@@ -309,7 +308,6 @@ class Checker:
         for body in query.bodies:
             full = spelled_out(body)  # "trung tam hcc" -> "trung tam hanh chinh cong"
             if alone:
-                f_sentence = fold(sentence)
                 if not any(b in f_sentence for b in {body, full}):
                     v.unmet.append(body)
                     continue
@@ -322,7 +320,6 @@ class Checker:
         if alone and not (query.bodies or query.places) and (
                 part := _alone_part(query.restored_text or query.text)):
             said, words = part  # "riêng khối cấp huyện": the sentence itself speaks of "cấp huyện"
-            f_sentence = fold(sentence)
             if not all(re.search(rf"\b{w}\b", f_sentence) for w in words):
                 v.unmet.append(said)
         for number in query.doc_numbers:
@@ -376,7 +373,7 @@ class Checker:
             v.contradicted.append((name, ", ".join(_province_name(p) for p in sorted(in_sentence))))
         elif in_para - {place} and not national:
             v.contradicted.append((name, ", ".join(_province_name(p) for p in sorted(in_para))))
-        elif place in facts.places and not national and L.LOCAL_SCOPE.search(fold(sentence)):
+        elif place in facts.places and not national and L.LOCAL_SCOPE.search(f_sentence):
             v.supported.append(name)
         else:
             v.unmet.append(name)

@@ -649,8 +649,6 @@ def test_a_how_question_takes_the_sentence_that_goes_on_about_the_answer(tmp_pat
     assert a.status == "answered" and "đăng ký và nộp lệ phí" in a.answer, a.answer
 
 
-
-
 def test_people_are_counted_as_residents_too() -> None:
     """"bao nhiêu người" is met by "dân", "cư dân", "nhân khẩu"; not by another noun."""
     q = "Có bao nhiêu người đã chết ở Algiers trong thời gian đó?"
