@@ -105,8 +105,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _BODY_WORDS = re.compile(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội|Tòa án|"
                          r"Viện kiểm sát|Hội đồng|Nhà nước|Trường|Khoa)\b")
-_THU_MAY = re.compile(r"\bthu may\b")
-_ORDINAL = re.compile(r"\bthứ\s+\w+")
+_THU_MAY = re.compile(r"\bthu (?:may|bao nhieu)\b")
+#: An ordinal: "thứ hai", "thứ 3", and the first said without "thứ" ("lần đầu", "đầu tiên").
+_ORDINAL = re.compile(r"\bthứ\s+\w+|\b(?:lần|đợt|lượt) đầu\b|\bđầu tiên\b")
 _ASKS_RANK = re.compile(r"\bthu (?:bao nhieu|may)\b")
 #: A share said in words ("một nửa", "hai phần ba"), and the counted nouns that ask for a share.
 _FRACTION = re.compile(r"\b(?:một nửa|phân nửa|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) phần "
@@ -534,7 +535,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     a few words before it, or after it in the same clause)."""
     f = fold(sentence)
     fq = fold(question)
-    if kind == L.NUMBER and _THU_MAY.search(fq):  # "phiên thứ mấy": an ordinal
+    if kind == L.NUMBER and _THU_MAY.search(fq):  # "phiên thứ mấy", "lần thứ bao nhiêu": an ordinal
         return any(fold(m.group(0)) not in fq for m in _ORDINAL.finditer(sentence.lower()))
     if kind == L.NUMBER and _BAO_LAU.search(fq) and (
             L.VAGUE_DURATION.search(f) or _UNTIL.search(f)):

@@ -716,3 +716,10 @@ def test_of_rules_scoring_alike_the_one_saying_the_question_side_by_side_answers
         "giữ và các chi phí khác cho người bắt được gia súc.\n")
     a = bot.ask("Chủ sở hữu được nhận lại gia súc phải thực hiện nghĩa vụ gì với người bắt được gia súc?")
     assert a.status == "answered" and a.answer.startswith("Trường hợp chủ sở hữu"), a.answer
+
+
+def test_lần_thứ_bao_nhiêu_asks_for_an_ordinal_and_lần_đầu_is_one() -> None:
+    q = "Sinh viên bị đình chỉ học tập 1 năm nếu vi phạm lần thứ bao nhiêu trong việc thi hộ?"
+    assert carries(NUMBER, "Sinh viên bị đình chỉ học tập 1 năm học nếu vi phạm lần đầu trong việc thi hộ.", q)
+    assert carries(NUMBER, "Sinh viên bị buộc thôi học nếu vi phạm lần thứ hai.", q)
+    assert not carries(NUMBER, "Sinh viên bị đình chỉ học tập 1 năm học nếu thi hộ.", q)
