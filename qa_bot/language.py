@@ -109,6 +109,11 @@ ASKS_PENALTY = re.compile(r"\b(?:bi|se bi|thi bi) (?:xu )?phat (?:nhu )?(?:the n
 #: "làm sao", "làm thế nào", "làm như thế nào", "làm cách nào": how, whose "làm" only asks
 #: (folded).
 HOW_ASKED = re.compile(r"\blam (?:sao|the nao|nhu the nao|cach nao)\b")
+#: A third-person pronoun for one person or thing in a question ("Ông ấy được Nixon chọn vào năm
+#: nào?", "nó được gọi là gì"): it points to what the question does not name, and the texts name
+#: it instead, so it is no evidence. Lower case with marks ("nó" is not "nợ", "nở"). Not "họ",
+#: "chúng ta": a group the texts may call so too.
+PRONOUNS = re.compile(r"(?<!\w)(?:(?:ông|bà|anh|cô|chị) (?:ấy|ta)|nó|hắn)(?!\w)")
 
 #: "Định nghĩa (của) X", "Khái niệm X" opening a question: the asking frame of a definition
 #: question, not words its answer says (folded).

@@ -110,9 +110,12 @@ class Query:
     @property
     def asking(self) -> frozenset[str]:
         """Words of the question that only ask: "làm" of "làm sao", "làm thế nào" (how); "định
-        nghĩa", "khái niệm" opening a definition question ("Định nghĩa học kỳ?")."""
+        nghĩa", "khái niệm" opening a definition question ("Định nghĩa học kỳ?"); a third-person
+        pronoun ("Ông ấy được Nixon chọn vào năm nào?": the texts name him)."""
         f = fold(self.restored_text or self.text)
         out = _HOW_VERB if L.HOW_ASKED.search(f) else frozenset()
+        if pronouns := L.PRONOUNS.findall((self.restored_text or self.text).lower()):
+            out = out | {w for p in pronouns for w in (*p.split(), p.replace(" ", "_"))}
         if m := L.DEFINITION_FRAME.match(f):
             out = out | _FRAME_WORDS[m.group(1)]
         return out
