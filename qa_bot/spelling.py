@@ -65,8 +65,10 @@ def respell(text: str, known: Callable[[str], bool]) -> str:
     parts, at = [], 0
     for i, m in enumerate(found):
         before, after = low[i - 1] if i else None, low[i + 1] if i + 1 < len(low) else None
-        new = _known_spelling(low[i], before, after, known)
         word = m.group(0)
+        new = _known_spelling(low[i], before, after, known)
+        if new == low[i] and word[0].isupper():
+            new = _name_spelling(low[i], known)
         parts += [text[at:m.start()], new[0].upper() + new[1:] if new != low[i] and word[0].isupper()
                   else new if new != low[i] else word]
         at = m.end()
@@ -89,6 +91,28 @@ def _known_spelling(word: str, before: str | None, after: str | None,
         if len(fits) == 1:
             return fits[0]
     return word
+
+
+#: Shortest foreign name (letters) read as a slip of a name the corpus writes one letter apart.
+NAME_LETTERS = 5
+_ASCII_NAME = re.compile(r"[a-z]+")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _name_spelling(word: str, known: Callable[[str], bool]) -> str:
+    """A capitalised foreign name the corpus does not know, as the corpus writes it when exactly
+    one known word is one letter apart (a letter left out, added, changed or two swapped: "Bedigo"
+    -> "Bendigo", "Shelly" -> "Shelley"); else ``word``."""
+    if len(word) < NAME_LETTERS or not _ASCII_NAME.fullmatch(word) or known(word):
+        return word
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(word)
+    fits = [e for e in edits if known(e)]
+    return fits[0] if len(fits) == 1 else word
 
 
 _TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")

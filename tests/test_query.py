@@ -198,6 +198,31 @@ def test_a_syllable_is_looked_up_as_the_corpus_spells_the_word() -> None:
     assert respell("giá vàng", known) == "giá vàng"
 
 
+def test_a_foreign_name_is_looked_up_as_the_corpus_spells_it() -> None:
+    """A capitalised name the corpus does not know, one letter off the only known word that
+    close ("Bedigo": "Bendigo", "Shelly": "Shelley", "Maastrich": "Maastricht")."""
+    from qa_bot.spelling import respell
+    known = {"bendigo", "shelley", "maastricht", "đảng", "ở", "nào", "geelong", "hiệp_ước"}.__contains__
+    assert respell("Đảng nào được ưa chuộng ở Bedigo và Geelong?", known) == (
+        "Đảng nào được ưa chuộng ở Bendigo và Geelong?")
+    assert respell("thơ của Percy Shelly", known) == "thơ của Percy Shelley"
+    assert respell("Hiệp ước Maastrich", known) == "Hiệp ước Maastricht"
+    assert respell("bedigo", known) == "bedigo"  # not a capitalised name
+    known = {"bendigo", "bedign"}.__contains__  # two known words one letter off: left alone
+    assert respell("Bedigo", known) == "Bedigo"
+    assert respell("Ledo", {"lego"}.__contains__) == "Ledo"  # too short to tell a slip
+
+
+def test_a_pronoun_in_the_question_is_no_content() -> None:
+    """"Ông ấy", "nó" point to what the question does not name: the texts name it instead."""
+    content = ANALYZER.analyze("Ông ấy được Nixon chọn vào năm nào?").content
+    assert not {"ông", "ấy"} & set(content) and any("nixon" in t for t in content)
+    content = ANALYZER.analyze("Làm thế nào nó được xác định?").content
+    assert "nó" not in content
+    content = ANALYZER.analyze("Họ của cầu thủ ghi điểm là gì?").content
+    assert "họ" in content  # the family name, no pronoun
+
+
 def test_a_fee_asked_in_everyday_words_is_looked_up_as_the_regulation_says_it() -> None:
     from qa_bot.lexicon import Lexicon, syllables
     _, synonyms = Lexicon.build([]).variants(list(syllables("có cần phải tốn tiền không")))
