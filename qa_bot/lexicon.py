@@ -78,6 +78,12 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("chỉ số cải cách hành chính", "par index"),
     # everyday words for the words of laws and regulations
     ("lệ phí", "chi phí", "tốn tiền"),
+    ("ít nhất", "tối thiểu"),
+    ("nhiều nhất", "tối đa"),
+    ("anh văn", "tiếng anh"),
+    ("email", "mail", "thư điện tử"),
+    ("website", "trang web"),
+    ("giáo viên", "giảng viên"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -11,8 +11,10 @@ import pytest
 
 from qa_bot import QABot
 from qa_bot.answer import _ANAPHOR, _answered, _Candidate, _defines, _definition_subject, _type_bonus
+from qa_bot.coverage import coverage
 from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
 from qa_bot.language import DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
+from qa_bot.lexicon import Lexicon
 from qa_bot.models import Document
 from qa_bot.normalize import fold
 from qa_bot.query import QueryAnalyzer, bodies_named, people_named
@@ -723,3 +725,19 @@ def test_lần_thứ_bao_nhiêu_asks_for_an_ordinal_and_lần_đầu_is_one() ->
     assert carries(NUMBER, "Sinh viên bị đình chỉ học tập 1 năm học nếu vi phạm lần đầu trong việc thi hộ.", q)
     assert carries(NUMBER, "Sinh viên bị buộc thôi học nếu vi phạm lần thứ hai.", q)
     assert not carries(NUMBER, "Sinh viên bị đình chỉ học tập 1 năm học nếu thi hộ.", q)
+
+
+
+def test_everyday_words_meet_the_words_of_regulations(tmp_path: Path) -> None:
+    """"ít nhất" is "tối thiểu", "mail" is "email", "web" is "website", "anh văn" is "tiếng Anh"."""
+    bot = _one_document_bot(tmp_path, "sotay.md",
+        "---\ntitle: Thực tập và tài khoản của sinh viên\n---\n"
+        "Để tiếp thu một tín chỉ, sinh viên phải dành ít nhất 30 giờ tự học.\n\n"
+        "Sinh viên phải đi thực tập doanh nghiệp trong thời gian tối thiểu là 8 tuần.\n")
+    a = bot.ask("Em phải đi thực tập ít nhất bao lâu?")
+    assert a.status == "answered" and a.answer.startswith("Sinh viên phải đi thực tập"), a.answer
+    lex = Lexicon.build([])
+    one = lambda t: 1.0  # noqa: E731
+    assert coverage(["mail", "sinh_viên"], "Tài khoản email sinh viên", one, lex).weight == 1.0
+    assert coverage(["web", "trường"], "Website của Trường", one, lex).weight == 1.0
+    assert coverage(["anh_văn"], "Chứng chỉ tiếng Anh", one, lex).weight == 1.0
