@@ -112,10 +112,11 @@ _YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d\d)(?![\d.,]\d)")
 _CLOSED = re.compile(r"[.;!?…)\"”]$")
 
 
-#: A question about what a thing is for ("Mục đích của ĐTBHK?", "Điểm M dùng để làm gì?"), and
-#: a sentence that says it (folded).
-_ASKS_PURPOSE = re.compile(r"\b(?:muc dich|y nghia|tac dung|cong dung|de lam gi|nham muc dich gi)\b")
-_PURPOSE = re.compile(r"\b(?:dung de|nham|voi muc dich|co muc dich|muc dich (?:la|nham))\b")
+#: A question about what a thing is for ("Mục đích của ĐTBHK?", "Điểm M dùng để làm gì?", "Mục
+#: tiêu của X khi ...?"), and a sentence that says it ("với ý định thành lập ...") (folded).
+_ASKS_PURPOSE = re.compile(r"\b(?:muc dich|muc tieu|y nghia|tac dung|cong dung|de lam gi|nham muc dich gi)\b")
+_PURPOSE = re.compile(r"\b(?:dung de|nham|voi (?:muc dich|muc tieu|y dinh)|co muc dich|"
+                      r"muc (?:dich|tieu) (?:la|nham))\b")
 
 
 def _definition_subject(question: str) -> str | None:

@@ -483,6 +483,20 @@ def test_a_purpose_question_prefers_the_sentence_that_says_what_the_thing_is_for
     assert a.status == "answered" and a.answer.startswith("ĐTBHK được dùng để xét học bổng"), a.answer
 
 
+def test_a_goal_question_prefers_the_sentence_that_says_what_was_intended(tmp_path: Path) -> None:
+    """"Mục tiêu" asks what "mục đích" asks; "với ý định", "với mục tiêu" say it."""
+    bot = _one_document_bot(tmp_path, "bao-tang.md",
+        "---\ntitle: Bảo tàng Victoria và Albert\n---\nBộ sưu tập hội họa\n\n"
+        "Năm 1857, Sheepshanks đã tặng 233 bức tranh với ý định thành lập một phòng trưng bày quốc gia. "
+        "Các bức tranh do John Sheepshanks hiến tặng cho bảo tàng nay được trưng bày ở tầng hai của bảo tàng, "
+        "trong những gian phòng rộng được chiếu sáng bằng đèn khí từ năm 1858.\n\n"
+        "Kiến trúc\n\nTòa nhà chính của bảo tàng được xây dựng bằng gạch đỏ và đá. "
+        "Mục tiêu của kiến trúc sư là một tòa nhà bền vững.\n")
+    a = bot.ask("Mục tiêu của John Sheepshanks khi hiến tặng tranh cho bảo tàng là gì?")
+    assert a.status == "answered" and a.answer.startswith("Năm 1857, Sheepshanks đã tặng 233 bức tranh với ý "
+                                                          "định thành lập"), a.answer
+
+
 def test_a_rank_question_counts_no_noun() -> None:
     analyse = QueryAnalyzer().analyze
     assert analyse("Siêu đô thị Nam California đứng thứ mấy về dân số?").counted is None
