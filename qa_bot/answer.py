@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import language as L
 from . import lists
 from .citations import Citations
-from .coverage import Evidence, coverage, text_view
+from .coverage import Evidence, coverage, text_view, weigh
 from .evidence import ABBREVIATION_MEANING, Verdict, carries, names_new
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
@@ -90,7 +90,7 @@ class _Candidate:
     sentence: str
     matched: list[str]
     typed: bool
-    verdict: Verdict
+    verdict: Verdict | None  # read once the sentence fits (_sentence_answer)
     weight: float = 0.0  # the sentence's own coverage of the question's words the index knows
     lead_in: tuple[Hit, str] | None = None  # earlier sentence that carries the answer type
 
@@ -207,7 +207,8 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     evidence = _without_event_verbs(words) if query.kind in (L.DATE, L.PLACE) else words
     if query.kind == L.DATE:  # "buổi sáng hay buổi chiều?": the text says one of them
         evidence = [t for t in evidence if t not in L.TIME_OF_DAY] or evidence
-    contexts = [coverage(evidence, _context(h, sources.lead(h.document.doc_id)), weight,
+    plan = weigh(evidence, weight)  # compared with every passage
+    contexts = [coverage(plan, _context(h, sources.lead(h.document.doc_id)), weight,
                          sources.lexicon).weight for h in cands]
     best = max(contexts)
     if best < sources.threshold and query.kind not in (L.DATE, L.NUMBER):
@@ -289,6 +290,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
     terms = query.content
+    plan = weigh(terms, weight)  # compared with every sentence
     known = {t for t in terms if sources.known(t)} or set(terms)
     known_total = sum(weight(t) for t in known) or 1.0
     doc_cache: dict[str, list[Hit]] = {}
@@ -333,7 +335,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 continue
             if first <= at < second and not clausal:
                 continue  # of the rest of an article: its items and the clauses about its offence
-            own_ev = ev = coverage(terms, sentence, weight, sources.lexicon)
+            own_ev = ev = coverage(plan, sentence, weight, sources.lexicon)
             before_matched: set[str] = set()
             if before is not None:  # the sentence before may name what this one speaks of ("Nó")
                 before_matched = set(before.matched) - set(ev.matched)
@@ -341,6 +343,15 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 share = ANAPHOR_SHARE if _ANAPHOR.match(sentence) else NEIGHBOUR_SHARE
                 ev = Evidence(ev.weight + share * extra, ev.matched)
             before = own_ev
+            # what a sentence must be whatever else it holds (cheap; the item reading below only
+            # raises ev): some of the question, something new, the list's kind; a yes/no
+            # question's claim stated whole ("Việc hòa giải ... được khuyến khích.") affirms it
+            affirms = query.kind == L.YES_NO and _CLOSED.search(sentence.rstrip()) is not None
+            if ev.weight <= 0 or not (affirms or _says_more(sentence, asked)):
+                continue
+            if query.kind == L.LIST and query.list_kind and not lists.announces(
+                    query.list_kind, fold(sentence)):
+                continue
             typed = carries(query.kind, sentence, query.text, counted)
             lead_in = None
             item = _ITEM.match(sentence) is not None
@@ -357,9 +368,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 said = tuple(x for x in (sources.lead(doc_id), offence, announcer and announcer[1]) if x)
                 # the item (clause) must add something of the question that its lead-in and the
                 # first clause (with its penalty) do not say (read as one text, part by part)
-                before_it = coverage(terms, (*said, clause), weight, sources.lexicon)
+                before_it = coverage(plan, (*said, clause), weight, sources.lexicon)
                 added = sum(weight(t) for t in set(own_ev.matched) - set(before_it.matched)) / terms_total
-                joint = coverage(terms, (*said, sentence), weight, sources.lexicon)
+                joint = coverage(plan, (*said, sentence), weight, sources.lexicon)
                 if (announcer is not None or not item) and added >= ITEM_ADDS and joint.weight > ev.weight:
                     # quoted with it: "thì bị phạt tù từ 03 năm đến 10 năm:"; items differ by a word
                     # ("tội phạm ít nghiêm trọng"): the one that says the question's words in its order wins
@@ -378,25 +389,17 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 if doc_id not in flats:
                     flats[doc_id] = _doc_sentences(doc_id, sources, doc_cache)
                 lead_in = _spelled_out(m.group(1), flats[doc_id], fold(asked_text))
-            # a yes/no question's claim stated whole ("Việc hòa giải ... được khuyến khích.") affirms it
-            affirms = query.kind == L.YES_NO and _CLOSED.search(sentence.rstrip()) is not None
-            if ev.weight <= 0 or not (affirms or _says_more(sentence, asked)):
-                continue
-            if query.kind == L.LIST and query.list_kind and not lists.announces(
-                    query.list_kind, fold(sentence)):
-                continue
             score = 0.6 * ev.weight + 0.4 * place[1] + _type_bonus(query.kind, sentence, typed, asked_text)
             if subject and _defines(subject, sentence):
                 score += DEFINES_BONUS
             elif purpose and _PURPOSE.search(fold(sentence)):
                 score += DEFINES_BONUS  # "ĐTBCTL được dùng để xét ...": what it is for
             score /= 1 + RANK_PENALTY * place[0]
-            verdict = sources.checker.check(query, hit.document, start, end)
             own = sum(weight(t) for t in ev.matched if t in known) / known_total
             if before_matched:  # what the sentence before names counts in part here too
                 own += NEIGHBOUR_SHARE * sum(weight(t) for t in before_matched if t in known) / known_total
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
-                                     typed, verdict, own, lead_in))
+                                     typed, None, own, lead_in))
     # equal scores in a law or regulation: the rule that says the question's words side by side
     scored.sort(key=lambda c: (-round(c.score, 6), -_pair_share(c.sentence, asked_pairs)
                                if _structured([c.hit]) else 0.0, c.rank, c.order))
@@ -409,6 +412,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not (needs_share or why) or c.weight >= least)
                and (not why or L.REASON_WORDS.search(c.sentence.lower()))]
+    for c in fitting:  # the constraints, read only for the sentences that could answer
+        c.verdict = sources.checker.check(query, c.hit.document, c.start, c.end)
     good = [c for c in fitting if c.verdict.ok]
     if good:
         return _answered(query, good, sources, top_k, debug, hits)

@@ -24,24 +24,40 @@ class Evidence:
     matched: list[str]
 
 
-def coverage(terms: Sequence[str], text: str | tuple[str, ...], idf: Callable[[str], float],
-             variants: Lexicon | None = None) -> Evidence:
+@dataclass(frozen=True)
+class Weighed:
+    """A question's terms with their weights and a compound's syllables, worked out once per
+    question rather than for each text it is compared with (:func:`weigh`)."""
+
+    items: tuple[tuple[str, float, tuple[str, ...]], ...]  # term, weight, syllables of a compound
+
+
+def weigh(terms: Sequence[str], idf: Callable[[str], float]) -> Weighed:
+    """``terms`` with their weights (``idf``, at least 0.1) for :func:`coverage`."""
+    return Weighed(tuple((t, max(idf(t), 0.1), tuple(t.split("_")) if "_" in t else ())
+                         for t in terms))
+
+
+def coverage(terms: Sequence[str] | Weighed, text: str | tuple[str, ...],
+             idf: Callable[[str], float], variants: Lexicon | None = None) -> Evidence:
     """Idf-weighted share of ``terms`` present in ``text`` (or in several texts read as one, in
     order; a compound counts as a phrase, half if only its syllables occur apart). With a
     lexicon, an abbreviation in the text also matches its full form in the terms and the
-    reverse, and a curated synonym matches too."""
+    reverse, and a curated synonym matches too. ``terms`` compared with many texts are best
+    weighed once (:func:`weigh`)."""
+    plan = terms if isinstance(terms, Weighed) else weigh(terms, idf)
     hay, words = _haystack(text, variants)
     total = got = 0.0
     matched = []
-    for t in terms:
-        w = max(idf(t), 0.1)
+    for t, w, parts in plan.items:
         total += w
         if t in words:  # every syllable of the text is one of its words
             got += w
             matched.append(t)
-        elif "_" in t:  # a phrase only where all its syllables are, else half their share
-            parts = t.split("_")
-            present = sum(p in words for p in parts)
+        elif parts:  # a phrase only where all its syllables are, else half their share
+            present = 0
+            for p in parts:
+                present += p in words
             if present == len(parts) and _has_phrase(hay, t):
                 got += w
                 matched.append(t)

@@ -279,9 +279,14 @@ def _pieces(words: Iterable[str]) -> Iterable[str]:
 def surface_tokens(text: str) -> tuple[list[str], set[str]]:
     """Cheap token view of a text without the word segmenter: its normalised syllables in order,
     and the set of those syllables plus its number, ordinal and date tokens."""
-    syls = [normalize_tone(w) for w in _SYLLABLE.findall(nfc(text).lower())]  # normalize_word, at once
-    extra = {t for m in _NUMBER.findall(text) if (t := _number_token(m))}
-    return syls, set(syls) | extra | set(ordinal_tokens(syls)) | set(date_tokens(text))
+    syls = list(map(normalize_tone, _SYLLABLE.findall(nfc(text).lower())))  # normalize_word, at once
+    words = set(syls)
+    if _DIGIT.search(text):  # numbers and dates hold digits; most sentences have none
+        words.update(t for m in _NUMBER.findall(text) if (t := _number_token(m)))
+        words.update(date_tokens(text))
+    if "thứ" in words:
+        words.update(ordinal_tokens(syls))
+    return syls, words
 
 
 def word_tokens(text: str) -> list[str]:
