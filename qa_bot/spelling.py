@@ -97,18 +97,21 @@ def _known_spelling(word: str, before: str | None, after: str | None,
 NAME_LETTERS = 5
 _ASCII_NAME = re.compile(r"[a-z]+")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: A foreign letter's marked forms: a name typed without its mark ("Maiziere": "Maizière").
+_ACCENTED = {"a": "àáâä", "e": "èéêë", "i": "ìíîï", "o": "òóôö", "u": "ùúûü", "c": "ç", "n": "ñ"}
 
 
 def _name_spelling(word: str, known: Callable[[str], bool]) -> str:
     """A capitalised foreign name the corpus does not know, as the corpus writes it when exactly
-    one known word is one letter apart (a letter left out, added, changed or two swapped: "Bedigo"
-    -> "Bendigo", "Shelly" -> "Shelley"); else ``word``."""
+    one known word is one letter apart (a letter left out, added, changed or two swapped, or a
+    letter's mark left out: "Bedigo" -> "Bendigo", "Shelly" -> "Shelley", "Maiziere" -> "Maizière");
+    else ``word``."""
     if len(word) < NAME_LETTERS or not _ASCII_NAME.fullmatch(word) or known(word):
         return word
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS + _ACCENTED.get(b[0], "")}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(word)
     fits = [e for e in edits if known(e)]

@@ -207,6 +207,7 @@ def test_a_foreign_name_is_looked_up_as_the_corpus_spells_it() -> None:
         "Đảng nào được ưa chuộng ở Bendigo và Geelong?")
     assert respell("thơ của Percy Shelly", known) == "thơ của Percy Shelley"
     assert respell("Hiệp ước Maastrich", known) == "Hiệp ước Maastricht"
+    assert respell("Thomas de Maiziere", {"maizière"}.__contains__) == "Thomas de Maizière"  # its mark
     assert respell("bedigo", known) == "bedigo"  # not a capitalised name
     known = {"bendigo", "bedign"}.__contains__  # two known words one letter off: left alone
     assert respell("Bedigo", known) == "Bedigo"
