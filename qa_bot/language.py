@@ -78,6 +78,9 @@ LIST_NOUN_QUESTION = re.compile(
 #: Words that ask for a figure only when no other interrogative says what is asked ("tỷ lệ ... năm
 #: 2024?", "số lượng ... là gì?" ask for a number; "nghĩa vụ gì nếu không trả đúng số lượng" does not).
 WEAK_NUMBER = re.compile(r"\b(ty le|ti le|so luong|con so|phan tram|so lieu)\b")
+#: ... and the least or most of something, asked without any interrogative ("Điểm rèn luyện tối
+#: thiểu để nộp hồ sơ?"; not "... tối đa của khóa học ... được gọi là gì?").
+EXTREME_NUMBER = re.compile(r"\b(toi thieu|toi da|it nhat|nhieu nhat)\b")
 #: Marked forms an organisation question needs when the question has its marks ("số nào" asks for
 #: a number, "sở nào" for a department; "văn bản nào", "bạn nào" are no bodies).
 ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ chức|ngành|cấp|bộ phận|phòng ban|"

@@ -148,6 +148,8 @@ _MAY_MARKED = re.compile(r"\bmấy\b")
 _MAY = re.compile(r"\bmay\b")
 _HOW_MANY = re.compile(r"\b(bao nhieu|ty le|ti le|so luong|bao lau|con so|phan tram|so lieu)\b")
 _GI_NAO = re.compile(r"\b(gi|nao)\b")
+#: A blank to fill ("Điền vào ...: ... thì tiền lương được thỏa thuận ...").
+_BLANK = re.compile(r"\.\.\.|…")
 _LA_GI_END = re.compile(r"\bla gi\s*\??\s*$")
 _WHO_IS = re.compile(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b")
 _WHO_ACTS = re.compile(r"\b(chu tri|phat bieu|ky|dong chu tri)\b")
@@ -185,6 +187,9 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     if kind in (L.OTHER, L.DEFINITION) and L.WEAK_NUMBER.search(folded) and not _GI_NAO.search(
             _LA_GI_END.sub("", folded)):
         kind = L.NUMBER  # "Tỷ lệ ... năm 2024?", "Tỷ lệ ... là gì?"
+    if kind == L.OTHER and L.EXTREME_NUMBER.search(folded) and not _GI_NAO.search(folded) \
+            and not _BLANK.search(folded):  # "Điền vào ...: ... mức lương tối thiểu?": the blank is asked
+        kind = L.NUMBER
     if kind in (L.OTHER, L.DEFINITION) and L.ROLE_ASKED.search(folded):
         kind = L.PERSON  # "Trưởng ban Tổ chức Tỉnh ủy tên là gì?": who holds the role
     if kind == L.PERSON and _WHO_IS.search(folded) \

@@ -57,6 +57,10 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     ("Kế hoạch năm 2024 của UBND tỉnh đưa ra giải pháp gì để tuyên truyền?", L.LIST, L.SOLUTIONS),
     ("Giải pháp là gì?", L.DEFINITION, None),
     ("Nhiệm vụ chính của GPhC là gì?", L.DEFINITION, None),
+    # the least or most of something asked without an interrogative: a figure; not in a term asked for
+    ("Điểm rèn luyện tối thiểu để nộp hồ sơ đề nghị xét tốt nghiệp?", L.NUMBER, None),
+    ("Sinh viên đã hết thời hạn tối đa của khóa học được gọi là gì?", L.DEFINITION, None),
+    ("Điền vào ...: Ngừng việc thì tiền lương được thỏa thuận ... mức lương tối thiểu?", L.OTHER, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
