@@ -114,6 +114,8 @@ _FRACTION = re.compile(r"\b(?:một nửa|phân nửa|(?:một|hai|ba|bốn|năm
                        r"(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b")
 _SHARES = frozenset({"phan tram", "phan"})
 _BAO_LAU = re.compile(r"\bbao lau\b")
+#: What follows from a condition in a rule: "... thì được / phải / bị / sẽ / không ...".
+_THEN_RULE = re.compile(r"\w\s*,?\s+thì\s+(?:được|phải|bị|sẽ|không|chỉ)\b")
 _UNTIL = re.compile(r"\b(cho den|den khi|trong suot|suot)\b")
 _WORD = re.compile(r"\w+")
 _NGUOI = re.compile(r"\bnguoi (?!dan\b)\w+")
@@ -573,7 +575,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             dates = [d for d in dates if not _BARE_YEAR.fullmatch(d)]
         if dates:
             return True
-        return bool(L.CONDITION_STATED.search(f)) and not L.CONDITION.search(fq)
+        # "Sinh viên có chứng chỉ ... thì được xét miễn": a rule's condition stated before "thì"
+        return bool(L.CONDITION_STATED.search(f) or _THEN_RULE.search(sentence.lower())) and not \
+            L.CONDITION.search(fq)
     if kind == L.PERSON and (role := L.ROLE_ASKED.search(fq)) and not _gives_role(
             next(g for g in role.groups() if g), f):
         return False  # "Ai là Chủ tịch UBND tỉnh?": not "ông X - Phó Chủ tịch UBND tỉnh"

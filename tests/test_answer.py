@@ -755,3 +755,10 @@ def test_everyday_words_meet_the_words_of_regulations(tmp_path: Path) -> None:
     assert coverage(["mail", "sinh_viên"], "Tài khoản email sinh viên", one, lex).weight == 1.0
     assert coverage(["web", "trường"], "Website của Trường", one, lex).weight == 1.0
     assert coverage(["anh_văn"], "Chứng chỉ tiếng Anh", one, lex).weight == 1.0
+
+
+def test_a_rule_states_its_condition_before_thì() -> None:
+    q = "Khi nào được miễn học anh văn?"
+    assert carries(DATE, "Sinh viên có một trong các chứng chỉ tiếng Anh đạt trình độ quy định thì được "
+                         "đề nghị Trường xét miễn học các môn học tiếng Anh.", q)
+    assert not carries(DATE, "Kỳ thi được tổ chức tập trung theo kế hoạch của Trường.", q)
