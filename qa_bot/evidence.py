@@ -119,9 +119,10 @@ _THEN_RULE = re.compile(r"\w\s*,?\s+thì\s+(?:được|phải|bị|sẽ|không|c
 _UNTIL = re.compile(r"\b(cho den|den khi|trong suot|suot)\b")
 _WORD = re.compile(r"\w+")
 _NGUOI = re.compile(r"\bnguoi (?!dan\b)\w+")
-#: A body by its kind ("cơ quan chức năng", "chính phủ liên hiệp", "ủy ban đặc biệt"), lower case.
+#: A body by its kind ("cơ quan chức năng", "chính phủ liên hiệp", "ủy ban đặc biệt", a school's
+#: "văn phòng khoa", "bộ môn quản lý ngành", a field of study "ngành đào tạo kỹ sư"), lower case.
 _GENERIC_BODY = re.compile(r"\b(?:cơ quan|tổ chức|doanh nghiệp|công ty|đơn vị|chính phủ|chính quyền|"
-                           r"nghị viện|ủy ban)\s+\w+")
+                           r"nghị viện|ủy ban|văn phòng|bộ môn|ngành)\s+\w+")
 _UNIT_NAMED = re.compile(rf"\b(?:bộ phận|phòng|ban|trung tâm|viện|khoa|hội|nhóm|tổ)\s+[“\"]?[{L.UPPER}]\w*")
 #: A front, party, union, company... by name ("Mặt trận Hồi giáo Quốc gia", "Đảng Lao động").
 _ORG_NAMED = re.compile(rf"\b(?:[Mm]ặt trận|[Đđ]ảng|[Ll]iên minh|[Ll]iên đoàn|[Hh]iệp hội|[Cc]ông ty|"

@@ -762,3 +762,12 @@ def test_a_rule_states_its_condition_before_thì() -> None:
     assert carries(DATE, "Sinh viên có một trong các chứng chỉ tiếng Anh đạt trình độ quy định thì được "
                          "đề nghị Trường xét miễn học các môn học tiếng Anh.", q)
     assert not carries(DATE, "Kỳ thi được tổ chức tập trung theo kế hoạch của Trường.", q)
+
+
+def test_a_schools_offices_and_fields_are_bodies() -> None:
+    q = "Ngoài P. ĐTĐH, sinh viên có thể theo dõi kết quả đăng ký học phần ở bộ phận nào nữa?"
+    assert carries(ORGANISATION, "Sinh viên theo dõi kết quả tại P. ĐTĐH hoặc văn phòng khoa/bộ môn quản lý "
+                                 "ngành đào tạo.", q)
+    assert carries(ORGANISATION, "Thực tập doanh nghiệp là học phần tiên quyết đối với các ngành đào tạo kỹ sư.",
+                   "Đối với ngành nào thì thực tập doanh nghiệp là học phần tiên quyết?")
+    assert not carries(ORGANISATION, "Sinh viên theo dõi kết quả đăng ký học phần tại P. ĐTĐH.", q)
