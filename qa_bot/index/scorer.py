@@ -222,21 +222,30 @@ class BM25Scorer:
         a common word at 1M passages misses the cache at most of its ~18 steps."""
         a, b = span
         col = self.indices[a:b]
+        want = cand.astype(col.dtype, copy=False)
         if b - a < self.skip_from:
-            pos = np.minimum(np.searchsorted(col, cand.astype(col.dtype)), b - a - 1)
-            hit = col[pos] == cand
+            pos = np.searchsorted(col, want)
+            np.minimum(pos, b - a - 1, out=pos)
+            hit = col[pos] == want
             return hit, self._column(t, w, a + pos[hit])
         skip = self._skips.get(t)
         if skip is None:
             skip = self._skips[t] = np.ascontiguousarray(col[::_STRIDE])
-        block = np.searchsorted(skip, cand.astype(col.dtype), "right").astype(np.int64)
+        block = np.searchsorted(skip, want, "right")
         block -= 1
         np.maximum(block, 0, out=block)
         block *= _STRIDE
-        at = np.minimum(block[:, None] + _WITHIN, b - a - 1)
-        eq = col[at] == cand[:, None]
-        hit = eq.any(axis=1)
-        return hit, self._column(t, w, a + (at[hit, eq[hit].argmax(axis=1)]))
+        at = block[:, None] + _WITHIN
+        np.minimum(at, b - a - 1, out=at)
+        # a passage occurs once in a column: at most one match per candidate, in their order (few
+        # whole-array steps: with a few dozen candidates each step's overhead is the cost)
+        found = np.flatnonzero(col[at] == want[:, None])
+        if block.shape[0] and block.max() + _STRIDE > b - a:  # the last block, cut short, repeats
+            rows = found // _STRIDE  # its last posting: keep a candidate's first match
+            found = found[np.diff(rows, prepend=-1) != 0]
+        hit = np.zeros(cand.shape[0], dtype=bool)
+        hit[found // _STRIDE] = True
+        return hit, self._column(t, w, a + at.ravel()[found])
 
     #: Passages whose full scores give the first floor of the k-th best (at least k).
     probe = 16
