@@ -57,6 +57,10 @@ DEFINES_BONUS = 0.25
 NEIGHBOUR_SHARE = 0.15
 #: ... and when the sentence opens with a word that refers back to it ("Nó", "Ông", "Công ty").
 ANAPHOR_SHARE = 0.3
+#: ... of which the words the sentence before opens with (its subject, within this many syllables)
+#: count at this share.
+SUBJECT_REACH = 8
+SUBJECT_SHARE = 1.0
 #: Longest noun phrase before "nào" that names what a "which" question asks for (syllables).
 WHICH_NOUN_SYLLABLES = 4
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
@@ -329,6 +333,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         pool += [(0, h, contexts[0]) for h in hits if (h.document.doc_id, h.passage.start) not in taken]
     for at, (rank, hit, context) in enumerate(pool):
         before: Evidence | None = None
+        before_text = ""
         for order, (start, end, sentence) in enumerate(hit.sentences):
             clausal = _ITEM.match(sentence) is not None or bool(_REFERS_BACK.search(fold(sentence)))
             if at >= second and not _defines(subject, sentence):
@@ -340,9 +345,16 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if before is not None:  # the sentence before may name what this one speaks of ("Nó")
                 before_matched = set(before.matched) - set(ev.matched)
                 extra = sum(weight(t) for t in before_matched) / terms_total
-                share = ANAPHOR_SHARE if _ANAPHOR.match(sentence) else NEIGHBOUR_SHARE
-                ev = Evidence(ev.weight + share * extra, ev.matched)
-            before = own_ev
+                if _ANAPHOR.match(sentence):
+                    # "Nó", "Ông" stands for the subject of the sentence before: the words of its opening
+                    opening = set(text_view(before_text)[0][:SUBJECT_REACH])
+                    subject_words = sum(weight(t) for t in before_matched
+                                        if set(t.split("_")) <= opening) / terms_total
+                    ev = Evidence(ev.weight + SUBJECT_SHARE * subject_words
+                                  + ANAPHOR_SHARE * (extra - subject_words), ev.matched)
+                else:
+                    ev = Evidence(ev.weight + NEIGHBOUR_SHARE * extra, ev.matched)
+            before, before_text = own_ev, sentence
             # what a sentence must be whatever else it holds (cheap; the item reading below only
             # raises ev): some of the question, something new, the list's kind; a yes/no
             # question's claim stated whole ("Việc hòa giải ... được khuyến khích.") affirms it

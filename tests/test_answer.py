@@ -196,6 +196,19 @@ def test_a_sentence_that_refers_back_opens_with_an_anaphor() -> None:
     assert not _ANAPHOR.match("Họp báo được tổ chức vào chiều nay.")
 
 
+def test_a_pronoun_opening_a_sentence_stands_for_the_subject_of_the_sentence_before(tmp_path: Path) -> None:
+    """"Nó được tái lập vào tháng 4 năm 1991" says it of "Sàn giao dịch chứng khoán Warsaw", which
+    the sentence before opens with: the question's words there count as said here too."""
+    bot = _one_document_bot(tmp_path, "warsaw.md",
+        "---\ntitle: Warsaw\n---\nKinh tế\n\n"
+        "Sàn giao dịch chứng khoán Warsaw được thành lập năm 1817 và giao dịch đến Thế chiến II. "
+        "Nó được tái lập vào tháng 4 năm 1991, sau khi kinh tế thị trường trở lại.\n\n"
+        "Ngày nay, sàn giao dịch chứng khoán Warsaw là thị trường lớn nhất khu vực, với 374 công ty "
+        "niêm yết tính đến tháng 8 năm 2009.\n\nVăn hóa\n\nWarsaw có nhiều nhà hát.\n")
+    a = bot.ask("Sàn giao dịch chứng khoán Warsaw mở lại khi nào?")
+    assert a.status == "answered" and a.answer.startswith("Nó được tái lập vào tháng 4 năm 1991"), a.answer
+
+
 def test_a_definition_question_prefers_the_sentence_that_defines_its_term() -> None:
     assert _definition_subject("Theo Bộ luật dân sự 2015, quyền nhân thân là gì?") == "quyen nhan than"
     assert _definition_subject("Thế nào là tội phạm?") == "toi pham"
