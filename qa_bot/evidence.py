@@ -560,6 +560,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         if re.search(rf"\bnăm\s+(?:{unit})\b", fold_keep_nam(sentence)) or re.search(
                 rf"\bkhong\s+(?:co\s+)?(?:{unit})\b[^.;:]{{0,40}}?\bnao\b", f):
             return True  # "trong năm giai đoạn" (five, not a year); "không có hiệp ước nào": none
+        if re.search(rf"\b(?:toan bo|mot nua|phan nua)\s+(?:so\s+)?(?:{unit}|{re.escape(counted)})\b", f):
+            return True  # "bao nhiêu tiền học bổng": "hoàn trả lại toàn bộ số tiền học bổng"
         if not _ASKS_RANK.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
             ranks = [m.span() for m in L.ORDINAL_WORDS.finditer(sentence.lower())]
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]

@@ -784,3 +784,12 @@ def test_a_schools_offices_and_fields_are_bodies() -> None:
     assert carries(ORGANISATION, "Thực tập doanh nghiệp là học phần tiên quyết đối với các ngành đào tạo kỹ sư.",
                    "Đối với ngành nào thì thực tập doanh nghiệp là học phần tiên quyết?")
     assert not carries(ORGANISATION, "Sinh viên theo dõi kết quả đăng ký học phần tại P. ĐTĐH.", q)
+
+
+def test_the_whole_or_half_of_what_is_counted_is_a_quantity() -> None:
+    q = "Khi rút khỏi chương trình tài năng phải trả lại bao nhiêu tiền học bổng?"
+    assert carries(NUMBER, "Sinh viên xin ra khỏi hệ tài năng phải hoàn trả lại toàn bộ số tiền học bổng "
+                           "đã nhận.", q, "tien")
+    assert carries(NUMBER, "Sinh viên được hoàn lại một nửa số tiền học phí.",
+                   "Sinh viên được hoàn lại bao nhiêu tiền học phí?", "tien")
+    assert not carries(NUMBER, "Sinh viên phải hoàn trả lại số tiền học bổng đã nhận.", q, "tien")
