@@ -419,11 +419,12 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     least = LOOSE_SENTENCE_EVIDENCE if loose else MIN_SENTENCE_EVIDENCE
     # a yes/no answer states the claim asked about: as much of the question as a typed answer holds
     needs_share = needs_type or query.kind == L.YES_NO
-    # "Tại sao ...?": a sentence that gives no reason, purpose or condition only restates the fact
-    why = bool(L.ASKS_WHY.search(asked_text.lower()))
+    # "Tại sao ...?": a sentence that gives no reason, purpose or condition only restates the fact,
+    # and one whose reason explains something else says nothing of why
+    why = _why_premise(query, asked_text, weight)
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not (needs_share or why) or c.weight >= least)
-               and (not why or L.REASON_WORDS.search(c.sentence.lower()))]
+               and (why is None or _gives_reason(c.sentence, *why))]
     for c in fitting:  # the constraints, read only for the sentences that could answer
         c.verdict = sources.checker.check(query, c.hit.document, c.start, c.end)
     good = [c for c in fitting if c.verdict.ok]
@@ -441,6 +442,89 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         reason = ""
     debug["reason"] = reason
     return _not_found(query, reason, hits, top_k, debug)
+
+
+#: Least share of the weight (idf) of a why-question's rarest word that a word of its premise has.
+PREMISE_WEIGHT = 0.5
+#: Words of a why-question's premise too common to tie a reason to it (normalised syllables).
+_PREMISE_STOP = frozenset("cho vào lại còn vẫn việc của và với đã được có là thì mà các những một rất "
+                          "cũng đang sẽ bị ra này đó em".split())
+
+
+_Premise = dict[str, list[tuple[str, ...]]]
+_Links = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
+
+
+def _why_premise(query: Query, asked_text: str, weight: Callable[[str], float],
+                 ) -> tuple[_Premise, _Links] | None:
+    """For a why-question ("Vì sao / Tại sao ...?"), the premise it asks about (its telling content
+    words, weighing at least :data:`PREMISE_WEIGHT` of the rarest one's: not "người" of "Tại sao
+    một người chọn bất tuân dân sự ...?", as syllable runs, listed under their first syllable)
+    and the reason links that can explain it (:data:`~qa_bot.language.REASON_LINKS`, with the
+    negations and obligations when the question itself is negated or obliged), likewise listed;
+    None for any other question."""
+    if not L.ASKS_WHY.search(asked_text.lower()):
+        return None
+    premise: _Premise = {}
+    words = [t for t in query.content if t not in _PREMISE_STOP]
+    least = PREMISE_WEIGHT * max((weight(t) for t in words), default=0.0)
+    for t in words:
+        run = tuple(t.split("_"))
+        if run[0] and weight(t) >= least and run not in premise.get(run[0], ()):
+            premise.setdefault(run[0], []).append(run)
+    said = set(surface_tokens(L.ASKS_WHY.sub(" ", asked_text.lower()))[0])
+    links = dict(L.REASON_LINKS)
+    if said & L.NEGATED:
+        links.update(dict.fromkeys(L.NEGATION_LINKS, frozenset()))
+    if said & L.OBLIGED:
+        links.update(dict.fromkeys(L.OBLIGATION_LINKS, frozenset()))
+    by_first: _Links = {}
+    for link, not_after in links.items():
+        by_first.setdefault(link[0], []).append((link, not_after))
+    return premise, by_first
+
+
+def _gives_reason(sentence: str, premise: _Premise, links: _Links) -> bool:
+    """True when a clause of ``sentence`` (the parts between ";") holds a reason link with a word of
+    the why-question's premise on the side it explains: before it ("... vào năm 2013 vì tình hình
+    tài chính ...", "X bao gồm ..., nhằm ..."), after it when it opens the clause ("Do cơ thể mềm
+    mại, hóa thạch sứa lược cực kỳ hiếm") or says a consequence ("vì ... nên Costa không có quyền
+    ..."). Not the premise's own words, nor a speaker before a verb of speech ("Phó Thủ tướng nhấn
+    mạnh: ... nhằm ..." gives the reason of what is said), nor a link in another clause ("...;
+    tháo gỡ rào cản ... để nâng cao ...")."""
+    for clause in (sentence.split(";") if ";" in sentence else (sentence,)):
+        if _clause_gives_reason(text_view(clause)[0], premise, links):
+            return True
+    return False
+
+
+def _clause_gives_reason(syls: tuple[str, ...], premise: _Premise, links: _Links) -> bool:
+    spots: list[tuple[int, int]] = []
+    speech: list[int] = []  # where each verb of speech ends
+    found: list[tuple[int, int]] = []
+    for i, syl in enumerate(syls):
+        for run in premise.get(syl, ()):
+            if syls[i:i + len(run)] == run:
+                spots.append((i, i + len(run)))
+        if syls[i:i + 2] in L.SPEECH_VERBS:
+            speech.append(i + 2)
+        for link, not_after in links.get(syl, ()):
+            if syls[i:i + len(link)] == link and not (i and syls[i - 1] in not_after):
+                found.append((i, i + len(link)))
+    for i, end in found:
+        if any(a < end and i < b for a, b in spots):
+            continue  # the premise's own words ("tạo điều kiện cho ...")
+        link = syls[i:end]
+        # "... nên P", "Do X, P"; a negation or obligation is said of what follows it ("không được
+        # xem xét miễn học")
+        if (link in L.FORWARD_LINKS or i <= L.LINK_OPENS or link in L.NEGATION_LINKS
+                or link in L.OBLIGATION_LINKS) and any(a >= end for a, _ in spots):
+            return True
+        if link not in L.FORWARD_LINKS:  # "P vì X", "P để X": after what a speaker says, its own
+            said = max((e for e in speech if e <= i), default=0)
+            if any(a >= said and b <= i for a, b in spots):
+                return True
+    return False
 
 
 #: Least number of words an answer sentence says beyond the question's own ("Phạm tội chưa đạt", a

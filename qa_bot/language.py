@@ -195,13 +195,47 @@ YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
 #: "đỡ đầu" would read "do dau").
 ASKS_WHY = re.compile(r"\b(?:tại sao|vì sao|vì đâu|do đâu|lý do (?:gì|nào|là gì)|"
                       r"nguyên nhân (?:gì|nào|là gì))(?!\w)")
-#: What a sentence giving a reason, a purpose or a condition says (lower case, with its marks:
-#: folded, "vì" would be "vị"): "vì", "do", "nhằm", "để", "nguyên nhân", "nếu", "khi"... A
-#: why-question's answer holds one of them.
-REASON_WORDS = re.compile(r"\b(?:vì|do|bởi|nên|nhằm|để|nguyên nhân|lý do|lí do|dẫn đến|dẫn tới|khiến|nhờ|"
-                          r"giúp|góp phần|mục đích|mục tiêu|nếu|khi|sau khi|trường hợp|trừ|cần|phải|"
-                          r"yêu cầu|thiếu|chưa|không|làm căn cứ|làm cơ sở|bảo đảm|đảm bảo|phục vụ|"
-                          r"tạo điều kiện)\b")
+#: What a sentence giving a reason, a purpose or a condition says: "vì", "do", "nhằm", "để",
+#: "nguyên nhân", "nếu", "khi"... A why-question's answer holds one of them in a clause about the
+#: premise it explains (answer._gives_reason). As syllable runs (normalised syllables,
+#: :func:`qa_bot.tokens.surface_tokens`), read off a sentence's syllables; each with the syllables
+#: before it that make it another word:
+#: "tự do" (free), "thay vì" (instead of), "trở nên" / "tạo nên" (become / make), "loại trừ",
+#: "khấu trừ" (remove, deduct), and "do" after "được" / "bị", which names who does it ("được
+#: thành lập do ...", not why).
+REASON_LINKS: dict[tuple[str, ...], frozenset[str]] = {
+    tuple(k.split()): frozenset(v.split()) for k, v in {
+        "vì": "thay", "do": "tự được bị", "bởi": "", "nên": "trở tạo", "nhằm": "", "để": "",
+        "nguyên nhân": "", "lý do": "", "lí do": "", "dẫn đến": "", "dẫn tới": "", "khiến": "",
+        "nhờ": "", "giúp": "", "góp phần": "", "mục đích": "", "mục tiêu": "", "nếu": "", "khi": "",
+        "trường hợp": "", "trừ": "loại khấu miễn", "làm căn cứ": "", "làm cơ sở": "", "bảo đảm": "",
+        "đảm bảo": "", "phục vụ": "", "tạo điều kiện": "", "do đó": "", "vì vậy": "", "vì thế": "",
+        "cho nên": ""}.items()}
+#: Links that say the consequence follows them ("vì ... nên Costa không có quyền khiếu nại", "và do
+#: đó thấy rằng không cần phải chấp nhận hình phạt"): the premise they explain comes after them;
+#: the others ("... vào năm 2013 vì ...", "... được lập để ...") explain what comes before them,
+#: or what follows when they open the clause ("Do cơ thể mềm mại ..., hóa thạch ... hiếm").
+FORWARD_LINKS = frozenset({("nên",), ("dẫn", "đến"), ("dẫn", "tới"), ("khiến",), ("do", "đó"), ("vì", "vậy"),
+                           ("vì", "thế"), ("cho", "nên")})
+#: Most syllables before a link that opens its clause ("Tuy nhiên, do ...").
+LINK_OPENS = 2
+#: Links that explain only a question of their own mood: a negation ("không được xem xét miễn
+#: học") or a lack explains why something is not or has not been done ("Vì sao ... không được
+#: duyệt?"), an obligation why something must be ("Vì sao cần phải ...?"). Else they only state
+#: a fact: "tiếp cận ... chưa thực sự thông thoáng", "còn tình trạng nể nang, thiếu tiêu chí" give
+#: no reason for "Vì sao Phó Thủ tướng chủ trì ...?", "Tại sao ... còn nể nang?".
+NEGATION_LINKS = frozenset({("không",), ("chưa",), ("chẳng",), ("thiếu",)})
+OBLIGATION_LINKS = frozenset({("cần",), ("phải",), ("yêu", "cầu"), ("bắt", "buộc")})
+#: ... and the question words that give a why-question that mood (normalised syllables).
+NEGATED = frozenset({"không", "chưa", "chẳng", "chả", "thiếu"})
+OBLIGED = frozenset({"cần", "phải", "bắt", "buộc"})
+#: Verbs of speech (and thought) in news reports: the person before one speaks ("Phó Thủ tướng nhấn mạnh:
+#: Xây dựng Chính phủ điện tử nhằm ..."), the reason after it is the speech's, not the speaker's.
+SPEECH_VERBS = frozenset({("nhấn", "mạnh"), ("yêu", "cầu"), ("đề", "nghị"), ("chỉ", "đạo"),
+                          ("phát", "biểu"), ("cho", "rằng"), ("cho", "biết"), ("khẳng", "định"),
+                          ("hoan", "nghênh"), ("lưu", "ý"), ("chỉ", "ra"), ("nêu", "rõ"),
+                          ("đánh", "giá"), ("ghi", "nhận"), ("kết", "luận"), ("cảm", "thấy"),
+                          ("tin", "rằng"), ("nghĩ", "rằng")})
 #: A part of a year a question may ask about ("6 tháng đầu năm", "quý II", "nửa cuối năm"; folded).
 YEAR_PART = re.compile(r"\b(?:(?:6|sau) thang (?:dau|cuoi) nam|nua (?:dau|cuoi) nam|"
                        r"quy (?:iv|i{1,3}|[1-4]))\b")

@@ -754,7 +754,6 @@ def test_lần_thứ_bao_nhiêu_asks_for_an_ordinal_and_lần_đầu_is_one() ->
     assert not carries(NUMBER, "Sinh viên bị đình chỉ học tập 1 năm học nếu thi hộ.", q)
 
 
-
 def test_everyday_words_meet_the_words_of_regulations(tmp_path: Path) -> None:
     """"ít nhất" is "tối thiểu", "mail" is "email", "web" is "website", "anh văn" is "tiếng Anh"."""
     bot = _one_document_bot(tmp_path, "sotay.md",
@@ -793,3 +792,31 @@ def test_the_whole_or_half_of_what_is_counted_is_a_quantity() -> None:
     assert carries(NUMBER, "Sinh viên được hoàn lại một nửa số tiền học phí.",
                    "Sinh viên được hoàn lại bao nhiêu tiền học phí?", "tien")
     assert not carries(NUMBER, "Sinh viên phải hoàn trả lại số tiền học bổng đã nhận.", q, "tien")
+
+
+def test_a_why_questions_reason_explains_its_premise_not_another_fact() -> None:
+    from qa_bot.answer import _gives_reason, _why_premise
+    analyzer = QueryAnalyzer(reference_year=2025)
+
+    def gives(question: str, sentence: str) -> bool:
+        query = analyzer.analyze(question)
+        why = _why_premise(query, query.text, lambda t: 1.0)
+        assert why is not None
+        return _gives_reason(sentence, *why)
+
+    chair = "Vì sao Phó Thủ tướng chủ trì phiên họp thay cho Thủ tướng?"
+    # the reason of what a speaker says is no reason of the speaker's act
+    assert not gives(chair, "Phó Thủ tướng nhấn mạnh: xây dựng Chính phủ điện tử nhằm phục vụ người dân.")
+    # a negation explains a negated question only
+    assert not gives(chair, "Phó Thủ tướng chỉ ra rằng người dân tiếp cận dịch vụ chưa thuận tiện.")
+    assert not gives("Tại sao việc đánh giá cán bộ còn nể nang?",
+                     "Đánh giá cán bộ còn tình trạng nể nang, thiếu tiêu chí định lượng.")
+    assert gives("Vì sao đơn xin miễn học của em không được duyệt?",
+                 "Sau học kỳ thứ 2, sinh viên không được xem xét miễn học tiếng Anh.")
+    low = "Vì sao tỷ lệ tái sử dụng hồ sơ còn thấp?"
+    # a link in another clause explains that clause
+    assert not gives(low, "Đẩy mạnh tái sử dụng hồ sơ; tháo gỡ rào cản về thể chế để nâng cao hiệu quả giải ngân.")
+    assert gives(low, "Tỷ lệ tái sử dụng hồ sơ còn thấp do các hệ thống chưa kết nối.")
+    assert gives(low, "Do các hệ thống chưa kết nối, tỷ lệ tái sử dụng hồ sơ còn thấp.")
+    # "tự do" is free, not "because of"
+    assert not gives(low, "Tỷ lệ tái sử dụng hồ sơ của sinh viên tự do còn thấp.")
