@@ -112,6 +112,13 @@ ASKS_PENALTY = re.compile(r"\b(?:bi|se bi|thi bi) (?:xu )?phat (?:nhu )?(?:the n
 #: "làm sao", "làm thế nào", "làm như thế nào", "làm cách nào": how, whose "làm" only asks
 #: (folded).
 HOW_ASKED = re.compile(r"\blam (?:sao|the nao|nhu the nao|cach nao)\b")
+#: An opening that only bids the reader name or list ("Kể tên một bệnh tự miễn dịch thường gặp.",
+#: "Theo Bộ luật dân sự, hãy liệt kê ...", "Nêu tên ..."): the texts say the things, not the
+#: bidding. Lower case with marks ("nêu" is not "nếu"; "kể từ" is "since").
+NAME_BID = re.compile(r"(?:^|[,:]\s*)(?:(hãy)\s+)?(kể tên|nêu tên|liệt kê|kể(?! từ)|nêu)(?!\w)")
+#: ... its words as tokens.
+NAME_BID_TOKENS = {"hãy": ("hãy",), "kể tên": ("kể", "tên", "kể_tên"), "nêu tên": ("nêu", "tên", "nêu_tên"),
+                   "liệt kê": ("liệt", "kê", "liệt_kê"), "kể": ("kể",), "nêu": ("nêu",)}
 #: A third-person pronoun for one person or thing in a question ("Ông ấy được Nixon chọn vào năm
 #: nào?", "nó được gọi là gì"): it points to what the question does not name, and the texts name
 #: it instead, so it is no evidence. Lower case with marks ("nó" is not "nợ", "nở"). Not "họ",

@@ -111,10 +111,14 @@ class Query:
     def asking(self) -> frozenset[str]:
         """Words of the question that only ask: "làm" of "làm sao", "làm thế nào" (how); "định
         nghĩa", "khái niệm" opening a definition question ("Định nghĩa học kỳ?"); a third-person
-        pronoun ("Ông ấy được Nixon chọn vào năm nào?": the texts name him)."""
+        pronoun ("Ông ấy được Nixon chọn vào năm nào?": the texts name him); "Kể tên", "Hãy liệt
+        kê" opening a question."""
         f = fold(self.restored_text or self.text)
         out = _HOW_VERB if L.HOW_ASKED.search(f) else frozenset()
-        if pronouns := L.PRONOUNS.findall((self.restored_text or self.text).lower()):
+        low = (self.restored_text or self.text).lower()
+        if bid := L.NAME_BID.search(low):
+            out = out | {w for g in bid.groups() if g for w in L.NAME_BID_TOKENS[g]}
+        if pronouns := L.PRONOUNS.findall(low):
             out = out | {w for p in pronouns for w in (*p.split(), p.replace(" ", "_"))}
         if m := L.DEFINITION_FRAME.match(f):
             out = out | _FRAME_WORDS[m.group(1)]

@@ -218,6 +218,21 @@ def test_a_foreign_name_is_looked_up_as_the_corpus_spells_it() -> None:
     assert respell("Ledo", {"lego"}.__contains__) == "Ledo"  # too short to tell a slip
 
 
+def test_a_bid_to_name_or_list_only_asks() -> None:
+    """"Kể tên", "Hãy liệt kê", "Nêu" bid the reader: the texts name the things, not the bidding."""
+    from qa_bot.query import Query
+    q = Query(text="Kể tên một trong những nguyên nhân gây suy giảm miễn dịch.", search_text="",
+              tokens=["kể", "tên", "một", "nguyên_nhân", "gây", "suy_giảm", "miễn_dịch"])
+    assert "kể" not in q.content and "tên" not in q.content and "nguyên_nhân" in q.content
+    q = Query(text="Theo Bộ luật dân sự, hãy liệt kê các căn cứ xác lập quyền dân sự.", search_text="",
+              tokens=["bộ_luật", "dân_sự", "hãy", "liệt_kê", "căn_cứ", "xác_lập", "quyền"])
+    assert "liệt_kê" not in q.content and "hãy" not in q.content and "căn_cứ" in q.content
+    q = Query(text="Kể từ năm 2000 ai giữ kỷ lục?", search_text="", tokens=["kể", "từ", "giữ", "kỷ_lục"])
+    assert "kể" in q.content  # "kể từ": since
+    q = Query(text="Nếu sinh viên nghỉ học thì sao?", search_text="", tokens=["nếu", "sinh_viên"])
+    assert "nếu" in q.content  # "nếu" (if) is no "nêu"
+
+
 def test_a_pronoun_in_the_question_is_no_content() -> None:
     """"Ông ấy", "nó" point to what the question does not name: the texts name it instead."""
     content = ANALYZER.analyze("Ông ấy được Nixon chọn vào năm nào?").content
