@@ -602,6 +602,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         bodies += [m.group(0) for m in L.PROPER_CASED.finditer(sentence)]
         bodies += _ACRONYM_BODY.findall(sentence)  # "P. ĐTĐH", "NUT"
         return any(fold(b) not in fq for b in bodies)
+    if kind == L.PLACE and L.ADDRESS_ASKED.search(fq):
+        return bool(L.ADDRESS.search(f))  # "ở địa chỉ nào?": not "tại tỉnh Bến Tre"
     if kind == L.PLACE:
         places = places_in(sentence)
         if any(p not in fq for p in places):

@@ -198,6 +198,19 @@ EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|ba
                         r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")
 #: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
 YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
+#: A question asking for a postal address ("ở địa chỉ nào", "có địa chỉ ở đâu", "Địa chỉ của X là
+#: gì?"; folded), not an e-mail or web address, nor what to do with one ("biết địa chỉ của người
+#: đó thì phải làm gì?").
+ADDRESS_ASKED = re.compile(r"\bdia chi(?! (?:e-?mail|mail|thu|web|website|trang|ip|url)\b)"
+                           r"(?:\s+(?!(?:thi|lam|phai|neu|khi|duoc|de)\b)\S+){0,6}?"
+                           r"\s+(?:nao|o dau|tai dau|la gi|gi)(?:\s+(?:vay|a|nhi|nhe|the|day|ha|ah))*"
+                           r"\s*\??\s*$")
+#: What an address says (folded): a house number and a street ("số 7, đường ...", "12/3 phố ..."),
+#: a label ("Địa chỉ: ..."), or a ward with its district ("phường 6, thành phố Bến Tre").
+ADDRESS = re.compile(r"\b(?:so (?:nha )?)?\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*"
+                     r"(?:duong|pho|ngo|hem|kiet|quoc lo|tinh lo|dai lo)\s+\w|"
+                     r"\bdia chi\s*(?::|la|tai|o so)\s*\w|"
+                     r"\b(?:phuong|xa|thi tran)\s+[^,.;]{1,30},\s*(?:quan|huyen|thi xa|thanh pho|tp)\b")
 #: A question asking why ("Tại sao", "Vì sao", "lý do gì"; lower case with its marks: folded,
 #: "đỡ đầu" would read "do dau").
 ASKS_WHY = re.compile(r"\b(?:tại sao|vì sao|vì đâu|do đâu|lý do (?:gì|nào|là gì)|"

@@ -13,11 +13,11 @@ from qa_bot import QABot
 from qa_bot.answer import _ANAPHOR, _answered, _Candidate, _defines, _definition_subject, _type_bonus
 from qa_bot.coverage import coverage
 from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
-from qa_bot.language import DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
+from qa_bot.language import ADDRESS_ASKED, DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
 from qa_bot.lexicon import Lexicon
 from qa_bot.models import Document
 from qa_bot.normalize import fold
-from qa_bot.query import QueryAnalyzer, bodies_named, people_named
+from qa_bot.query import QueryAnalyzer, bodies_named, people_named, question_kind
 
 DOCS = {
     "2024-02-01-hop-tinh-a.md": """---
@@ -820,3 +820,13 @@ def test_a_why_questions_reason_explains_its_premise_not_another_fact() -> None:
     assert gives(low, "Do các hệ thống chưa kết nối, tỷ lệ tái sử dụng hồ sơ còn thấp.")
     # "tự do" is free, not "because of"
     assert not gives(low, "Tỷ lệ tái sử dụng hồ sơ của sinh viên tự do còn thấp.")
+def test_an_address_question_needs_an_address() -> None:
+    """"ở địa chỉ nào?" asks for a street address: a sentence naming only the province where the
+    centre sits does not give it; "Địa chỉ email" is not a postal address."""
+    q = "Trung tam Phuc vu hanh chinh cong tinh Ben Tre o dia chi nao?"
+    assert question_kind(fold(q), q.lower())[0] == PLACE
+    assert not carries(PLACE, "Tại điểm cầu tỉnh Bến Tre có Trung tâm Phục vụ hành chính công tỉnh.", q)
+    assert carries(PLACE, "Trung tâm đặt tại số 7, đường Cách Mạng Tháng Tám, phường 3, thành phố Bến Tre.", q)
+    assert carries(PLACE, "Địa chỉ: 12 Lê Lợi, Bến Tre.", q)
+    assert not ADDRESS_ASKED.search(fold("Biết địa chỉ của người đánh rơi thì phải làm gì?"))
+    assert not ADDRESS_ASKED.search(fold("Địa chỉ email của phòng đào tạo là gì?"))
