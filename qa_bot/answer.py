@@ -157,6 +157,8 @@ def _defines(subject: str, sentence: str) -> bool:
     f = fold(sentence).strip()
     # "Mật khẩu của email SV là gì?": in the passage about the email, "Mật khẩu: ..." says it
     head = subject.split(" cua ")[0] if " cua " in subject else subject
+    if head not in f:  # every form below says the term (the subject holds its head): most
+        return False  # sentences do not, and they need no pattern built for this question
     term = rf"(?:{re.escape(subject)}|{re.escape(head)})(?:\s*\([^)]*\))?"
     # "Lớp học phần: Những sinh viên ...", "Học phí học kỳ (HPHK): là khoản tiền ...": a
     # regulation's term opening the sentence as its label
