@@ -239,7 +239,18 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
                                    weight)
         if listed is not None:
             return listed
-    return _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
+    answer = _sentence_answer(query, cands, contexts, sources, top_k, weight, debug, hits)
+    if answer.status == NOT_FOUND and debug.pop("kind_missing", False) and not query.temporal \
+            and len(hits) > len(cands):
+        # "Khóa luận tốt nghiệp có bao nhiêu tín chỉ?": no figure in the best passages; the other
+        # passages retrieved that say as much of the question may give it
+        more = list(hits)
+        more_contexts = contexts + [coverage(plan, _context(h, sources.lead(h.document.doc_id)), weight,
+                                             sources.lexicon).weight for h in hits[len(cands):]]
+        further = _sentence_answer(query, more, more_contexts, sources, top_k, weight, dict(debug), hits)
+        if further.status == ANSWERED:
+            return further
+    return answer
 
 
 def _which_noun(text: str) -> set[str]:
@@ -440,6 +451,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         reason = "Không tìm thấy đoạn nào về " + ", ".join(dict.fromkeys(unmet)) + " trả lời câu hỏi này."
     elif needs_type:
         reason = f"Các đoạn liên quan nhất không nêu {_KIND_NAMES[query.kind]} được hỏi."
+        debug["kind_missing"] = True
     else:
         reason = ""
     debug["reason"] = reason

@@ -830,3 +830,23 @@ def test_an_address_question_needs_an_address() -> None:
     assert carries(PLACE, "Địa chỉ: 12 Lê Lợi, Bến Tre.", q)
     assert not ADDRESS_ASKED.search(fold("Biết địa chỉ của người đánh rơi thì phải làm gì?"))
     assert not ADDRESS_ASKED.search(fold("Địa chỉ email của phòng đào tạo là gì?"))
+
+
+
+
+def test_a_figure_missing_from_the_best_passages_is_sought_in_the_others_retrieved(tmp_path: Path) -> None:
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for n, extra in enumerate(["được chấm bởi hội đồng", "được bảo vệ cuối khóa", "được đăng ký theo nhóm",
+                               "được hướng dẫn bởi giảng viên"], 1):
+        (docs / f"q{n}.md").write_text(
+            f"---\ntitle: Khóa luận tốt nghiệp\n---\nKhóa luận tốt nghiệp có tín chỉ {extra}. Tín chỉ khóa luận "
+            "tốt nghiệp có trong chương trình.\n", encoding="utf-8")
+    (docs / "hocphan.md").write_text(
+        "---\ntitle: Học phần\n---\nMỗi học phần được ký hiệu bằng một mã riêng, do Trường quy định. "
+        + "Học phần bắt buộc là học phần chứa đựng những nội dung kiến thức chính yếu của ngành đào tạo mà "
+          "sinh viên bắt buộc phải tích lũy. " * 2
+        + "Khoá luận tốt nghiệp là học phần đặc biệt có khối lượng tương đương 10 tín chỉ.\n", encoding="utf-8")
+    bot = QABot.from_directory(docs, index=tmp_path / "index")
+    a = bot.ask("Khóa luận tốt nghiệp có bao nhiêu tín chỉ?")
+    assert a.status == "answered" and "10 tín chỉ" in a.answer, a.answer
