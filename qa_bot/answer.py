@@ -325,6 +325,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     if counted and counted not in L.UNIT_FORMS and not any(  # much of the question
             re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):
         counted, loose = None, True
+    how_long = query.kind == L.NUMBER and bool(_HOW_LONG.search(fold(asked_text)))
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
     subject = _definition_subject(query.text) if query.kind not in _TYPED else None
@@ -415,6 +416,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                     flats[doc_id] = _doc_sentences(doc_id, sources, doc_cache)
                 lead_in = _spelled_out(m.group(1), flats[doc_id], fold(asked_text))
             score = 0.6 * ev.weight + 0.4 * place[1] + _type_bonus(query.kind, sentence, typed, asked_text)
+            if how_long and typed and any(_DURATION.search(fold(x)) for x in (
+                    sentence, *((lead_in[1],) if lead_in is not None else ()))):
+                score += DURATION_BONUS  # "bao lâu": "sau sáu năm", "cho đến khi ...", not a date
             if subject and _defines(subject, sentence):
                 score += DEFINES_BONUS
             elif purpose and _PURPOSE.search(fold(sentence)):
@@ -539,6 +543,16 @@ def _clause_gives_reason(syls: tuple[str, ...], premise: _Premise, links: _Links
             if any(a >= said and b <= i for a, b in spots):
                 return True
     return False
+
+
+#: "bao lâu" asks for a length of time: a number of time units ("sáu năm", "3 tháng"; not the "2 năm"
+#: of "tháng 2 năm 2008", nor "năm 1279"), or a span "cho đến khi ...", "trong suốt ..." (folded);
+#: a sentence saying one gains this over one with another figure.
+_HOW_LONG = re.compile(r"\bbao lau\b")
+_DURATION = re.compile(r"(?<!\bthang )(?<!\bngay )\b(?:\d+(?:[.,]\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|"
+                       r"muoi|vai|nhieu|it)\s+(?:nam|thang|tuan|ngay|gio|phut|giay|the ky|thap ky|"
+                       r"thap nien)\b(?!\s+\d)|\b(?:cho den khi|trong suot)\b")
+DURATION_BONUS = 0.1
 
 
 #: Least number of words an answer sentence says beyond the question's own ("Phạm tội chưa đạt", a

@@ -209,6 +209,18 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_subject_of_the_sentence_bef
     assert a.status == "answered" and a.answer.startswith("Nó được tái lập vào tháng 4 năm 1991"), a.answer
 
 
+def test_how_long_prefers_a_length_of_time_to_a_date(tmp_path: Path) -> None:
+    """"bao lâu" asks for a length of time ("cho đến khi ...", "sáu năm"), which a date ("ngày 28
+    tháng 2 năm 2008": not "2 năm") is not."""
+    bot = _one_document_bot(tmp_path, "kenya.md",
+        "---\ntitle: Kenya\n---\nChính trị\n\n"
+        "Liên minh giữa Kibaki và Odinga được ký kết vào ngày 28 tháng 2 năm 2008, trong đó Odinga sẽ trở "
+        "thành Thủ tướng thứ hai của Kenya. Theo thỏa thuận, liên minh của Odinga sẽ nắm quyền cho đến khi "
+        "kết thúc Quốc hội hiện tại.\n\nKinh tế\n\nKenya xuất khẩu chè và cà phê.\n")
+    a = bot.ask("Liên minh giữa Kibaki và Odinga sẽ kéo dài bao lâu?")
+    assert a.status == "answered" and "cho đến khi kết thúc Quốc hội hiện tại" in a.answer, a.answer
+
+
 def test_a_definition_question_prefers_the_sentence_that_defines_its_term() -> None:
     assert _definition_subject("Theo Bộ luật dân sự 2015, quyền nhân thân là gì?") == "quyen nhan than"
     assert _definition_subject("Thế nào là tội phạm?") == "toi pham"
