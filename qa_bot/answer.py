@@ -441,7 +441,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     why = _why_premise(query, asked_text, weight)
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not (needs_share or why) or c.weight >= least)
-               and (why is None or _gives_reason(c.sentence, *why))]
+               and (why is None or _gives_reason(c.sentence, *why))
+               # "So với năm 2023, ... năm 2024 tăng hay giảm bao nhiêu?": one side's figure is no change
+               and (not query.compares or L.CHANGE_STATED.search(c.sentence.lower()))]
     for c in fitting:  # the constraints, read only for the sentences that could answer
         c.verdict = sources.checker.check(query, c.hit.document, c.start, c.end)
     good = [c for c in fitting if c.verdict.ok]

@@ -211,6 +211,15 @@ ADDRESS = re.compile(r"\b(?:so (?:nha )?)?\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*"
                      r"(?:duong|pho|ngo|hem|kiet|quoc lo|tinh lo|dai lo)\s+\w|"
                      r"\bdia chi\s*(?::|la|tai|o so)\s*\w|"
                      r"\b(?:phuong|xa|thi tran)\s+[^,.;]{1,30},\s*(?:quan|huyen|thi xa|thanh pho|tp)\b")
+#: A question asking for a change against another point ("So với năm 2023, số người tinh giản biên
+#: chế năm 2024 tăng hay giảm bao nhiêu?", "cao hơn bao nhiêu so với năm trước"; folded): its answer
+#: compares, the figure of one side alone does not answer it.
+CHANGE_ASKED = re.compile(r"\b(?:tang hay giam|giam hay tang|tang hoac giam|tang giam|chenh lech)\b|"
+                          r"\bso voi\b.*\b(?:tang|giam|hon|kem|thay doi|gap)\b|"
+                          r"\b(?:tang|giam|hon|kem|thay doi|gap)\b.*\bso voi\b")
+#: What a sentence that compares says: "tăng 5%", "giảm so với", "gấp 4 lần", "cao hơn", "chênh
+#: lệch" (lower case, with its marks).
+CHANGE_STATED = re.compile(r"\b(?:tăng|giảm|hơn|kém|gấp|chênh lệch|so với)\b")
 #: A question asking why ("Tại sao", "Vì sao", "lý do gì"; lower case with its marks: folded,
 #: "đỡ đầu" would read "do dau").
 ASKS_WHY = re.compile(r"\b(?:tại sao|vì sao|vì đâu|do đâu|lý do (?:gì|nào|là gì)|"

@@ -89,6 +89,9 @@ class Query:
     periods: list[tuple[int, int]] = field(default_factory=list)
     #: parts of a year the question names ("6 thang dau nam", "quy ii"; folded, digits for "sáu")
     year_parts: list[str] = field(default_factory=list)
+    #: the question asks for a change against another point ("So với năm 2023, ... tăng hay giảm
+    #: bao nhiêu?"): an answer compares (language.CHANGE_ASKED)
+    compares: bool = False
 
     @property
     def year_hint(self) -> int | None:
@@ -142,7 +145,7 @@ class Query:
                 "sessions": self.sessions, "places": self.places, "bodies": self.bodies,
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
                 "event_years": self.event_years, "periods": [list(p) for p in self.periods],
-                "year_parts": self.year_parts,
+                "year_parts": self.year_parts, "compares": self.compares,
                 "tokens": self.tokens, "search_text": self.search_text}
 
 
@@ -533,4 +536,5 @@ class QueryAnalyzer:
             doc_numbers=doc_numbers_named(restored_text, folded),
             temporal=temporal,
             counted=counted_noun(normalised, tokens) if kind == L.NUMBER else None,
+            compares=bool(L.CHANGE_ASKED.search(folded)),
         )

@@ -662,6 +662,8 @@ def test_a_short_answer_takes_the_next_sentences_of_its_document_within_the_room
     assert "Los Angeles và San Diego" in a.answer, a.answer  # the next sentence of the same document
     assert "phía bắc" not in a.answer, a.answer  # not another document's fact
     assert len(re.sub(r"\s*\[\d+\]", "", a.answer)) <= ANSWER_ROOM
+
+
 def test_a_rate_unit_is_not_what_the_number_counts() -> None:
     q = "Giải quyết hồ sơ mất bao nhiêu ngày?"
     assert not carries(NUMBER, "Trung bình mỗi ngày tiếp nhận gần 200 hồ sơ.", q, "ngay")
@@ -832,6 +834,8 @@ def test_a_why_questions_reason_explains_its_premise_not_another_fact() -> None:
     assert gives(low, "Do các hệ thống chưa kết nối, tỷ lệ tái sử dụng hồ sơ còn thấp.")
     # "tự do" is free, not "because of"
     assert not gives(low, "Tỷ lệ tái sử dụng hồ sơ của sinh viên tự do còn thấp.")
+
+
 def test_an_address_question_needs_an_address() -> None:
     """"ở địa chỉ nào?" asks for a street address: a sentence naming only the province where the
     centre sits does not give it; "Địa chỉ email" is not a postal address."""
@@ -862,3 +866,15 @@ def test_a_figure_missing_from_the_best_passages_is_sought_in_the_others_retriev
     bot = QABot.from_directory(docs, index=tmp_path / "index")
     a = bot.ask("Khóa luận tốt nghiệp có bao nhiêu tín chỉ?")
     assert a.status == "answered" and "10 tín chỉ" in a.answer, a.answer
+
+
+def test_a_change_asked_against_another_year_needs_a_sentence_that_compares(tmp_path: Path) -> None:
+    bot = _one_document_bot(tmp_path, "bienche.md",
+        "---\ntitle: Tinh giản biên chế năm 2024\ndate: 2025-01-10\n---\n"
+        "Năm 2024, tỉnh Lào Cai đã tinh giản biên chế 520 người.\n\n"
+        "Số hồ sơ trực tuyến năm 2024 của tỉnh Lào Cai là 90.000 hồ sơ, tăng 12.000 hồ sơ so với năm 2023.\n")
+    q = "So với năm 2023, số người tinh giản biên chế năm 2024 của tỉnh Lào Cai tăng hay giảm bao nhiêu người?"
+    assert bot.ask(q).status != "answered"  # one side's figure is no change
+    assert bot.ask("Năm 2024 tỉnh Lào Cai tinh giản biên chế bao nhiêu người?").status == "answered"
+    a = bot.ask("So với năm 2023, số hồ sơ trực tuyến năm 2024 của tỉnh Lào Cai tăng bao nhiêu?")
+    assert a.status == "answered" and "12.000" in a.answer, a.answer

@@ -303,3 +303,11 @@ def test_định_nghĩa_opening_a_question_only_asks() -> None:
     assert q.content == ["lớp", "học_phần"]
     q = Query(text="Nghĩa vụ của sinh viên?", search_text="", tokens=["nghĩa_vụ", "sinh_viên"])
     assert q.content == ["nghĩa_vụ", "sinh_viên"]
+
+
+def test_a_change_asked_against_another_point_is_a_comparison() -> None:
+    assert ANALYZER.analyze("So với năm 2023, số người tinh giản năm 2024 tăng hay giảm bao nhiêu?").compares
+    assert ANALYZER.analyze("So voi nam 2022, so luot giao dich nam 2023 tang bao nhieu?").compares
+    assert ANALYZER.analyze("Tỷ lệ hồ sơ trễ hẹn cao hơn bao nhiêu so với năm trước?").compares
+    assert not ANALYZER.analyze("Năm 2024 có bao nhiêu người được tinh giản biên chế?").compares
+    assert not ANALYZER.analyze("Siêu đô thị đứng thứ mấy về dân số so với toàn quốc?").compares
