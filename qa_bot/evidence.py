@@ -531,6 +531,18 @@ def fold_keep_nam(text: str) -> str:
     return fold(text.lower().replace("năm", "\x00")).replace("\x00", "năm")
 
 
+def phone_numbers(sentence: str) -> list[str]:
+    """The telephone numbers ``sentence`` writes: runs of 8 to 12 digits (separators aside) that
+    start as Vietnamese numbers do ("0...", "+84...", "1800...", "1900..."), and short lines named
+    as such ("đường dây nóng 1022")."""
+    out = [m.group(0) for m in L.PHONE_SHORT.finditer(sentence)]
+    for m in L.PHONE_RUN.finditer(sentence):
+        digits = "".join(c for c in m.group(0) if c.isdigit())
+        if 8 <= len(digits) <= 12 and digits.startswith(("0", "84", "1800", "1900")):
+            out.append(m.group(0))
+    return out
+
+
 def carries(kind: str, sentence: str, question: str, counted: str | None = None) -> bool:
     """True when ``sentence`` holds the kind of thing a ``kind`` question asks for, beyond what
     the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...).
@@ -538,6 +550,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     a few words before it, or after it in the same clause)."""
     f = fold(sentence)
     fq = fold(question)
+    if kind == L.NUMBER and L.PHONE_ASKED.search(fq):  # "Số điện thoại ... là số nào?": not "năm 2020"
+        return bool(phone_numbers(sentence))
     if kind == L.NUMBER and _THU_MAY.search(fq):  # "phiên thứ mấy", "lần thứ bao nhiêu": an ordinal
         return any(fold(m.group(0)) not in fq for m in _ORDINAL.finditer(sentence.lower()))
     if kind == L.NUMBER and _BAO_LAU.search(fq) and (

@@ -211,6 +211,18 @@ ADDRESS = re.compile(r"\b(?:so (?:nha )?)?\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*"
                      r"(?:duong|pho|ngo|hem|kiet|quoc lo|tinh lo|dai lo)\s+\w|"
                      r"\bdia chi\s*(?::|la|tai|o so)\s*\w|"
                      r"\b(?:phuong|xa|thi tran)\s+[^,.;]{1,30},\s*(?:quan|huyen|thi xa|thanh pho|tp)\b")
+#: A question asking for a telephone number ("Số điện thoại / đường dây nóng / hotline ... là số
+#: nào?", "là gì?", "là bao nhiêu?", "gọi số nào?"; folded): its "số" is no count, and a year or a
+#: figure in the answer is no number to call.
+PHONE_ASKED = re.compile(r"\b(?:so dien thoai|dien thoai|duong day nong|hotline|so fax|tong dai)\b"
+                         r"[^?]*\b(?:so nao|la gi|bao nhieu|so may|so gi)\b|"
+                         r"\bgoi (?:vao |den |toi )?so (?:nao|may|gi)\b")
+#: A telephone number in a sentence: a run of digits with the separators people write ("0258.
+#: 3822.222", "(0219) 3 868 868", "+84 ..."), read by evidence.phone_numbers (8 to 12 digits from
+#: "0", "+84", "1800", "1900"), or a short line after its name ("đường dây nóng 1022").
+PHONE_RUN = re.compile(r"(?<![\w.,/])\(?\+?\d[\d\s().-]{5,}\d(?![\w/])")
+PHONE_SHORT = re.compile(r"\b(?:đường dây nóng|hotline|tổng đài|gọi(?: đến| tới| vào)?(?: số)?)\s*:?\s*"
+                         r"\d{3,5}\b", re.IGNORECASE)
 #: A question asking for a change against another point ("So với năm 2023, số người tinh giản biên
 #: chế năm 2024 tăng hay giảm bao nhiêu?", "cao hơn bao nhiêu so với năm trước"; folded): its answer
 #: compares, the figure of one side alone does not answer it.

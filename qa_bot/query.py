@@ -204,6 +204,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
         kind = L.DEFINITION  # "Người thực hành là ai?": a definition, not a name
     if kind == L.LIST and not L.LIST_WORDS.search(folded) and not L.MANY_WHICH.search(folded):
         kind = L.OTHER  # "... ở quốc gia nào?": one thing asked for, not a list
+    if kind not in (L.LIST, L.YES_NO) and L.PHONE_ASKED.search(folded):
+        kind = L.NUMBER  # "Số điện thoại ... là số nào?", "Đường dây nóng ... là gì?": a number to call
     if kind in (L.OTHER, L.DEFINITION, L.LIST) and L.ADDRESS_ASKED.search(folded):
         kind = L.PLACE  # "Trung tâm ... ở địa chỉ nào?", "Địa chỉ của Sở Nội vụ là gì?"
     verb = request_verb(folded, normalised)

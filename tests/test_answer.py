@@ -878,3 +878,17 @@ def test_a_change_asked_against_another_year_needs_a_sentence_that_compares(tmp_
     assert bot.ask("Năm 2024 tỉnh Lào Cai tinh giản biên chế bao nhiêu người?").status == "answered"
     a = bot.ask("So với năm 2023, số hồ sơ trực tuyến năm 2024 của tỉnh Lào Cai tăng bao nhiêu?")
     assert a.status == "answered" and "12.000" in a.answer, a.answer
+
+
+def test_a_phone_question_needs_a_phone_number() -> None:
+    """"Số điện thoại / đường dây nóng ... là số nào?": its "số" counts nothing, and a year or a
+    figure is no number to call."""
+    q = "Số điện thoại đường dây nóng tiếp nhận phản ánh về TTHC của tỉnh là số nào?"
+    assert question_kind(fold(q), q.lower())[0] == NUMBER
+    assert not carries(NUMBER, "Trung tâm điều hành thông tin được khởi động từ năm 2020, tiếp nhận "
+                               "phản ánh hiện trường của người dân.", q)
+    assert not carries(NUMBER, "Tổng số là 16.149 người, đạt 96,81%.", q)
+    assert carries(NUMBER, "Người dân phản ánh qua đường dây nóng 0258.3822.222 của tỉnh.", q)
+    assert carries(NUMBER, "Mọi phản ánh xin gọi tổng đài 1022.", "Đường dây nóng của tỉnh là gì?")
+    assert question_kind("nguoi dan co the phan anh qua duong day nong khong?",
+                         "người dân có thể phản ánh qua đường dây nóng không?")[0] != NUMBER
