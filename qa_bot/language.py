@@ -146,6 +146,9 @@ LIST_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"quan triet|noi gi|phat bieu)\b")),
 )
 
+#: Tasks and solutions named together ("những nhiệm vụ, giải pháp gì", "nhiệm vụ và biện pháp"; folded):
+#: in administrative writing one frame, a plan's tasks, not a list of solutions alone.
+TASK_FRAME = re.compile(r"\bnhiem vu\s*(?:,|va|hoac)\s*(?:giai phap|bien phap)\b")
 #: Shortcomings a question says are being removed ("tháo gỡ khó khăn, vướng mắc"): what it asks
 #: for is the fields or the solutions, not a list of shortcomings (blanked before LIST_KINDS).
 REMOVED_SHORTCOMINGS = re.compile(

@@ -206,7 +206,9 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
         text, facts, doc_hits, sentences = material(doc)
         for region in regions(text, sentences, facts.paragraphs, query.list_kind):
             s, e = region.sentences[0]
-            verdict = sources.checker.check(query, doc, s, e)
+            # the year a list is of is the one its region names ("Đối với tỉnh Hà Giang, đã triển
+            # khai nhiều nhiệm vụ, giải pháp ...; Trong năm 2023, ...": of 2023, not 2024)
+            verdict = sources.checker.check(query, doc, s, region.sentences[-1][1])
             score = score_region(text, region, terms, query.list_kind, kinds) + 0.3 / (1 + rank)
             named = any(w in fold(text[s:e]) for w in kinds)
             options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named))

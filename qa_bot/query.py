@@ -219,6 +219,8 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     if kind == L.LIST:
         asked = L.REMOVED_SHORTCOMINGS.sub(" ", folded)  # "tháo gỡ khó khăn": not what is listed
         list_kind = next((n for n, p in L.LIST_KINDS if p.search(asked)), None)
+        if list_kind == L.SOLUTIONS and L.TASK_FRAME.search(asked):
+            list_kind = L.TASKS  # "Kế hoạch ... đề ra những nhiệm vụ, giải pháp gì?": the plan's tasks
         if list_kind in (L.TASKS, None) and verb in L.REQUEST_VERBS:
             list_kind = L.REQUESTS  # "yêu cầu ... những nhiệm vụ gì": what was required
     return kind, list_kind

@@ -311,3 +311,9 @@ def test_a_change_asked_against_another_point_is_a_comparison() -> None:
     assert ANALYZER.analyze("Tỷ lệ hồ sơ trễ hẹn cao hơn bao nhiêu so với năm trước?").compares
     assert not ANALYZER.analyze("Năm 2024 có bao nhiêu người được tinh giản biên chế?").compares
     assert not ANALYZER.analyze("Siêu đô thị đứng thứ mấy về dân số so với toàn quốc?").compares
+
+
+def test_tasks_and_solutions_named_together_ask_for_a_plans_tasks() -> None:
+    q = ANALYZER.analyze("Kế hoạch CCHC năm 2024 do UBND tỉnh ban hành đề ra những nhiệm vụ, giải pháp gì?")
+    assert (q.kind, q.list_kind) == (L.LIST, L.TASKS)
+    assert ANALYZER.analyze("Cần những giải pháp gì để khắc phục hạn chế?").list_kind != L.TASKS
