@@ -10,10 +10,12 @@ knows is left alone, and a variant replaces it only when the corpus knows the va
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 
+from .diacritics import strip_diacritics, viet74k_words
 from .normalize import normalize_word
 
 _I_Y = str.maketrans("iìíỉĩịyỳýỷỹỵ", "yỳýỷỹỵiìíỉĩị")
@@ -101,13 +103,20 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ACCENTED = {"a": "àáâä", "e": "èéêë", "i": "ìíîï", "o": "òóôö", "u": "ùúûü", "c": "ç", "n": "ñ"}
 
 
+@functools.cache
+def _unmarked_syllables() -> frozenset[str]:
+    """Every syllable of the Viet74K word list without its marks ("quang", "thanh"), lower case."""
+    return frozenset(strip_diacritics(s) for line in viet74k_words() for s in line.lower().split())
+
+
 def _name_spelling(word: str, known: Callable[[str], bool]) -> str:
     """A capitalised foreign name the corpus does not know, as the corpus writes it when exactly
     one known word is one letter apart (a letter left out, added, changed or two swapped, or a
     letter's mark left out: "Bedigo" -> "Bendigo", "Shelly" -> "Shelley", "Maiziere" -> "Maizière");
     else ``word``."""
-    if len(word) < NAME_LETTERS or not _ASCII_NAME.fullmatch(word) or known(word):
-        return word
+    if len(word) < NAME_LETTERS or not _ASCII_NAME.fullmatch(word) or known(word) \
+            or word in _unmarked_syllables():
+        return word  # "Quang Binh" typed without marks: a Vietnamese name, not a foreign one's slip
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
