@@ -202,7 +202,7 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     if not hits or not query.tokens:
         return _not_found(query)
     # "học kỳ": a word the documents never use; "em", "ạ": the asker's words, not the texts'
-    words = [t for t in dictionary_compounds(query.tokens, query.restored, query.restored_text or query.text)
+    words = [t for t in dictionary_compounds(query.told, query.restored, query.restored_text or query.text)
              if t not in L.CHAT_TOKENS and t not in query.asking
              and (t not in L.FRAME_WORDS or sources.known(t))]
     weights = {t: max(sources.idf(t), 0.1) for t in (*query.tokens, *words)}  # idf once per question

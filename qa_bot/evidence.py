@@ -587,9 +587,12 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
                 return True
         return False
     if kind == L.DATE:
-        dates = [m.group(0) for m in L.DATE_EXPR.finditer(f) if m.group(0) not in fq]
-        if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks of
-            dates = [d for d in dates if not _BARE_YEAR.fullmatch(d)]
+        found = [m for m in L.DATE_EXPR.finditer(f) if m.group(0) not in fq]
+        if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks
+            # of, nor a length of time ("trong 3 năm qua", "15 ngày")
+            found = [m for m in found if not _BARE_YEAR.fullmatch(m.group(0)) and not (
+                (d := L.DURATION_SPAN.match(f, m.start())) and d.end() == m.end())]
+        dates = [m.group(0) for m in found]
         if dates:
             return True
         # "Sinh viên có chứng chỉ ... thì được xét miễn": a rule's condition stated before "thì"

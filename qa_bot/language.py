@@ -393,6 +393,15 @@ REQUEST_VERBS_MARKED = {"yeu cau": "yêu cầu", "nhan manh": "nhấn mạnh", "
                         "phat bieu": "phát biểu", "nhac nho": "nhắc nhở"}
 #: Verbs of "when / where does it take place" questions: part of the question, not of the answer.
 EVENT_VERBS = frozenset({"diễn_ra", "xảy_ra", "được_tổ_chức", "tiến_hành"})
+#: A date question's own noun: "ngày" of "là ngày nào", "năm" of "Vào năm nào ...?" asks for a
+#: date and is met by the date an answer holds (evidence.carries), not by the word in the text;
+#: group 1 is the noun (folded).
+ASKED_TIME_NOUN = re.compile(r"\b(ngay|nam|thang|gio|hom) (?:nao|may|bao nhieu)\b")
+#: ... written as the question's token (normalised) for each folded noun.
+ASKED_TIME_TOKEN = {"ngay": "ngày", "nam": "năm", "thang": "tháng", "gio": "giờ", "hom": "hôm"}
+#: A length of time ("3 năm qua", "15 ngày làm việc"), not a point in time: no answer to "ngày
+#: nào"; not "1 tháng 5" (a day and its month).
+DURATION_SPAN = re.compile(r"\d+ (?:ngay|thang|nam|tuan|gio)\b(?!\s*\d)")
 #: The times of day a date question offers ("buổi sáng hay buổi chiều?"): the answer says one
 #: ("Chiều 3-2"), not the question's alternatives.
 TIME_OF_DAY = frozenset({"buổi", "sáng", "chiều", "trưa", "tối", "buổi_sáng", "buổi_chiều", "buổi_trưa",

@@ -128,10 +128,23 @@ class Query:
         return out
 
     @property
+    def told(self) -> list[str]:
+        """``tokens`` less a date question's own noun ("Ngày quốc khánh là ngày nào?": the second
+        "ngày" asks, language.ASKED_TIME_NOUN; its last occurrence is dropped, so a text saying
+        only "mỗi ngày" meets none of what the question tells)."""
+        if self.kind != L.DATE or not (m := L.ASKED_TIME_NOUN.search(fold(self.restored_text or self.text))):
+            return self.tokens
+        noun = L.ASKED_TIME_TOKEN[m.group(1)]
+        if noun not in self.tokens:
+            return self.tokens
+        at = len(self.tokens) - 1 - self.tokens[::-1].index(noun)
+        return self.tokens[:at] + self.tokens[at + 1:]
+
+    @property
     def content(self) -> list[str]:
         """Words whose presence is evidence of an answer (constraint tokens are checked apart)."""
         asking = self.asking
-        return [t for t in self.tokens if not _CONSTRAINT_TOKEN.match(t) and t not in L.CHAT_TOKENS
+        return [t for t in self.told if not _CONSTRAINT_TOKEN.match(t) and t not in L.CHAT_TOKENS
                 and t not in asking] or self.tokens
 
     @property

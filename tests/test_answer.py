@@ -915,3 +915,15 @@ def test_a_list_is_of_the_year_its_paragraph_names(tmp_path: Path) -> None:
     # not given as the answer: the 2024 plan's points, or the 2023 ones said to be of 2023
     assert a.status != "answered" or "Lào Cai" not in a.answer, a.answer
     assert "Lào Cai" not in a.answer or "năm 2023" in a.answer.split("\n")[0], a.answer
+
+
+def test_a_length_of_time_is_no_day() -> None:
+    """"... là ngày nào?": "trong 3 năm qua" or "15 ngày" says how long, not which day."""
+    q = "Ngày quốc khánh Việt Nam là ngày nào?"
+    assert not carries(DATE, "Trong 3 năm qua, trung tâm đã đón tiếp hơn 150.000 lượt người, "
+                             "mỗi ngày tiếp nhận gần 200 hồ sơ.", q)
+    assert not carries(DATE, "Hồ sơ được giải quyết trong 15 ngày làm việc.", q)
+    assert carries(DATE, "Lễ kỷ niệm được tổ chức vào 2 tháng 9 năm 2025.", q)
+    assert carries(DATE, "Sáng 3-3, Bí thư Tỉnh ủy làm việc với các cơ quan.", q)
+    # a length answers "khi nào" of a time limit as before
+    assert carries(DATE, "Hồ sơ được giải quyết trong 15 ngày làm việc.", "Khi nào có kết quả?")

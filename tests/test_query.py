@@ -319,3 +319,14 @@ def test_tasks_and_solutions_named_together_ask_for_a_plans_tasks() -> None:
     q = ANALYZER.analyze("Kế hoạch CCHC năm 2024 do UBND tỉnh ban hành đề ra những nhiệm vụ, giải pháp gì?")
     assert (q.kind, q.list_kind) == (L.LIST, L.TASKS)
     assert ANALYZER.analyze("Cần những giải pháp gì để khắc phục hạn chế?").list_kind != L.TASKS
+
+
+def test_a_date_questions_own_noun_tells_nothing() -> None:
+    """"... là ngày nào?": that "ngày" asks for a date; the one naming the day is what it tells."""
+    q = ANALYZER.analyze("Ngày quốc khánh Việt Nam là ngày nào?")
+    assert q.kind == L.DATE and q.told.count("ngày") == q.tokens.count("ngày") - 1
+    assert q.content.count("ngày") == 1
+    q = ANALYZER.analyze("Vào năm nào Quốc hội thông qua Luật Tổ chức chính quyền địa phương?")
+    assert "năm" not in q.content
+    q = ANALYZER.analyze("Phiên họp thứ chín diễn ra khi nào?")
+    assert q.told == q.tokens
