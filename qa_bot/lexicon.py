@@ -84,6 +84,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("email", "mail", "thư điện tử"),
     ("website", "trang web"),
     ("giáo viên", "giảng viên"),
+    ("khôi phục", "lấy lại"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -783,6 +783,15 @@ def test_everyday_words_meet_the_words_of_regulations(tmp_path: Path) -> None:
     assert coverage(["anh_văn"], "Chứng chỉ tiếng Anh", one, lex).weight == 1.0
 
 
+def test_a_password_recovered_is_one_got_back() -> None:
+    """"khôi phục" (recover) is what a regulation says as "lấy lại" (get back)."""
+    lex = Lexicon.build([])
+    one = lambda t: 1.0  # noqa: E731
+    sentence = "Email SV là chìa khóa để lấy lại mật khẩu chứng thực."
+    assert coverage(["khôi", "phục", "mật_khẩu"], sentence, one, lex).weight == 1.0
+    assert coverage(["khôi_phục", "mật_khẩu"], sentence, one, lex).weight == 1.0
+
+
 def test_a_rule_states_its_condition_before_thì() -> None:
     q = "Khi nào được miễn học anh văn?"
     assert carries(DATE, "Sinh viên có một trong các chứng chỉ tiếng Anh đạt trình độ quy định thì được "
