@@ -169,6 +169,17 @@ def _defines(subject: str, sentence: str) -> bool:
                 or re.search(rf"\b(?:duoc goi|goi) la {re.escape(subject)}\s*[.;)]?$", f))
 
 
+def _defines_back(subject: str, sentence: str, before: str) -> bool:
+    """True when ``sentence`` opens "Đây là ..." (:data:`language.THIS_IS`) and the sentence
+    ``before`` it opens with ``subject`` (within :data:`SUBJECT_REACH` words): "Tài khoản Dreamspark
+    và Office365: Mức độ quan trọng 6/10. Đây là hệ thống phần mềm có bản quyền của Microsoft"
+    says what the account is."""
+    if not before or not L.THIS_IS.match(fold(sentence)):
+        return False
+    head = subject.split(" cua ")[0]
+    return head in " ".join(fold(before).split()[:SUBJECT_REACH])
+
+
 def _type_bonus(kind: str, sentence: str, typed: bool, question: str) -> float:
     """What carrying the asked-for kind adds to a sentence's score (more for a day, or a name the
     question does not already say)."""
@@ -368,6 +379,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                                   + ANAPHOR_SHARE * (extra - subject_words), ev.matched)
                 else:
                     ev = Evidence(ev.weight + NEIGHBOUR_SHARE * extra, ev.matched)
+            named_before = before_text  # "Đây là ..." says what it names
             before, before_text = own_ev, sentence
             # what a sentence must be whatever else it holds (cheap; the item reading below only
             # raises ev): some of the question, something new, the list's kind; a yes/no
@@ -419,7 +431,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             if how_long and typed and any(_DURATION.search(fold(x)) for x in (
                     sentence, *((lead_in[1],) if lead_in is not None else ()))):
                 score += DURATION_BONUS  # "bao lâu": "sau sáu năm", "cho đến khi ...", not a date
-            if subject and _defines(subject, sentence):
+            if subject and (_defines(subject, sentence) or _defines_back(subject, sentence, named_before)):
                 score += DEFINES_BONUS
             elif purpose and _PURPOSE.search(fold(sentence)):
                 score += DEFINES_BONUS  # "ĐTBCTL được dùng để xét ...": what it is for

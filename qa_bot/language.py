@@ -129,6 +129,11 @@ PRONOUNS = re.compile(r"(?<!\w)(?:(?:ông|bà|anh|cô|chị) (?:ấy|ta)|nó|h�
 #: question, not words its answer says (folded).
 DEFINITION_FRAME = re.compile(r"\s*(dinh nghia|khai niem)\b")
 
+#: "Đây là ...", "Đó là ...": a sentence saying what the sentence before names (its opening, often a
+#: label: "Tài khoản Dreamspark và Office365: Mức độ quan trọng 6/10. Đây là hệ thống phần mềm
+#: ...") is (folded).
+THIS_IS = re.compile(r"\s*(?:day|do|dieu nay) (?:la|duoc hieu la|chinh la)\b")
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from qa_bot import QABot
-from qa_bot.answer import _ANAPHOR, _answered, _Candidate, _defines, _definition_subject, _type_bonus
+from qa_bot.answer import (
+    _ANAPHOR,
+    _answered,
+    _Candidate,
+    _defines,
+    _defines_back,
+    _definition_subject,
+    _type_bonus,
+)
 from qa_bot.coverage import coverage
 from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
 from qa_bot.language import ADDRESS_ASKED, DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
@@ -241,6 +249,18 @@ def test_a_regulations_term_opening_a_sentence_as_its_label_defines_it() -> None
     # "Y được gọi là X." names what X is
     assert _defines("diem hoc phan", "Điểm cuối cùng để đánh giá một học phần được gọi là điểm học phần.")
     assert not _defines("diem hoc phan", "Điểm được gọi là điểm học phần khi có đủ điểm thành phần.")
+
+
+def test_this_is_defines_what_the_sentence_before_opens_with() -> None:
+    """"Đây là ..." says what the sentence before names at its opening (a label, a subject)."""
+    label = "Tài khoản Dreamspark và Office365: Mức độ quan trọng 6/10 (Tương đối quan trọng)."
+    this = "Đây là hệ thống phần mềm có bản quyền của Microsoft cung cấp cho SV."
+    subject = _definition_subject("Tài khoản DreamSpark là gì?")
+    assert _defines_back(subject, this, label)
+    assert not _defines(subject, this)
+    assert not _defines_back(subject, "Hệ thống này có bản quyền của Microsoft.", label)
+    assert not _defines_back(subject, this, "Sinh viên cần bảo quản mật khẩu của tài khoản DreamSpark.")
+    assert not _defines_back(subject, this, "")
 
 
 def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
