@@ -105,9 +105,12 @@ _DEFINED = re.compile(r"(?:^|[,:;]\s*)(?:theo [^,]*,\s*)?([^,:;?]+?)\s+(?:la gi|
                       r"co nghia la gi|duoc (?:hieu|dinh nghia) (?:la|nhu the nao)|la sao|the nao la)\b")
 
 
+#: What names a thing in a sentence: "gọi là", "tên là", "được biết đến với", "thuật ngữ", and the
+#: encyclopedic "X đề cập (đến) ...", "X dùng để chỉ ...", "X ám chỉ ..." (X is the name of what
+#: follows: "Chủ nghĩa đế quốc văn hóa đề cập việc sự ảnh hưởng của một quốc gia ...") (folded).
 #: Compiled once (re's cache of inline patterns is emptied by the patterns made per question).
 _NAMES = re.compile(r"\b(?:goi la|ten la|ten goi la|mang ten|co ten|cai ten|duoc biet den (?:voi|la|nhu)|"
-                    r"thuat ngu|biet danh|con goi|hay con)\b")
+                    r"thuat ngu|biet danh|con goi|hay con|de cap|dung de chi|am chi)\b")
 #: A sentence opening that refers back to what the sentence before names.
 _ANAPHOR = re.compile(r"\s*(?:Nó|Ông(?: ấy)?|Bà(?: ấy)?|Anh ấy|Cô ấy|Họ|Chúng|Đây|Điều này|Việc này|"
                       r"Công ty|Tổ chức)\b")

@@ -272,6 +272,17 @@ def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
     assert not _defines(other, "DNA lục lạp nằm trong chất nền của lục lạp.")
 
 
+def test_a_term_that_refers_to_a_thing_names_it() -> None:
+    """"X đề cập (đến) / dùng để chỉ / ám chỉ Y": X is what Y "được gọi là"."""
+    called = _definition_subject("Khi chủ nghĩa đế quốc tác động đến các định chuẩn xã hội của một nước, "
+                                 "nó được gọi là gì?")
+    assert _defines(called, "Chủ nghĩa đế quốc văn hóa đề cập việc sự ảnh hưởng của một quốc gia được "
+                            "cảm nhận trong các phạm vi văn hóa và xã hội.")
+    assert _defines(called, "Quyền lực mềm dùng để chỉ ảnh hưởng văn hóa của một quốc gia.")
+    assert not _defines(called, "Hobson lập luận rằng các cuộc cải cách xã hội trong nước có thể chữa "
+                                "căn bệnh chủ nghĩa đế quốc quốc tế.")
+
+
 def test_what_a_law_says_of_a_term_asks_what_the_term_is() -> None:
     assert _definition_subject("Bộ luật Dân sự 2015 quy định pháp nhân thương mại là gì?") == "phap nhan thuong mai"
     on = _definition_subject("Bộ luật Dân sự 2015 quy định thế nào về chi nhánh, văn phòng đại diện của pháp nhân?")
