@@ -192,8 +192,10 @@ def _type_bonus(kind: str, sentence: str, typed: bool, question: str) -> float:
         if L.DAY_EXPR.search(fold(sentence)):
             return 0.4
         return 0.25 if set(_YEAR.findall(sentence)) - set(_YEAR.findall(question)) else 0.15
-    if kind == L.PERSON:  # a name beats a role ("người đứng đầu")
-        return 0.4 if names_new(sentence, question) else 0.15
+    if kind == L.PERSON:  # a name beats a role ("người đứng đầu"); so does whom a rule is for, asked
+        # who may ("Ai được nhận học bổng loại giỏi?" -> "... áp dụng đối với SV đạt ...")
+        return 0.4 if names_new(sentence, question) or (
+            L.APPLIES_TO.search(fold(sentence)) and L.WHO_MAY.search(fold(question))) else 0.15
     return 0.25
 
 

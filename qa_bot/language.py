@@ -134,6 +134,12 @@ DEFINITION_FRAME = re.compile(r"\s*(dinh nghia|khai niem)\b")
 #: ...") is (folded).
 THIS_IS = re.compile(r"\s*(?:day|do|dieu nay) (?:la|duoc hieu la|chinh la)\b")
 
+#: Whom a rule is for: "Học bổng loại Giỏi: áp dụng đối với SV đạt ...", "chỉ dành cho các sinh viên
+#: đang theo học": the people a question asking who may or must ("Ai được nhận học bổng loại giỏi?",
+#: "Ai có thể đăng ký ...?"; WHO_MAY) asks about, named by what they are (folded).
+APPLIES_TO = re.compile(r"\b(?:ap dung (?:doi )?voi|danh cho|doi tuong (?:la|gom|bao gom))\b")
+WHO_MAY = re.compile(r"\b(?:ai|nhung ai) (?:se )?(?:duoc|co the|phai|can)\b")
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

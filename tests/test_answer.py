@@ -263,6 +263,18 @@ def test_this_is_defines_what_the_sentence_before_opens_with() -> None:
     assert not _defines_back(subject, this, "")
 
 
+def test_whom_a_rule_is_for_answers_who_may() -> None:
+    """"Ai được ...?" asks whom a rule is for: "... áp dụng đối với SV đạt ..." names them."""
+    rule = "Học bổng loại Giỏi: áp dụng đối với SV đạt ĐHT loại giỏi trở lên và ĐRL đạt loại tốt trở lên."
+    amount = "Mức học bổng loại giỏi được tính bằng 120% mức học bổng loại khá."
+    asked = "Ai được nhận học bổng loại giỏi?"
+    assert _type_bonus(PERSON, rule, True, asked) > _type_bonus(PERSON, amount, True, asked)
+    # who decides is no one a rule is for
+    decides = "Việc thu nhận phải thông qua sự xem xét và quyết định của ai?"
+    assert _type_bonus(PERSON, "Chính sách dành cho sinh viên chính quy.", True, decides) == \
+        _type_bonus(PERSON, amount, True, decides)
+
+
 def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
     """"Biệt danh / Tên khác / Từ đồng nghĩa của X là gì?" asks what X is also called."""
     other = _definition_subject("Biệt danh của Đồng bằng ở Hà Lan là gì?")
