@@ -157,7 +157,8 @@ def _defines(subject: str, sentence: str) -> bool:
     được gọi là lý thuyết Miasma", "Nó cũng được biết đến với cái tên plastome")."""
     if _NAMING.search(subject) or _NAMING_HEAD.match(subject):
         return bool(_NAMES.search(fold(sentence)))
-    f = fold(sentence).strip()
+    f = _one_iy(fold(sentence).strip())  # "Học phí học kì" is the "học phí học kỳ" of the text
+    subject = _one_iy(subject)
     # "Mật khẩu của email SV là gì?": in the passage about the email, "Mật khẩu: ..." says it
     head = subject.split(" cua ")[0] if " cua " in subject else subject
     if head not in f:  # every form below says the term (the subject holds its head): most
@@ -169,7 +170,18 @@ def _defines(subject: str, sentence: str) -> bool:
                           r"(?:la|duoc hieu la|duoc goi la)\b", f)
                 or re.match(rf"(?:[a-z]\)\s+|\d\.\s+)?{term}\s*:\s*\S", f)
                 # "Điểm cuối cùng để đánh giá một học phần được gọi là điểm học phần."
-                or re.search(rf"\b(?:duoc goi|goi) la {re.escape(subject)}\s*[.;)]?$", f))
+                # "... (gọi là học phí học kỳ)."
+                or re.search(rf"\b(?:duoc goi|goi) la {re.escape(subject)}\s*[.;)]*$", f))
+
+
+#: A folded syllable ending in y after a consonant: the other spelling of its final i ("ky" / "ki").
+_FINAL_Y = re.compile(r"\b(ch|kh|nh|ph|qu|th|tr|[bcdhklmnprstvx])y\b")
+
+
+def _one_iy(folded: str) -> str:
+    """Folded text with a final y after a consonant written i: "học kỳ" and "học kì", "quy định"
+    and "qui định" are one word each (the two accepted spellings; see :mod:`qa_bot.spelling`)."""
+    return _FINAL_Y.sub(r"\1i", folded)
 
 
 def _defines_back(subject: str, sentence: str, before: str) -> bool:

@@ -275,6 +275,14 @@ def test_whom_a_rule_is_for_answers_who_may() -> None:
         _type_bonus(PERSON, amount, True, decides)
 
 
+def test_a_term_typed_with_the_other_final_i_y_is_the_term_defined() -> None:
+    """"Học phí học kì là gì?": the text writes "học kỳ" (the other accepted spelling)."""
+    subject = _definition_subject("Học phí học kì là gì?")
+    assert _defines(subject, "Học phí học kỳ (HPHK): là khoản tiền sinh viên phải đóng.")
+    assert _defines(subject, "SV đăng ký số tín chỉ khác nhau nhưng đóng số tiền như nhau (gọi là học phí học kỳ).")
+    assert not _defines(subject, "Học phí học kỳ hè được đóng riêng.")
+
+
 def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
     """"Biệt danh / Tên khác / Từ đồng nghĩa của X là gì?" asks what X is also called."""
     other = _definition_subject("Biệt danh của Đồng bằng ở Hà Lan là gì?")
