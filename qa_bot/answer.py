@@ -302,6 +302,31 @@ def _which_noun(text: str) -> set[str]:
     return out
 
 
+#: What a sentence gains for naming a thing of the kind a "which" question asks for: its noun
+#: followed by a name the question does not say ("Con sông nào chạy dọc theo Jacksonville?": "bờ
+#: sông St. Johns"; "Pháo đài được xây dựng có tên là gì?" is no "which" question).
+WHICH_NAMED_BONUS = 0.1
+
+
+def _which_named(text: str) -> Callable[[str], bool] | None:
+    """For a "N nào" question, a test of whether a sentence says N followed by a capitalised name
+    the question does not say (a classifier such as "con" is no N); None for other questions."""
+    if L.SEVERAL_WHICH.search(fold(text)):  # "Những quận nào ...?": several, each named its own way
+        return None
+    heads = {w.lower() for w in _which_noun(text)
+             if fold(w) not in L.CLASSIFIERS and w.lower() not in L.WHEN_WORDS}
+    if not heads:
+        return None
+    asked = fold(text)
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(heads)))})\s+([{L.UPPER}][\w.&'-]*)",
+                         re.IGNORECASE)
+
+    def named(sentence: str) -> bool:
+        return any(m.group(1)[0].isupper() and not re.search(rf"\b{re.escape(fold(m.group(1)))}\b", asked)
+                   for m in pattern.finditer(sentence))
+    return named
+
+
 def _without_event_verbs(tokens: list[str]) -> list[str]:
     """``tokens`` without "diễn ra", "xảy ra"... (as one word or as its two syllables)."""
     out: list[str] = []
@@ -360,6 +385,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
     role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
+    which_named = _which_named(asked_text)  # "Con sông nào ...?": "sông St. Johns"
     which = bool(_ASKS_WHICH.search(fold(asked_text)))  # "loại điểm nào", "dựa vào đâu", "là gì"
     pool = [(rank, hit, context) for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True))
             if rank < sources.passages or context >= sources.threshold]
@@ -452,6 +478,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 score += DEFINES_BONUS
             elif purpose and _PURPOSE.search(fold(sentence)):
                 score += DEFINES_BONUS  # "ĐTBCTL được dùng để xét ...": what it is for
+            if which_named is not None and which_named(sentence):
+                score += WHICH_NAMED_BONUS
             score /= 1 + RANK_PENALTY * place[0]
             own = sum(weight(t) for t in ev.matched if t in known) / known_total
             if before_matched:  # what the sentence before names counts in part here too

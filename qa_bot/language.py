@@ -42,6 +42,12 @@ LIST_WORDS = re.compile(rf"\b({_LIST_WORDS})")
 #: something holds in ("trường hợp nào", "cơ sở nào", "điều kiện nào": a law lists them).
 MANY_WHICH = re.compile(r"\b((nhung|cac|hai|ba|bon)\s+(\w+\s+){0,3}|the |truong hop |co so |can cu |"
                         r"dieu kien )nao\s*\??$")
+#: "Những / các N nào" anywhere in a question asks for several things of a kind (folded), each
+#: named its own way ("Những quận nào có ...?").
+SEVERAL_WHICH = re.compile(r"\b(?:nhung|cac)\s+(?:\w+\s+){1,4}?nao\b")
+#: Words before "nào" that ask when ("khi nào", "lúc nào", "hồi nào", "dạo nào"), not for a thing
+#: of a kind (lower case, with marks).
+WHEN_WORDS = frozenset({"khi", "lúc", "hồi", "dạo"})
 #: Question type -> pattern on the folded question. Checked in this order; the first match wins
 #: ("bao nhiêu nhiệm vụ" asks for a number, "những nhiệm vụ nào" for a list).
 QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -668,6 +668,20 @@ def test_the_noun_of_a_which_question_names_the_answer_not_the_evidence() -> Non
     assert _which_noun("Học phí là bao nhiêu?") == set()
 
 
+def test_a_which_question_prefers_the_sentence_naming_a_thing_of_its_kind() -> None:
+    """"Con sông nào ...?": "bờ sông St. Johns" names a river; not "khi nào", nor several things."""
+    from qa_bot.answer import _which_named
+
+    river = _which_named("Con sông nào chạy dọc theo Jacksonville?")
+    assert river is not None
+    assert river("Jacksonville tập trung trên bờ sông St. Johns, cách ranh giới tiểu bang Georgia.")
+    assert not river("Các cộng đồng Bãi biển Jacksonville nằm dọc theo bờ biển Đại Tây Dương liền kề.")
+    assert not river("Con sông chạy dọc theo Jacksonville.")  # no name after the noun
+    assert _which_named("Sự chứng minh của Marconi là khi nào?") is None
+    assert _which_named("Những quận nào có số đăng ký riêng?") is None
+    assert _which_named("Học phí là bao nhiêu?") is None
+
+
 def test_an_answer_opening_with_an_acronym_says_what_it_stands_for(tmp_path: Path) -> None:
     bot = _one_document_bot(tmp_path, "quyche.md",
         "---\ntitle: Quy chế đào tạo\n---\nĐiều 20. Cách tính điểm\n\n"
