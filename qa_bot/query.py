@@ -510,7 +510,8 @@ class QueryAnalyzer:
             restored_text = L.SESSION_ORDINAL.sub(
                 lambda m: f"{m.group(1)} thứ {L.ORDINAL_MARKED[fold(m.group(3))]}", restored_text)
         if self.known is not None:
-            restored_text = respell(restored_text, self.known)
+            restored_text = respell(restored_text, self.known,  # "THCP": the "TCHP" the texts spell out
+                                    lambda w: (w,) in self.lexicon.expand)
         search_text = strip_question_words(restored_text)
         tokens, syllable_tokens = query_tokens(restored_text, self.segment)
         abbr, syn = self.lexicon.variants(syllables(search_text))

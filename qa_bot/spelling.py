@@ -57,11 +57,12 @@ def variants(syllable: str) -> list[str]:
     return out
 
 
-def respell(text: str, known: Callable[[str], bool]) -> str:
+def respell(text: str, known: Callable[[str], bool], acronym: Callable[[str], bool] | None = None) -> str:
     """``text`` with each syllable written as the corpus writes it when the corpus knows a variant
     (:func:`variants`) of it but not the syllable as typed, or knows a word the variant makes
     with a neighbour but not the one the syllable makes ("lí thuyết" -> "lý thuyết"). The case of
-    the first letter is kept."""
+    the first letter is kept. An acronym of capitals the corpus does not know is read as the one
+    ``acronym`` (spelt out by the corpus or the curated list, lower case) a letter apart."""
     found = list(_WORD.finditer(text))
     low = [normalize_word(m.group(0)) for m in found]
     parts, at = [], 0
@@ -69,6 +70,12 @@ def respell(text: str, known: Callable[[str], bool]) -> str:
         before, after = low[i - 1] if i else None, low[i + 1] if i + 1 < len(low) else None
         word = m.group(0)
         new = _known_spelling(low[i], before, after, known)
+        if new == low[i] and acronym is not None and len(word) == ACRONYM_LETTERS and word.isupper():
+            new = _acronym_spelling(low[i], known, acronym)
+            if new != low[i]:  # "THCP" -> "TCHP", in capitals as typed
+                parts += [text[at:m.start()], new.upper()]
+                at = m.end()
+                continue
         if new == low[i] and word[0].isupper():
             new = _name_spelling(low[i], known)
         parts += [text[at:m.start()], new[0].upper() + new[1:] if new != low[i] and word[0].isupper()
@@ -124,6 +131,27 @@ def _name_spelling(word: str, known: Callable[[str], bool]) -> str:
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(word)
     fits = [e for e in edits if known(e)]
+    return fits[0] if len(fits) == 1 else word
+
+
+#: Length of an acronym (all capitals) read as a slip of one the corpus writes one letter apart.
+ACRONYM_LETTERS = 4
+
+
+def _acronym_spelling(word: str, known: Callable[[str], bool], acronym: Callable[[str], bool]) -> str:
+    """An acronym of :data:`ACRONYM_LETTERS` capitals the corpus does not know, as the one
+    ``acronym`` (an acronym the documents spell out, "Tín chỉ học phí (TCHP)", or a curated one)
+    with two of its letters swapped or one changed ("THCP" -> "TCHP", "TPHP" -> "TCHP") when
+    exactly one fits; else ``word``. A letter added or left out is another acronym (its letters
+    are initials), a word of the syllable list is no acronym, and a name the documents never spell
+    out ("ARPANET và SITA") is left to the name rule."""
+    if not _ASCII_NAME.fullmatch(word) or known(word) or word in _unmarked_syllables():
+        return word
+    splits = [(word[:i], word[i:]) for i in range(len(word))]
+    edits = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits for c in _LETTERS}
+    edits.discard(word)
+    fits = [e for e in edits if acronym(e)]
     return fits[0] if len(fits) == 1 else word
 
 

@@ -220,6 +220,19 @@ def test_a_foreign_name_is_looked_up_as_the_corpus_spells_it() -> None:
     assert respell("UBND tinh Quang Binh", {"quan", "bình", "tỉnh"}.__contains__) == "UBND tinh Quang Binh"
 
 
+def test_an_acronym_typed_a_letter_off_is_the_one_the_texts_spell_out() -> None:
+    """"THCP", "TPHP": the "TCHP" (tín chỉ học phí) the documents spell out, two letters swapped or
+    one changed; not a name they never spell out, nor one with a letter left out."""
+    from qa_bot.spelling import respell
+    known = {"tchp", "sita", "học", "lại", "là"}.__contains__
+    spelt = {"tchp"}.__contains__
+    assert respell("Thế nào là THCP học lại?", known, spelt) == "Thế nào là TCHP học lại?"
+    assert respell("TPHP học cải thiện là gì?", known, spelt) == "TCHP học cải thiện là gì?"
+    assert respell("ARPANET CITA", known, spelt) == "ARPANET CITA"  # "SITA" is spelt out nowhere
+    assert respell("TCH học lại", known, spelt) == "TCH học lại"  # a letter fewer: another one
+    assert respell("Thế nào là THCP học lại?", known) == "Thế nào là THCP học lại?"
+
+
 def test_a_bid_to_name_or_list_only_asks() -> None:
     """"Kể tên", "Hãy liệt kê", "Nêu" bid the reader: the texts name the things, not the bidding."""
     from qa_bot.query import Query
