@@ -85,6 +85,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("website", "trang web"),
     ("giáo viên", "giảng viên"),
     ("khôi phục", "lấy lại"),
+    ("lãnh đạo", "đứng đầu"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

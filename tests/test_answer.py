@@ -857,6 +857,14 @@ def test_a_password_recovered_is_one_got_back() -> None:
     assert coverage(["khôi_phục", "mật_khẩu"], sentence, one, lex).weight == 1.0
 
 
+def test_who_leads_a_body_is_who_heads_it() -> None:
+    """"lãnh đạo" (lead) is said "đứng đầu" (head): "một ủy ban đặc biệt do ... Golovin đứng đầu"."""
+    lex = Lexicon.build([])
+    one = lambda t: 1.0  # noqa: E731
+    sentence = "Seasmans thành lập một ủy ban đặc biệt do trợ lý Nicholas E. Golovin của ông đứng đầu."
+    assert coverage(["lãnh_đạo", "ủy_ban"], sentence, one, lex).weight == 1.0
+
+
 def test_a_rule_states_its_condition_before_thì() -> None:
     q = "Khi nào được miễn học anh văn?"
     assert carries(DATE, "Sinh viên có một trong các chứng chỉ tiếng Anh đạt trình độ quy định thì được "
