@@ -216,8 +216,12 @@ EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|ba
                         r"\s+(nam|trong nam|vao nam|dau nam|dang nam)\s+(?P<year>19[5-9]\d|20\d\d)\b|"
                         r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?"
                         r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")
-#: Years that are only a point of comparison ("so với năm 2021"), not what a sentence is about.
-YEAR_COMPARED = re.compile(r"\bso voi (cung ky )?(nam )?(19[5-9]\d|20\d\d)")
+#: Years that are only a point of comparison ("so với năm 2021"; "..., so với 734.000 dặm vuông
+#: (1.900.000 km vuông) vào năm 2005": the other year's figure, in the same clause, not past a
+#: comma), not what a sentence is about.
+YEAR_COMPARED = re.compile(r"\bso voi (?:cung ky )?"
+                           r"(?:nam |(?:[^.,;:]|[.,](?=\d)){0,60}?\b(?:vao |trong |cua )?nam )?"
+                           r"(19[5-9]\d|20\d\d)")
 #: A question asking for a postal address ("ở địa chỉ nào", "có địa chỉ ở đâu", "Địa chỉ của X là
 #: gì?"; folded), not an e-mail or web address, nor what to do with one ("biết địa chỉ của người
 #: đó thì phải làm gì?").

@@ -950,6 +950,15 @@ def test_a_figure_missing_from_the_best_passages_is_sought_in_the_others_retriev
     assert a.status == "answered" and "10 tín chỉ" in a.answer, a.answer
 
 
+def test_the_year_of_a_figure_compared_with_is_not_the_sentences_year() -> None:
+    """"..., so với 734.000 dặm vuông (1.900.000 km vuông) vào năm 2005": the other year's figure;
+    the sentence speaks of the year of its paragraph (not past a comma: "so với cùng kỳ, năm 2024 ...")."""
+    assert years_in(fold("Khu vực bị ảnh hưởng xấp xỉ 1.160.000 dặm vuông (3.000.000 km vuông) rừng nhiệt "
+                         "đới, so với 734.000 dặm vuông (1.900.000 km vuông) vào năm 2005.")) == set()
+    assert years_in(fold("Tỷ lệ đạt 95%, tăng 3% so với năm 2022.")) == set()
+    assert years_in(fold("Số hồ sơ tăng 5% so với cùng kỳ, năm 2024 đạt 1,5 triệu hồ sơ.")) == {2024}
+
+
 def test_a_change_asked_against_another_year_needs_a_sentence_that_compares(tmp_path: Path) -> None:
     bot = _one_document_bot(tmp_path, "bienche.md",
         "---\ntitle: Tinh giản biên chế năm 2024\ndate: 2025-01-10\n---\n"
