@@ -163,7 +163,7 @@ def _defines(subject: str, sentence: str) -> bool:
     head = subject.split(" cua ")[0] if " cua " in subject else subject
     if head not in f:  # every form below says the term (the subject holds its head): most
         return False  # sentences do not, and they need no pattern built for this question
-    term = rf"(?:{re.escape(subject)}|{re.escape(head)})(?:\s*\([^)]*\))?"
+    term = rf"(?:{re.escape(subject)}|{re.escape(head)}){L.TERM_QUALIFIER}(?:\s*\([^)]*\))?"
     # "Lớp học phần: Những sinh viên ...", "Học phí học kỳ (HPHK): là khoản tiền ...": a
     # regulation's term opening the sentence as its label
     return bool(re.search(rf"(?:^|[,:;]\s+|\b[a-z]\)\s+|\d\.\s+){term}\s+"
@@ -381,7 +381,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     how_long = query.kind == L.NUMBER and bool(_HOW_LONG.search(fold(asked_text)))
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
-    subject = _definition_subject(query.text) if query.kind not in _TYPED else None
+    # the term as the texts spell it ("Chuyên nghành là gì?": "chuyên ngành")
+    subject = _definition_subject(asked_text) if query.kind not in _TYPED else None
     # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
     role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))

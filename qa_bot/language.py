@@ -146,6 +146,10 @@ THIS_IS = re.compile(r"\s*(?:day|do|dieu nay) (?:la|duoc hieu la|chinh la)\b")
 APPLIES_TO = re.compile(r"\b(?:ap dung (?:doi )?voi|danh cho|doi tuong (?:la|gom|bao gom))\b")
 WHO_MAY = re.compile(r"\b(?:ai|nhung ai) (?:se )?(?:duoc|co the|phai|can)\b")
 
+#: What a regulation of education adds to the name of a term and a question leaves out: "Chuyên
+#: ngành đào tạo là ..." defines what "Chuyên ngành là gì?" asks (folded).
+TERM_QUALIFIER = r"(?:\s+dao tao)?"
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

@@ -283,6 +283,21 @@ def test_a_term_typed_with_the_other_final_i_y_is_the_term_defined() -> None:
     assert not _defines(subject, "Học phí học kỳ hè được đóng riêng.")
 
 
+def test_a_term_is_read_as_the_regulation_names_it(tmp_path: Path) -> None:
+    """"Chuyên nghành là gì?": the term as the texts spell it ("chuyên ngành"), and with the
+    "đào tạo" a regulation of education names it with ("Chuyên ngành đào tạo là ...")."""
+    assert _defines("chuyen nganh", "Chuyên ngành đào tạo là một tập hợp những kiến thức chuyên sâu.")
+    assert not _defines("chuyen nganh", "Chuyên ngành hẹp là một phần của chuyên ngành.")
+    bot = _one_document_bot(tmp_path, "nganh.md",
+        "---\ntitle: Ngành và chuyên ngành\n---\n"
+        "Đối với các ngành đào tạo có chia chuyên ngành thì khoa cho sinh viên đăng ký chuyên ngành "
+        "sau học kỳ thứ 5. Khoa cung cấp danh sách sinh viên theo chuyên ngành cho phòng đào tạo.\n\n"
+        "Ngành đào tạo bao gồm nhiều chuyên ngành đào tạo. Chuyên ngành đào tạo là một tập hợp những "
+        "kiến thức và kỹ năng chuyên môn chuyên sâu của một ngành đào tạo.\n")
+    a = bot.ask("Chuyên nghành là gì?")
+    assert a.status == "answered" and a.answer.startswith("Chuyên ngành đào tạo là"), a.answer
+
+
 def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
     """"Biệt danh / Tên khác / Từ đồng nghĩa của X là gì?" asks what X is also called."""
     other = _definition_subject("Biệt danh của Đồng bằng ở Hà Lan là gì?")
