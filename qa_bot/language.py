@@ -103,11 +103,14 @@ EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
 ISSUING = re.compile(r"\b(ban hành|ký|phát hành)\b")
 SIGNING = re.compile(r"\bký\b")
 
-#: "what did ... require / emphasise / direct" (a list of requests even without "những").
+#: "what did ... require / emphasise / direct" (a list of requests even without "những"); not "gì"
+#: after a preposition, which asks for a thing of the action proposed ("đã đề xuất thanh toán các
+#: khoản trợ cấp bằng gì?": a means, not the proposals).
 REQUEST_QUESTION = re.compile(
     r"(?<!ban )(?<!quyen )(?<!khi co )\b(yeu cau|nhan manh|chi dao|de nghi|luu y|de ra|giao|ket luan|"
     r"quan triet|chi ra|kien nghi|de xuat|bao cao|phat bieu|nhac nho)\b(?!\s+cua\b)"
-    r"(\s+\S+){0,8}?\s+(gi|\w+ nao|nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
+    r"(\s+\S+){0,8}?\s+((?<!\bbang )(?<!\bvoi )gi|\w+ nao|"
+    r"nhung gi|dieu gi|noi dung gi|viec gi|nhiem vu gi|nhung (noi dung|nhiem vu|"
     r"viec|dieu|van de) nao|ra sao|the nao|nhu the nao)(?!\w)")
 
 #: A question about the penalty for a case ("thì bị phạt như thế nào", "bị xử phạt ra sao",

@@ -24,6 +24,8 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     ("Phiên họp thứ chín chỉ ra những tồn tại, hạn chế nào?", L.LIST, L.SHORTCOMINGS),
     ("Thủ tướng yêu cầu gì tại phiên họp thứ ba?", L.LIST, L.REQUESTS),
     ("Thủ tướng yêu cầu bộ, ngành thực hiện những nhiệm vụ gì?", L.LIST, L.REQUESTS),
+    # "gì" after a preposition asks for a thing of the action proposed, not for the proposals
+    ("Alec Shelbrooke đã đề xuất thanh toán các khoản trợ cấp bằng gì?", L.OTHER, None),
     ("Kế hoạch CCHC năm 2024 đề ra những nhiệm vụ gì?", L.LIST, L.TASKS),
     ("Có phải Thủ tướng chủ trì phiên họp thứ chín không?", L.YES_NO, None),
     ("Đề án 06 là gì?", L.DEFINITION, None),
