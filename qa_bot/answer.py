@@ -386,6 +386,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
     role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
+    article = bool(L.ARTICLE_ASKED.search(fold(asked_text)))  # where a matter is ruled
     which_named = _which_named(asked_text)  # "Con sông nào ...?": "sông St. Johns"
     which = bool(_ASKS_WHICH.search(fold(asked_text)))  # "loại điểm nào", "dựa vào đâu", "là gì"
     pool = [(rank, hit, context) for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True))
@@ -477,6 +478,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 score += DURATION_BONUS  # "bao lâu": "sau sáu năm", "cho đến khi ...", not a date
             if subject and (_defines(subject, sentence) or _defines_back(subject, sentence, named_before)):
                 score += DEFINES_BONUS
+            elif article and L.ARTICLE_CITED.search(fold(sentence)):
+                score += DEFINES_BONUS  # "Quy định nào nói về việc cấp bằng?": "... tại Điều 14"
             elif purpose and _PURPOSE.search(fold(sentence)):
                 score += DEFINES_BONUS  # "ĐTBCTL được dùng để xét ...": what it is for
             if which_named is not None and which_named(sentence):

@@ -153,6 +153,12 @@ WHO_MAY = re.compile(r"\b(?:ai|nhung ai) (?:se )?(?:duoc|co the|phai|can)\b")
 #: ngành đào tạo là ..." defines what "Chuyên ngành là gì?" asks (folded).
 TERM_QUALIFIER = r"(?:\s+dao tao)?"
 
+#: A question asking where a matter is ruled ("Quy định nào nói về việc cấp bằng?", "Ở đâu quy định
+#: về ...?", "... quy định tại điều nào ...?", "Cơ sở pháp lí của ...?"), and a sentence citing an
+#: article or clause ("quy định tại Điều 14", "Khoản 2, Điều 6") (folded).
+ARTICLE_ASKED = re.compile(r"\b(?:quy dinh nao|o dau quy dinh|dieu (?:luat )?nao|co so phap l[iy])\b")
+ARTICLE_CITED = re.compile(r"\b(?:dieu|khoan) \d+\b")
+
 # -- list kinds ---------------------------------------------------------------------------------
 REQUESTS, SHORTCOMINGS, TASKS, RESULTS, SOLUTIONS = (
     "requests", "shortcomings", "tasks", "results", "solutions")

@@ -21,7 +21,17 @@ from qa_bot.answer import (
 )
 from qa_bot.coverage import coverage
 from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
-from qa_bot.language import ADDRESS_ASKED, DATE, LIST, NUMBER, ORGANISATION, OTHER, PERSON, PLACE
+from qa_bot.language import (
+    ADDRESS_ASKED,
+    ARTICLE_ASKED,
+    DATE,
+    LIST,
+    NUMBER,
+    ORGANISATION,
+    OTHER,
+    PERSON,
+    PLACE,
+)
 from qa_bot.lexicon import Lexicon
 from qa_bot.models import Document
 from qa_bot.normalize import fold
@@ -296,6 +306,18 @@ def test_a_term_is_read_as_the_regulation_names_it(tmp_path: Path) -> None:
         "kiến thức và kỹ năng chuyên môn chuyên sâu của một ngành đào tạo.\n")
     a = bot.ask("Chuyên nghành là gì?")
     assert a.status == "answered" and a.answer.startswith("Chuyên ngành đào tạo là"), a.answer
+
+
+def test_a_question_asking_where_a_matter_is_ruled_prefers_the_article_cited(tmp_path: Path) -> None:
+    """"Quy định nào nói về ...?", "Ở đâu quy định ...?": the sentence citing an article says where."""
+    bot = _one_document_bot(tmp_path, "vanbang.md",
+        "---\ntitle: Văn bằng\n---\n"
+        "Sinh viên dự thính không được cấp bằng tốt nghiệp theo quy định về việc học dự thính.\n\n"
+        "Việc cấp bằng thực hiện theo quy định tại Điều 14.\n")
+    a = bot.ask("Quy định nào nói về việc cấp bằng?")
+    assert a.status == "answered" and a.answer.startswith("Việc cấp bằng thực hiện"), a.answer
+    assert ARTICLE_ASKED.search(fold("Ở đâu quy định về thời gian tối đa được học?"))
+    assert not ARTICLE_ASKED.search(fold("Quy định về việc cấp bằng như thế nào?"))
 
 
 def test_a_question_for_another_name_is_met_by_a_sentence_that_names() -> None:
