@@ -19,7 +19,7 @@ the other retrieved passages follow as related (``used=False``), ``top_k`` in al
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import language as L
@@ -318,13 +318,37 @@ def _which_named(text: str) -> Callable[[str], bool] | None:
     if not heads:
         return None
     asked = fold(text)
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(heads)))})\s+([{L.UPPER}][\w.&'-]*)",
-                         re.IGNORECASE)
+    head = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(heads)))})\s+", re.IGNORECASE)
+    said: dict[str, bool] = {}
+
+    def told(name: str) -> bool:  # the question says the name
+        if name not in said:
+            said[name] = bool(re.search(rf"\b{re.escape(fold(name))}\b", asked))
+        return said[name]
 
     def named(sentence: str) -> bool:
-        return any(m.group(1)[0].isupper() and not re.search(rf"\b{re.escape(fold(m.group(1)))}\b", asked)
-                   for m in pattern.finditer(sentence))
+        return any(name[0].isupper() and not told(name) for name in _names_after(head, sentence))
     return named
+
+
+#: A name after a "which" noun (:func:`_which_named`): a letter, either case (the test of a
+#: capital is made on the match), and what may follow it in a name. Compiled once: a character
+#: class this large costs ~10 ms to compile case-insensitively, which a pattern made for each
+#: question would pay every time.
+_NAME_AFTER = re.compile(rf"[{L.UPPER}][\w.&'-]*", re.IGNORECASE)
+
+
+def _names_after(head: re.Pattern[str], sentence: str) -> Iterator[str]:
+    """What ``head`` followed by :data:`_NAME_AFTER` finds in ``sentence`` (the name), match after
+    match as ``finditer`` does over the two as one pattern (``head``: words, each without a space,
+    then ``\\s+``: at most one way to match at a position, and a name never starts with a space)."""
+    pos = 0
+    while (m := head.search(sentence, pos)) is not None:
+        if (name := _NAME_AFTER.match(sentence, m.end())) is not None:
+            yield name.group(0)
+            pos = name.end()
+        else:
+            pos = m.start() + 1
 
 
 def _without_event_verbs(tokens: list[str]) -> list[str]:

@@ -719,6 +719,22 @@ def test_a_which_question_prefers_the_sentence_naming_a_thing_of_its_kind() -> N
     assert _which_named("Học phí là bao nhiêu?") is None
 
 
+def test_the_names_after_a_which_noun_are_those_of_one_pattern() -> None:
+    """_names_after (a small pattern per question and one compiled once) finds what the single
+    pattern the names were first found with finds, match after match."""
+    from qa_bot.answer import _NAME_AFTER, _names_after
+    from qa_bot.language import UPPER
+
+    heads = ["sông", "tp", "núi"]
+    head = re.compile(rf"(?<!\w)(?:{'|'.join(heads)})\s+", re.IGNORECASE)
+    whole = re.compile(rf"(?<!\w)(?:{'|'.join(heads)})\s+([{UPPER}][\w.&'-]*)", re.IGNORECASE)
+    for text in ("Jacksonville tập trung trên bờ sông St. Johns, cách sông  Hồng.",
+                 "sông sông Hồng và Sông Đà, núi 3 núi Bà Đen; tp. TP Hồ Chí Minh", "xsông Hồng",
+                 "Sông", "núi -Tản sông\tMê-kông núi Ba'Vì", ""):
+        assert list(_names_after(head, text)) == [m.group(1) for m in whole.finditer(text)]
+    assert _NAME_AFTER.flags & re.IGNORECASE
+
+
 def test_an_answer_opening_with_an_acronym_says_what_it_stands_for(tmp_path: Path) -> None:
     bot = _one_document_bot(tmp_path, "quyche.md",
         "---\ntitle: Quy chế đào tạo\n---\nĐiều 20. Cách tính điểm\n\n"
