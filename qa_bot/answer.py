@@ -524,7 +524,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Tại sao ...?": a sentence that gives no reason, purpose or condition only restates the fact,
     # and one whose reason explains something else says nothing of why
     why = _why_premise(query, asked_text, weight)
+    motto = bool(subject and L.MOTTO_ASKED.match(subject))  # "Chủ đề điều hành năm 2025 là gì?"
     fitting = [c for c in scored if (c.typed or not needs_type)
+               and (not motto or L.MOTTO_STATED.search(fold(c.sentence)))
                and (not (needs_share or why) or c.weight >= least)
                and (why is None or _gives_reason(c.sentence, *why))
                # "So với năm 2023, ... năm 2024 tăng hay giảm bao nhiêu?": one side's figure is no change

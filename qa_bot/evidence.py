@@ -4,7 +4,8 @@ kind of answer asked for.
 For every sentence this module decides, from its own text, its paragraph and its document
 (title, lead sentence, metadata):
 
-- the years it is about: years it names (not "so với năm 2021" comparisons; "2021-2030" and
+- the years it is about: years it names (not "so với năm 2021" comparisons, nor the period in a
+  programme's name, "Chương trình tổng thể ... giai đoạn 2021-2030"; "2021-2030" and
   "từ năm 2015 đến nay" as ranges), else those of the nearest earlier sentence of its paragraph
   that names one, else its document's: the years its title and lead name, else the publication
   year plus, for a document published in January-March, the year before (a review session early
@@ -44,8 +45,14 @@ from .query import (
 
 def years_in(folded: str, pub_year: int | None = None) -> set[int]:
     """Years a (folded) text is about: named years, ranges and "từ năm X đến nay"; not years
-    that are only compared with."""
+    that are only compared with, nor a programme's span when the text names years of its own."""
     text = L.YEAR_COMPARED.sub(" ", folded)
+    if (own := L.PROGRAMME_PERIOD.sub(" ", text)) != text and _years_named(own, pub_year):
+        text = own  # a programme's span yields to the years the sentence names of its own
+    return _years_named(text, pub_year)
+
+
+def _years_named(text: str, pub_year: int | None) -> set[int]:
     years: set[int] = set()
     for m in L.YEAR_RANGE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
@@ -468,6 +475,30 @@ def spelled_out(folded: str) -> str:
     return _WORD.sub(lambda m: ABBREVIATION_MEANING.get(m.group(0), m.group(0)), folded)
 
 
+def _without_given_people(sentence: str, fq: str) -> str:
+    """``sentence`` with the people the question names by a role title ("với Bí thư Tỉnh ủy")
+    blanked out, name and apposition ("đồng chí Vũ Đại Thắng, Ủy viên ..., Bí thư Tỉnh ủy"): the
+    title stands right before the name or after it in the same clause. What is left says who else
+    the sentence names. A question asking who holds a role (:data:`~qa_bot.language.ROLE_ASKED`)
+    names no one by it."""
+    if L.ROLE_ASKED.search(fq):
+        return sentence
+    titles = {m.group(0) for m in L.ROLE_SAID.finditer(fq)}
+    if not titles:
+        return sentence
+    out = sentence
+    for m in L.PERSON_CASED.finditer(sentence):
+        if fold(m.group(0)) in fq:
+            continue  # named by name: the question says it anyway
+        head = re.split(r"[,;:.()]", sentence[max(0, m.start() - 40):m.start()])[-1]
+        tail = re.split(r"[;.()]|\s-\s", sentence[m.end():m.end() + 100])[0]
+        f_head, f_tail = fold(head), fold(tail)
+        if any(_gives_role(t, f" {f_head} ") or _gives_role(t, f_tail) for t in titles):
+            a, b = m.start() - len(head), m.end() + len(tail)
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
 def _gives_role(role: str, folded: str) -> bool:
     """Whether the folded sentence names the ``role`` itself (abbreviations spelled out: "Trưởng
     BCĐ"), not only as part of its deputy's ("phó chủ tịch" is no "chủ tịch")."""
@@ -601,6 +632,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.PERSON and (role := L.ROLE_ASKED.search(fq)) and not _gives_role(
             next(g for g in role.groups() if g), f):
         return False  # "Ai là Chủ tịch UBND tỉnh?": not "ông X - Phó Chủ tịch UBND tỉnh"
+    if kind == L.PERSON:  # "Tham dự ... với Bí thư Tỉnh ủy có những ai?": not "đồng chí X, Bí thư Tỉnh ủy"
+        sentence = _without_given_people(sentence, fq)
+        f = fold(sentence)
     if kind == L.PERSON and any(fold(b) not in fq for b in _named_bodies(sentence)):
         return True  # "quy định bởi ai?" -> "Chính phủ quy định"
     if kind == L.PERSON:

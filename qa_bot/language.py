@@ -221,6 +221,11 @@ ENUM_SPLIT = re.compile(r";\s+|:\s+(?=\S)|\s+\(\d{1,2}\)\s+|(?<=[.…])\s+(?=[A-
 YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20\d\d)(?![\d/])")
 #: Year ranges: "2021-2030", "2016 - 2021"; and "từ năm 2015 đến nay".
 YEAR_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
+#: A period that names a programme ("Chương trình tổng thể CCHC nhà nước giai đoạn 2021-2030",
+#: "Kế hoạch ... giai đoạn 2021-2025"), folded: the programme's span, not the years a sentence
+#: speaking of it is about ("Năm 2024, ... thực hiện hiệu quả Chương trình ... 2021-2030").
+PROGRAMME_PERIOD = re.compile(r"\b(?:chuong trinh|chien luoc|ke hoach|de an|quy hoach)\b[^,;.:()]{0,60}?"
+                              r"\bgiai doan\s+(?:19[5-9]\d|20\d\d)\s*[-–]\s*(?:19[5-9]\d|20\d\d)(?!\d)")
 YEAR_SINCE = re.compile(r"\btu nam (19[5-9]\d|20\d\d) (den nay|toi nay|den hien nay)")
 #: A year that dates a meeting ("phiên họp năm 2024", "hội nghị của tỉnh năm 2021"): the year the
 #: meeting was held, i.e. its report's date, not the years it reviewed.
@@ -387,6 +392,15 @@ _ROLE = rf"((?:{_ROLE_TITLES})(?:(?<=ban) (?!chi\b)[a-z]+)?)"
 #: How an asker opens a question before its subject ("Đề nghị cho biết", "Cho em hỏi").
 ASKER_FRAME = (r"(?:(?:de nghi|xin|vui long|ad|anh|chi|cho)?\s*(?:cho\s+)?(?:em|toi|minh)?\s*"
                r"(?:hoi|biet)\s*[,:]?\s*)?")
+#: A motto of an administration's year ("chủ đề điều hành của năm", "phương châm", "khẩu hiệu",
+#: "thông điệp"), folded: named where it is stated ("với phương châm “Đoàn kết kỷ cương, ...”"), so a
+#: question asking for one ("Chủ đề điều hành năm 2025 là gì?", MOTTO_ASKED on its subject) is
+#: answered only by a sentence that says one (MOTTO_STATED), not by one that only shares its year.
+_MOTTO = r"chu de|phuong cham|khau hieu|thong diep"
+MOTTO_ASKED = re.compile(rf"^(?:{_MOTTO})\b")
+MOTTO_STATED = re.compile(rf"\b(?:{_MOTTO})\b")
+#: A role title a question says (folded, longest first: "bí thư tỉnh ủy" before "bí thư").
+ROLE_SAID = re.compile(rf"\b(?:{_ROLE_TITLES})\b")
 ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|"
                         rf"^\s*{ASKER_FRAME}(?:rieng\s+)?{_ROLE}\b[^?]*\b(?:la ai|ten (?:la )?gi)\b")
 #: Common family names: a capitalised run that starts with one is a person's name.

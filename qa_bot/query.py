@@ -172,7 +172,7 @@ _GI_NAO = re.compile(r"\b(gi|nao)\b")
 _BLANK = re.compile(r"\.\.\.|…")
 _LA_GI_END = re.compile(r"\bla gi\s*\??\s*$")
 _WHO_IS = re.compile(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b")
-_WHO_ACTS = re.compile(r"\b(chu tri|phat bieu|ky|dong chu tri)\b")
+_WHO_ACTS = re.compile(r"\b(chu tri|phat bieu|ky|dong chu tri|tham du|du hop)\b")
 
 
 def looks_unaccented(text: str) -> bool:

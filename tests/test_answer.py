@@ -1071,3 +1071,41 @@ def test_a_length_of_time_is_no_day() -> None:
     assert carries(DATE, "Sáng 3-3, Bí thư Tỉnh ủy làm việc với các cơ quan.", q)
     # a length answers "khi nào" of a time limit as before
     assert carries(DATE, "Hồ sơ được giải quyết trong 15 ngày làm việc.", "Khi nào có kết quả?")
+
+
+def test_a_programmes_span_yields_to_the_years_a_sentence_names() -> None:
+    """"Năm 2024, ... thực hiện hiệu quả Chương trình tổng thể CCHC nhà nước giai đoạn 2021-2030
+    ...": the sentence is about 2024, not every year of the programme's name; a sentence naming only
+    the programme keeps its span ("Năm 2021, Chương trình ... giai đoạn nào ...?")."""
+    assert years_in(fold("Năm 2024, CCHC được xác định là trọng tâm, tiếp tục thực hiện hiệu quả Chương "
+                         "trình tổng thể CCHC nhà nước giai đoạn 2021-2030, với chủ đề của năm.")) == {2024}
+    assert years_in(fold("Cả nước triển khai Chương trình tổng thể CCHC nhà nước giai đoạn 2021-2030 "
+                         "chuẩn bị ban hành.")) == set(range(2021, 2031))
+    assert years_in(fold("Giai đoạn 2016-2021, Sở đã thẩm định 604 dự thảo.")) == set(range(2016, 2022))
+
+
+def test_a_person_the_question_names_by_role_is_no_answer_to_who() -> None:
+    """"Tham dự ... với Bí thư Tỉnh ủy có những ai?": "đồng chí Vũ Đại Thắng, ..., Bí thư Tỉnh ủy" is
+    the one the question names by his role; the attendees are the others."""
+    q = "Tham dự buổi làm việc về CCHC với Bí thư Tỉnh ủy ngày 3-3 có những ai?"
+    assert not carries(PERSON, "(QBĐT) - Đó là nội dung chỉ đạo của đồng chí Vũ Đại Thắng, Ủy viên Ban Chấp "
+                               "hành Trung ương Đảng, Bí thư Tỉnh ủy tại buổi làm việc về CCHC vào ngày 3-3.", q)
+    assert carries(PERSON, "Tham dự buổi làm việc có đồng chí Trần Vũ Khiêm, Ủy viên Ban Thường vụ, Trưởng "
+                           "ban Tổ chức Tỉnh ủy; Phan Mạnh Hùng, Phó Chủ tịch UBND tỉnh.", q)
+    # a question asking who holds the role is answered by the holder
+    assert carries(PERSON, "Đồng chí Vũ Đại Thắng, Bí thư Tỉnh ủy, chủ trì buổi làm việc.",
+                   "Ai là Bí thư Tỉnh ủy?")
+
+
+def test_a_motto_asked_is_answered_by_a_sentence_that_states_one(tmp_path: Path) -> None:
+    """"Chủ đề điều hành năm 2025 là gì?": the text names a motto only for 2024; the lead of a
+    2025 meeting shares the year but states no motto, so the answer is at most partial."""
+    bot = _one_document_bot(tmp_path, "phien.md",
+        "---\ntitle: Phiên họp của Ban Chỉ đạo\ndate: 2025-01-16\n---\n"
+        "Chiều ngày 15/1/2025, Ban Chỉ đạo của Chính phủ tổ chức phiên họp bàn nhiệm vụ điều hành năm 2025.\n\n"
+        "Năm 2024, Chính phủ chỉ đạo điều hành với chủ đề của năm là: “Kỷ cương trách nhiệm; chủ động "
+        "kịp thời”.\n")
+    a = bot.ask("Chủ đề điều hành của Chính phủ năm 2025 là gì?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("Chủ đề điều hành của Chính phủ năm 2024 là gì?")
+    assert a.status == "answered" and "Kỷ cương trách nhiệm" in a.answer, a.answer

@@ -345,3 +345,13 @@ def test_a_date_questions_own_noun_tells_nothing() -> None:
     assert "năm" not in q.content
     q = ANALYZER.analyze("Phiên họp thứ chín diễn ra khi nào?")
     assert q.told == q.tokens
+
+
+def test_who_attended_asks_for_people_not_a_definition() -> None:
+    """"Tham dự ... có những ai?" asks who attended (as "ai chủ trì" asks who chaired), while
+    "Người thực hành là ai?" still asks what the term means."""
+    def kind(q: str) -> str:
+        return question_kind(fold(q.lower()), q.lower())[0]
+    assert kind("Tham dự buổi làm việc về CCHC ngày 3-3 có những ai?") == L.PERSON
+    assert kind("Những ai dự họp tại điểm cầu tỉnh?") == L.PERSON
+    assert kind("Người thực hành là ai?") == L.DEFINITION
