@@ -475,6 +475,25 @@ def spelled_out(folded: str) -> str:
     return _WORD.sub(lambda m: ABBREVIATION_MEANING.get(m.group(0), m.group(0)), folded)
 
 
+#: What a number counts, up to the end of its list item ("163 đơn vị sự nghiệp công lập thuộc UBND
+#: cấp huyện; giảm 8 ..."), folded.
+_COUNTED_PHRASE = re.compile(r"[^;.:()]{0,100}")
+
+
+def _other_class(fq: str, phrase: str) -> bool:
+    """True when the counted ``phrase`` puts what it counts in another class of one of the
+    classifications of administrative writing (:data:`~qa_bot.language.COUNTED_CLASSES`: the
+    level, "cấp huyện" / "cấp xã"; the kind of unit, "hành chính" / "sự nghiệp") than the
+    question: "bao nhiêu đơn vị hành chính cấp huyện" is not counted by "163 đơn vị sự nghiệp ...
+    thuộc UBND cấp huyện" nor by "8 đơn vị cấp xã". A phrase or question naming no class of one
+    classification never clashes on it."""
+    for classes in L.COUNTED_CLASSES:
+        asked = {c for c in classes if re.search(rf"\b{c}\b", fq)}
+        if asked and (said := {c for c in classes if re.search(rf"\b{c}\b", phrase)}) and not asked & said:
+            return True
+    return False
+
+
 def _without_given_people(sentence: str, fq: str) -> str:
     """``sentence`` with the people the question names by a role title ("với Bí thư Tỉnh ủy")
     blanked out, name and apposition ("đồng chí Vũ Đại Thắng, Ủy viên ..., Bí thư Tỉnh ủy"): the
@@ -613,7 +632,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         # the noun after the number, a few words on in the same list item ("200 hồ sơ, ngày cao
         # điểm" counts no days), or before it in the clause, not as a rate ("mỗi ngày ... 200 hồ sơ")
         for a, b in spans:
-            if re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:]) or (
+            if (re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:]) and not _other_class(
+                    fq, _COUNTED_PHRASE.match(f, b).group(0))) or (
                     re.search(rf"\b{_NOT_A_RATE}({unit})\b[^.;:]{{0,120}}$", f[:a])):
                 return True
         return False

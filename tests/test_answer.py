@@ -1109,3 +1109,13 @@ def test_a_motto_asked_is_answered_by_a_sentence_that_states_one(tmp_path: Path)
     assert a.status != "answered", a.answer
     a = bot.ask("Chủ đề điều hành của Chính phủ năm 2024 là gì?")
     assert a.status == "answered" and "Kỷ cương trách nhiệm" in a.answer, a.answer
+
+
+def test_a_figure_of_another_class_does_not_count_what_is_asked() -> None:
+    """"bao nhiêu đơn vị hành chính cấp huyện": not "163 đơn vị sự nghiệp ... thuộc UBND cấp huyện"
+    (another kind of unit) nor "8 đơn vị cấp xã" (another level); a class the question names is met."""
+    s = ("Từ năm 2016 đến nay, toàn tỉnh đã giảm 15 đơn vị sự nghiệp công lập thuộc UBND tỉnh; giảm 163 "
+         "đơn vị sự nghiệp công lập thuộc UBND cấp huyện; giảm 8 đơn vị cấp xã; giảm 124 thôn.")
+    assert not carries(NUMBER, s, "Toàn tỉnh đã giảm bao nhiêu đơn vị hành chính cấp huyện?", "don vi")
+    assert carries(NUMBER, s, "Toàn tỉnh đã giảm bao nhiêu đơn vị cấp xã?", "don vi")
+    assert carries(NUMBER, s, "Toàn tỉnh đã giảm bao nhiêu đơn vị sự nghiệp công lập?", "don vi")
