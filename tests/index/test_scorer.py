@@ -157,3 +157,29 @@ def test_top_orders_ties_by_index() -> None:
     big[[7, 70_000, 99_999, 5]] = [1, 4, 4, 2]
     assert Index.top(big, 3) == [(70_000, 4.0), (99_999, 4.0), (5, 2.0)]
     assert Index.top(np.zeros(3, dtype=np.float32), 2) == []
+
+
+def test_skip_lists_made_at_load_are_those_made_on_demand(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The every-16th-passage lists made when the scorer loads are the ones a lookup would make,
+    and ``best`` ranks the same with them as with lists made on demand."""
+    from qa_bot.index.scorer import _STRIDE
+
+    s = _settings(tmp_path)
+    index = build_index(load_directory(s.documents_dir), s)
+    folder = index.folder / "bm25"
+    monkeypatch.setattr(BM25Scorer, "skip_from", 4)
+    loaded = BM25Scorer(folder)
+    lengths = np.diff(loaded.indptr)
+    assert set(loaded._skips) == set(np.flatnonzero(lengths >= 4).tolist()) and loaded._skips
+    for t, skip in loaded._skips.items():
+        a, b = int(loaded.indptr[t]), int(loaded.indptr[t + 1])
+        assert np.array_equal(skip, loaded.indices[a:b][::_STRIDE])
+    lazy = BM25Scorer(folder)
+    lazy._skips = {}
+    loaded.prune_from = lazy.prune_from = 1
+    loaded.lookup_cost = lazy.lookup_cost = 0
+    for q in QUERIES:
+        tokens = sum(query_tokens(q), [])
+        for k in (1, 5):
+            assert loaded.best(tokens, None, k) == lazy.best(tokens, None, k), q
