@@ -303,6 +303,12 @@ class Checker:
         said_parts = set(year_parts_named(f"{f_title}\n{f_para}")) if query.year_parts else set()
         for part in query.year_parts:  # "6 tháng đầu năm": a half-year review, not the year's
             (v.supported if part in said_parts else v.unmet).append(part_label(part))
+        if query.compared_years and (said := {int(m.group(1)) for m in L.YEAR_COMPARED.finditer(f_sentence)}):
+            for y in query.compared_years:  # "so với năm 2020" asked, "so với năm 2021" said: another change
+                if y in said:
+                    v.supported.append(f"so với năm {y}")
+                else:
+                    v.contradicted.append((f"so với năm {y}", "so với " + _fmt_years(said)))
         if query.sessions:
             named = sessions_in(f_para, para) or facts.sessions
             for n in query.sessions:

@@ -92,6 +92,9 @@ class Query:
     #: the question asks for a change against another point ("So với năm 2023, ... tăng hay giảm
     #: bao nhiêu?"): an answer compares (language.CHANGE_ASKED)
     compares: bool = False
+    #: years the question compares with ("tăng bao nhiêu lần so với năm 2020"): a sentence that
+    #: compares with another year ("so với năm 2021") gives another change
+    compared_years: list[int] = field(default_factory=list)
 
     @property
     def year_hint(self) -> int | None:
@@ -150,7 +153,7 @@ class Query:
     @property
     def constrained(self) -> bool:
         return bool(self.years or self.event_years or self.periods or self.year_parts or self.sessions
-                    or self.places or self.bodies or self.people or self.doc_numbers)
+                    or self.places or self.bodies or self.people or self.doc_numbers or self.compared_years)
 
     def describe(self) -> dict:
         """The analysis as plain data (for ``debug`` and the API)."""
@@ -159,6 +162,7 @@ class Query:
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
                 "event_years": self.event_years, "periods": [list(p) for p in self.periods],
                 "year_parts": self.year_parts, "compares": self.compares,
+                "compared_years": self.compared_years,
                 "tokens": self.tokens, "search_text": self.search_text}
 
 
@@ -555,4 +559,5 @@ class QueryAnalyzer:
             temporal=temporal,
             counted=counted_noun(normalised, tokens) if kind == L.NUMBER else None,
             compares=bool(L.CHANGE_ASKED.search(folded)),
+            compared_years=list(dict.fromkeys(int(m.group(1)) for m in L.YEAR_COMPARED.finditer(folded))),
         )

@@ -1119,3 +1119,15 @@ def test_a_figure_of_another_class_does_not_count_what_is_asked() -> None:
     assert not carries(NUMBER, s, "Toàn tỉnh đã giảm bao nhiêu đơn vị hành chính cấp huyện?", "don vi")
     assert carries(NUMBER, s, "Toàn tỉnh đã giảm bao nhiêu đơn vị cấp xã?", "don vi")
     assert carries(NUMBER, s, "Toàn tỉnh đã giảm bao nhiêu đơn vị sự nghiệp công lập?", "don vi")
+
+
+def test_a_change_against_another_year_is_another_change(tmp_path: Path) -> None:
+    """"tăng bao nhiêu lần so với năm 2020?": "tăng hơn 12 lần so với năm 2021" is the change
+    against another year, at most partial; asked against 2021, it answers."""
+    bot = _one_document_bot(tmp_path, "khanhhoa.md",
+        "---\ntitle: Chuyển đổi số năm 2022\ndate: 2023-02-03\n---\n"
+        "Năm 2022, tỉnh Khánh Hòa có số tiền thanh toán nghĩa vụ tài chính tăng hơn 12 lần so với năm 2021.\n")
+    a = bot.ask("Năm 2022 Khánh Hòa có số tiền thanh toán nghĩa vụ tài chính tăng bao nhiêu lần so với năm 2020?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("Năm 2022 Khánh Hòa có số tiền thanh toán nghĩa vụ tài chính tăng bao nhiêu lần so với năm 2021?")
+    assert a.status == "answered" and "12 lần" in a.answer, a.answer
