@@ -63,6 +63,10 @@ SUBJECT_REACH = 8
 SUBJECT_SHARE = 1.0
 #: Longest noun phrase before "nào" that names what a "which" question asks for (syllables).
 WHICH_NOUN_SYLLABLES = 4
+#: When the answer passages fall short of the evidence floor, a passage retrieved just below them is
+#: read with them if it holds a question word none of them holds and this much more of the
+#: question's words (idf-weighted share) than the best of them.
+WIDER_MARGIN = 0.3
 #: A sentence of the passage ranked r weighs 1 / (1 + RANK_PENALTY * r).
 RANK_PENALTY = 0.1
 #: How much the share of the question's word pairs an item holds adds to its evidence.
@@ -242,9 +246,23 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     if query.kind == L.DATE:  # "buổi sáng hay buổi chiều?": the text says one of them
         evidence = [t for t in evidence if t not in L.TIME_OF_DAY] or evidence
     plan = weigh(evidence, weight)  # compared with every passage
-    contexts = [coverage(plan, _context(h, sources.lead(h.document.doc_id)), weight,
-                         sources.lexicon).weight for h in cands]
+    read = [coverage(plan, _context(h, sources.lead(h.document.doc_id)), weight, sources.lexicon)
+            for h in cands]
+    contexts = [c.weight for c in read]
     best = max(contexts)
+    if best < sources.threshold and not query.temporal and len(hits) > len(cands):
+        # the top passages say too little of the question: the next ones retrieved that say clearly
+        # more of it, words none of them says among it, are read with them ("Đan Mạch gia nhập Liên
+        # minh châu Âu khi nào?": the top three are about the Union's courts and laws, the sixth
+        # lists who joined when); the floor still holds
+        said = {t for c in read for t in c.matched}
+        more = [(h, coverage(plan, _context(h, sources.lead(h.document.doc_id)), weight, sources.lexicon))
+                for h in hits[len(cands):len(cands) + sources.passages]]
+        if wider := [(h, c.weight) for h, c in more
+                     if c.weight > best + WIDER_MARGIN and not set(c.matched) <= said]:
+            cands += [h for h, _ in wider]
+            contexts += [c for _, c in wider]
+            best = max(contexts)
     if best < sources.threshold and query.kind not in (L.DATE, L.NUMBER):
         # "Nữ diễn viên nào ...?": the texts name her ("Marlee Matlin") without the noun asked with
         which = _which_noun(query.restored_text or query.text)

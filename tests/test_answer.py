@@ -18,6 +18,7 @@ from qa_bot.answer import (
     _defines_back,
     _definition_subject,
     _type_bonus,
+    respond,
 )
 from qa_bot.coverage import coverage
 from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
@@ -1131,3 +1132,25 @@ def test_a_change_against_another_year_is_another_change(tmp_path: Path) -> None
     assert a.status != "answered", a.answer
     a = bot.ask("Năm 2022 Khánh Hòa có số tiền thanh toán nghĩa vụ tài chính tăng bao nhiêu lần so với năm 2021?")
     assert a.status == "answered" and "12 lần" in a.answer, a.answer
+
+
+def test_a_lower_passage_saying_the_question_is_read_when_the_top_ones_fall_short(tmp_path: Path) -> None:
+    """When the top passages hold too little of the question, a passage ranked just below them that
+    holds clearly more answers ("Đan Mạch gia nhập Liên minh châu Âu khi nào?": the top three speak
+    of the Union, the one after them lists who joined when)."""
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    for i, text in enumerate((
+            "Liên minh châu Âu có Nghị viện châu Âu. Liên minh châu Âu có Tòa án Công lý châu Âu.",
+            "Liên minh châu Âu ban hành luật chung. Luật của Liên minh châu Âu có hiệu lực trực tiếp.",
+            "Các hiệp ước của Liên minh châu Âu được sửa đổi nhiều lần trong lịch sử châu Âu.",
+            "Anh, Ireland và Đan Mạch đã gia nhập vào năm 1972, Hy Lạp vào năm 1979.")):
+        (docs / f"eu{i}.md").write_text(f"---\ntitle: Châu Âu {i}\n---\n{text}\n", encoding="utf-8")
+    bot = QABot.from_directory(docs, index=tmp_path / "index")
+    q = bot.retriever.analyze("Đan Mạch gia nhập Liên minh châu Âu khi nào?")
+    hits = bot.retriever.search(q, 6)
+    joined = [h for h in hits if "Đan Mạch" in h.text]
+    hits = [h for h in hits if "Đan Mạch" not in h.text][:3] + joined  # ranked fourth
+    assert respond(q, hits[:3], bot.retriever.sources).status == "not_found"
+    a = respond(q, hits, bot.retriever.sources)
+    assert a.status == "answered" and "năm 1972" in a.answer, a.answer
