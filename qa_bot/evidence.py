@@ -219,6 +219,12 @@ _UNQUALIFIED_BODY = re.compile(r"\b(?:ban chi dao|hoi dong|uy ban)\b(?! (?:cai c
                                r"(?:tinh|thanh pho|huyen|quan|xa|phuong|nhan dan)\b)")
 
 
+def role_label(role: str) -> str:
+    """A folded role title as written ("thu tuong" -> "Thủ tướng"), from language.TITLES."""
+    title = next((t for t in L.TITLES if fold(t) == role), role)
+    return title[:1].upper() + title[1:]
+
+
 def _fmt_years(years: set[int]) -> str:
     ys = sorted(years)
     if len(ys) > 3 and ys == list(range(ys[0], ys[-1] + 1)):
@@ -272,7 +278,7 @@ class Checker:
     def check(self, query: Query, doc: Document, start: int, end: int) -> Verdict:
         """The :class:`Verdict` of the sentence ``doc.text[start:end]`` for ``query``."""
         v = Verdict()
-        if not query.constrained:
+        if not query.constrained and not query.roles:
             return v
         text, facts = self.facts(doc)
         a, b = self.paragraph(doc, start, end)
@@ -309,6 +315,9 @@ class Checker:
                     v.supported.append(f"so với năm {y}")
                 else:
                     v.contradicted.append((f"so với năm {y}", "so với " + _fmt_years(said)))
+        for role in query.roles:  # "Thủ tướng ... yêu cầu gì?": not "Phó Thủ tướng yêu cầu ..."
+            if re.search(rf"\bpho {re.escape(role)}\b", f_sentence) and not _gives_role(role, f_sentence):
+                v.contradicted.append((role_label(role), "phó " + role_label(role).lower()))
         if query.sessions:
             named = sessions_in(f_para, para) or facts.sessions
             for n in query.sessions:

@@ -399,11 +399,13 @@ ASKER_FRAME = (r"(?:(?:de nghi|xin|vui long|ad|anh|chi|cho)?\s*(?:cho\s+)?(?:em|
 _MOTTO = r"chu de|phuong cham|khau hieu|thong diep"
 MOTTO_ASKED = re.compile(rf"^(?:{_MOTTO})\b")
 MOTTO_STATED = re.compile(rf"\b(?:{_MOTTO})\b")
-#: Classifications of what administrative texts count, folded: the level ("cấp huyện") and the
-#: kind of unit ("đơn vị hành chính" / "đơn vị sự nghiệp"); a figure of one class does not answer
-#: a question about another (evidence._other_class).
+#: Classifications of what administrative texts count, folded: the level ("cấp huyện"), the
+#: kind of unit ("đơn vị hành chính" / "đơn vị sự nghiệp") and whom a service is for ("liên quan
+#: đến người dân" / "doanh nghiệp"); a figure of one class does not answer a question about
+#: another (evidence._other_class).
 COUNTED_CLASSES = (("cap trung uong", "cap tinh", "cap huyen", "cap xa", "cap co so"),
-                   ("don vi hanh chinh", "don vi su nghiep"))
+                   ("don vi hanh chinh", "don vi su nghiep"),
+                   ("nguoi dan", "doanh nghiep"))
 #: A role title a question says (folded, longest first: "bí thư tỉnh ủy" before "bí thư").
 ROLE_SAID = re.compile(rf"\b(?:{_ROLE_TITLES})\b")
 ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|"

@@ -95,6 +95,10 @@ class Query:
     #: years the question compares with ("tăng bao nhiêu lần so với năm 2020"): a sentence that
     #: compares with another year ("so với năm 2021") gives another change
     compared_years: list[int] = field(default_factory=list)
+    #: role titles the question says of someone, not a deputy's ("Thủ tướng ... yêu cầu gì?"; folded,
+    #: language.ROLE_SAID): a sentence giving only the deputy ("Phó Thủ tướng yêu cầu ...") is of
+    #: another person (read by evidence.check, not a constraint of retrieval or of a follow-up)
+    roles: list[str] = field(default_factory=list)
 
     @property
     def year_hint(self) -> int | None:
@@ -162,7 +166,7 @@ class Query:
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
                 "event_years": self.event_years, "periods": [list(p) for p in self.periods],
                 "year_parts": self.year_parts, "compares": self.compares,
-                "compared_years": self.compared_years,
+                "compared_years": self.compared_years, "roles": self.roles,
                 "tokens": self.tokens, "search_text": self.search_text}
 
 
@@ -559,5 +563,8 @@ class QueryAnalyzer:
             temporal=temporal,
             counted=counted_noun(normalised, tokens) if kind == L.NUMBER else None,
             compares=bool(L.CHANGE_ASKED.search(folded)),
+            roles=[] if kind == L.YES_NO else list(dict.fromkeys(  # "Có phải Thủ tướng ...?": the
+                m.group(0) for m in L.ROLE_SAID.finditer(folded)  # deputy's sentence says no
+                if not m.group(0).startswith("pho "))),
             compared_years=list(dict.fromkeys(int(m.group(1)) for m in L.YEAR_COMPARED.finditer(folded))),
         )

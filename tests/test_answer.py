@@ -1154,3 +1154,26 @@ def test_a_lower_passage_saying_the_question_is_read_when_the_top_ones_fall_shor
     assert respond(q, hits[:3], bot.retriever.sources).status == "not_found"
     a = respond(q, hits, bot.retriever.sources)
     assert a.status == "answered" and "năm 1972" in a.answer, a.answer
+
+
+def test_whom_a_service_is_for_is_a_class_of_what_is_counted() -> None:
+    """"bao nhiêu dịch vụ công thiết yếu liên quan đến doanh nghiệp": "25 dịch vụ công thiết yếu
+    liên quan đến người dân" counts services for citizens, not for businesses."""
+    s = "Nâng cao hiệu quả triển khai 25 dịch vụ công thiết yếu liên quan đến người dân theo Đề án 06."
+    assert not carries(NUMBER, s, "Đề án 06 có bao nhiêu dịch vụ công thiết yếu liên quan đến doanh nghiệp?",
+                       "dich vu")
+    assert carries(NUMBER, s, "Đề án 06 có bao nhiêu dịch vụ công thiết yếu liên quan đến người dân?", "dich vu")
+    assert carries(NUMBER, s, "Đề án 06 có bao nhiêu dịch vụ công thiết yếu?", "dich vu")
+
+
+def test_a_deputy_is_not_the_role_the_question_names(tmp_path: Path) -> None:
+    """"Tại phiên họp thứ chín, Thủ tướng yêu cầu gì?": the ninth session's "Phó Thủ tướng yêu
+    cầu ..." is the deputy's request, not the Prime Minister's; asked of the deputy it answers."""
+    bot = _one_document_bot(tmp_path, "phien9.md",
+        "---\ntitle: Phiên họp thứ chín của Ban Chỉ đạo\ndate: 2025-01-16\n---\n"
+        "Chiều ngày 15/1/2025, Ban Chỉ đạo tổ chức Phiên họp thứ chín.\n\n"
+        "Phó Thủ tướng yêu cầu các thành viên Ban Chỉ đạo triển khai ngay những nhiệm vụ, giải pháp đã "
+        "thống nhất, đặc biệt là cải cách thủ tục hành chính gắn với chuyển đổi số.\n")
+    assert bot.ask("Tại phiên họp thứ chín, Thủ tướng yêu cầu gì?").status != "answered"
+    a = bot.ask("Tại phiên họp thứ chín, Phó Thủ tướng yêu cầu gì?")
+    assert a.status == "answered" and "chuyển đổi số" in a.answer, a.answer
