@@ -259,8 +259,13 @@ class DiacriticRestorer:
                 best_score, best = -math.inf, 0
                 for k, (score, key, seen, spread) in enumerate(lefts):
                     if seen:
-                        count = get(key | right, 0)  # key | right: _pack(left, right)
-                        score += log((count - d * min(count, 1) + spread * unigram) / seen)
+                        # (c(v,w) - D min(c(v,w), 1) + D T(v) P(w)) / c(v), without calling min:
+                        # an unseen pair adds nothing before its share of the unigram
+                        count = get(key | right)  # key | right: _pack(left, right)
+                        if count is None:
+                            score += log(spread * unigram / seen)
+                        else:
+                            score += log((count - d * (count if count < 1 else 1) + spread * unigram) / seen)
                     else:
                         score += log_unigram
                     if score > best_score:

@@ -231,3 +231,39 @@ def test_priors_cover_question_words_and_dictionary_words() -> None:
 def test_the_askers_frames_and_time_limits_are_restored() -> None:
     assert DiacriticRestorer().restore_text("cho minh hoi giai quyet ho so mat toi da bao nhieu ngay") == (
         "cho mình hỏi giải quyết hồ sơ mất tối đa bao nhiêu ngày")
+
+
+def _path_score(r: DiacriticRestorer, ids: list[int]) -> float:
+    """The score of one path of ids (boundary at both ends) as the model defines it, summed in
+    the order :meth:`DiacriticRestorer.restore` sums it."""
+    import math
+
+    norm = r._total + r.alpha * len(r._vocab)
+    d, score = r.discount, 0.0
+    for left, right in zip([0, *ids], [*ids, 0], strict=True):
+        unigram = (r._unigrams.get(right, 0) + r.alpha) / norm
+        seen = r._history[left] if left >= 0 else 0
+        if seen:
+            count = r._bigrams.get((left << 32) | right, 0)
+            score += math.log((count - d * min(count, 1) + d * r._successors[left] * unigram) / seen)
+        else:
+            score += math.log(unigram)
+    return score
+
+
+def test_restore_finds_the_best_path_of_the_model() -> None:
+    """Viterbi's path scores what the best of all paths scores, to the last bit (weighted counts
+    below 1 included): the shortcuts of :meth:`DiacriticRestorer.restore` change no float."""
+    from itertools import product
+
+    r = DiacriticRestorer(priors=False).fit(corpus_sentences())
+    r.fit([tokenize("hồ sơ hợp lệ tại cơ quan"), tokenize("hộ số hơp lê")], weight=0.3)
+    for text in ("ho so hop le", "co quan co tham quyen", "nguoi dan co the", "ho so tai co quan",
+                 "dich vu cong truc tuyen"):
+        words = text.split()
+        r.restore(words)  # prepares the model
+        options = [r._options(w) for w in words]
+        best = max(_path_score(r, [i for _, i in path]) for path in product(*options))
+        got = r.restore(words)
+        ids = [next(i for w, i in opts if w == g) for opts, g in zip(options, got, strict=True)]
+        assert _path_score(r, ids) == best, text
