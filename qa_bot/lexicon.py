@@ -86,6 +86,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("giáo viên", "giảng viên"),
     ("khôi phục", "lấy lại"),
     ("lãnh đạo", "đứng đầu"),
+    # a native word and its Sino-Vietnamese equivalent ("Anh em Hồi giáo" is "Huynh đệ Hồi giáo")
+    ("anh em", "huynh đệ"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -1177,3 +1177,12 @@ def test_a_deputy_is_not_the_role_the_question_names(tmp_path: Path) -> None:
     assert bot.ask("Tại phiên họp thứ chín, Thủ tướng yêu cầu gì?").status != "answered"
     a = bot.ask("Tại phiên họp thứ chín, Phó Thủ tướng yêu cầu gì?")
     assert a.status == "answered" and "chuyển đổi số" in a.answer, a.answer
+
+
+def test_a_native_word_is_its_sino_vietnamese_equivalent() -> None:
+    """"Anh em Hồi giáo" is the movement a text calls "Huynh đệ Hồi giáo"."""
+    lex = Lexicon.build([])
+    one = lambda t: 1.0  # noqa: E731
+    sentence = "Các phong trào Hồi giáo như Huynh đệ Hồi giáo nổi tiếng với việc cung cấp nơi trú ẩn."
+    assert coverage(["anh_em", "hồi_giáo"], sentence, one, lex).weight == 1.0
+    assert coverage(["anh_em"], "Các phong trào Hồi giáo", one, lex).weight == 0.0
