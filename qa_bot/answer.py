@@ -299,6 +299,21 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     return answer
 
 
+def _counted_as_written(counted: str, cands: Sequence[Hit], sources: Sources) -> str:
+    """The counted noun of "bao nhiêu X" (folded) as the passages write it: X itself when one of
+    them says it, else a curated synonym of X one of them says ("bao nhiêu tử thi": "25 thi thể
+    được khai quật"), else X."""
+    texts = [fold(h.text) for h in cands]
+    if any(re.search(rf"\b{re.escape(counted)}\b", t) for t in texts):
+        return counted
+    for phrase, others in sources.lexicon.synonyms.items():
+        if fold(" ".join(phrase)) == counted:
+            for other in map(" ".join, others):
+                if any(re.search(rf"\b{re.escape(fold(other))}\b", t) for t in texts):
+                    return fold(other)
+    return counted
+
+
 def _which_noun(text: str) -> set[str]:
     """The syllables of the noun phrase a "which" question asks about ("Nữ diễn viên nào đã ...?",
     "thuộc môn thể thao nào?"): up to :data:`WHICH_NOUN_SYLLABLES` syllables before "nào", back
@@ -416,6 +431,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     asked_pairs = set(zip(asked_syls, asked_syls[1:], strict=False))
     counted = query.counted
     counted = ABBREVIATION_MEANING.get(counted, counted) if counted else None  # "bao nhiêu DVC"
+    if counted and counted not in L.UNIT_FORMS:
+        counted = _counted_as_written(counted, cands, sources)  # "tử thi": the texts' "thi thể"
     loose = False  # the texts never use the counted noun: any quantity, in a sentence that says
     if counted and counted not in L.UNIT_FORMS and not any(  # much of the question
             re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):

@@ -88,6 +88,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lãnh đạo", "đứng đầu"),
     # a native word and its Sino-Vietnamese equivalent ("Anh em Hồi giáo" is "Huynh đệ Hồi giáo")
     ("anh em", "huynh đệ"),
+    ("thi thể", "tử thi"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -1186,3 +1186,13 @@ def test_a_native_word_is_its_sino_vietnamese_equivalent() -> None:
     sentence = "Các phong trào Hồi giáo như Huynh đệ Hồi giáo nổi tiếng với việc cung cấp nơi trú ẩn."
     assert coverage(["anh_em", "hồi_giáo"], sentence, one, lex).weight == 1.0
     assert coverage(["anh_em"], "Các phong trào Hồi giáo", one, lex).weight == 0.0
+
+
+def test_a_counted_noun_is_met_by_its_synonym_the_text_writes(tmp_path: Path) -> None:
+    """"bao nhiêu tử thi": the text counts "thi thể" (a curated synonym), so "25 thi thể" answers."""
+    bot = _one_document_bot(tmp_path, "dich.md",
+        "---\ntitle: Bệnh dịch hạch\n---\n"
+        "Năm 2014, các nhà khoa học đã kiểm tra 25 thi thể được khai quật từ khu vực Clerkenwell ở "
+        "London.\n\nBệnh dịch lan rộng khắp châu Âu trong nhiều năm.\n")
+    a = bot.ask("Các nhà khoa học đã khai quật bao nhiêu tử thi?")
+    assert a.status == "answered" and "25 thi thể" in a.answer, a.answer
