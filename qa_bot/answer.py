@@ -829,6 +829,81 @@ def _earlier_typed(query: Query, hit: Hit, start: int, sources: Sources,
     return None
 
 
+#: A sentence that fills the slot a question asks about with a demonstrative ("Thiết bị nào được
+#: dùng ...?": "... được điều trị sử dụng các thiết bị này."; "Điều gì đã tạo tiền đề cho ...?":
+#: "Tất cả những điều này tạo tiền đề ...") names the answer in the sentence before it.
+_WH_NOUN = re.compile(r"(?<!\w)(\w+\s+)?(\w+)\s+(?:nào|gì)(?!\w)")
+#: Words before "nào" / "gì" that are no noun of the slot ("thế nào", "làm gì", "là gì", "bất kỳ").
+_NOT_SLOT = frozenset("thế làm là có của được cho với và từ đến ở tại trong về bất kỳ kì ra".split())
+
+
+def _asked_slot(text: str) -> re.Pattern[str] | None:
+    """The demonstrative that stands for what ``text`` asks ("các thiết bị này" for "Thiết bị
+    nào ...?", "những điều này" for "Điều gì ...?", "loại mạng này" or "mạng này" for "... loại
+    mạng nào?"): the one or two words before "nào" / "gì" followed by "này" / "đó" / "ấy"."""
+    heads: list[str] = []
+    for m in _WH_NOUN.finditer(text.lower()):
+        one, two = m.group(2), (m.group(1) or "").strip()
+        if one in _NOT_SLOT or (m.group(0).endswith("gì") and one not in ("điều", "việc")):
+            continue
+        if two and two not in _NOT_SLOT:
+            heads.append(rf"{re.escape(two)}\s+{re.escape(one)}")
+        heads.append(re.escape(one))
+    if not heads:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(heads)})\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE)
+
+
+#: Most words before a demonstrative that opens its sentence ("Tất cả những điều này ...").
+SLOT_OPENING = 3
+#: Words beside a slot that say nothing of its role: quantifiers, tense and voice words.
+_SLOT_FILLER = frozenset("các những tất cả mọi đã đang sẽ được bị là thì có".split())
+#: How many words either side of a slot tell its role ("tạo tiền đề", "sử dụng").
+SLOT_REACH = 2
+
+
+def _beside(words: list[str], start: int, end: int) -> set[str]:
+    """The words within :data:`SLOT_REACH` either side of ``words[start:end]``, fillers skipped."""
+    left = [w for w in words[:start] if w not in _SLOT_FILLER][-SLOT_REACH:]
+    right = [w for w in words[end:] if w not in _SLOT_FILLER][:SLOT_REACH]
+    return set(left) | set(right)
+
+
+def _in_slot(slot: re.Pattern[str], sentence: str, question: str) -> bool:
+    """True when the demonstrative ``slot`` (:func:`_asked_slot`) stands where the question's
+    wh-word stands: beside a word the wh-word stands beside ("Điều gì đã tạo tiền đề ...?": "Tất
+    cả những điều này tạo tiền đề ..."; "Thiết bị nào được sử dụng ...?": "... sử dụng các thiết
+    bị này"), as its subject (among its first words) or at its end; not in another role ("Một dự
+    án phải tuân thủ điều gì?": "Điều này được chỉ định là ...") nor in its middle, where it may
+    stand for a name or clause of its own sentence ("Greenland đã ký ... giúp quốc gia này ...",
+    "... tăng trưởng là cần thiết, điều đó không đủ cho ...")."""
+    q = re.findall(r"\w+", question.lower())
+    asked: set[str] = set()
+    for i, w in enumerate(q):
+        if w in ("nào", "gì") and i > 0:
+            asked |= _beside(q, i - 1, i + 1)
+    for m in slot.finditer(sentence):
+        words = re.findall(r"\w+", sentence[:m.start()].lower())
+        s = words + ["#"] + re.findall(r"\w+", sentence[m.end():].lower())
+        edge = len(words) <= SLOT_OPENING or not sentence[m.end():].strip(" .!?;…\"”)'")
+        own = set(re.findall(r"\w+", m.group(0).lower()))
+        if edge and (_beside(s, len(words), len(words) + 1) & asked) - own:
+            return True
+    return False
+
+
+def _antecedent(c: _Candidate, sources: Sources) -> tuple[Hit, str] | None:
+    """The sentence right before ``c`` in its document, with its passage; None when that one
+    refers back in turn ("Điều này giúp ...": what it stands for lies further back)."""
+    if c.order > 0:
+        found: tuple[Hit, str] | None = (c.hit, c.hit.sentences[c.order - 1][2])
+    else:
+        flat = sources.doc_hits(c.hit.document.doc_id)
+        prior = [(h, t) for h in flat for s, _, t in h.sentences if s < c.start]
+        found = prior[-1] if prior else None
+    return None if found is None or _ANAPHOR.match(found[1]) else found
+
+
 def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int, debug: dict,
               hits: Sequence[Hit]) -> Answer:
     chosen: list[_Candidate] = []
@@ -852,6 +927,10 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         chosen[0].lead_in is not None and bool(_ITEM.match(chosen[0].sentence)))
     if whole:
         chosen = chosen[:1]  # with what it announces, or the item with its own: two sentences already
+    asked = query.restored_text or query.text
+    slot = _asked_slot(asked) if query.kind not in _TYPED else None  # a typed answer names itself
+    if slot is not None and chosen[0].lead_in is None and _in_slot(slot, chosen[0].sentence, asked):
+        chosen[0].lead_in = _antecedent(chosen[0], sources)  # what "các thiết bị này" stands for
     chosen.sort(key=lambda c: (c.rank, c.order))
     if not whole:  # room left in a short answer: the next good sentences of its document, after it
         chosen += sorted(_room_fill(chosen, good, seen, top, sources), key=lambda c: (c.rank, c.order))

@@ -13,10 +13,12 @@ from qa_bot import QABot
 from qa_bot.answer import (
     _ANAPHOR,
     _answered,
+    _asked_slot,
     _Candidate,
     _defines,
     _defines_back,
     _definition_subject,
+    _in_slot,
     _type_bonus,
     respond,
 )
@@ -1196,3 +1198,19 @@ def test_a_counted_noun_is_met_by_its_synonym_the_text_writes(tmp_path: Path) ->
         "London.\n\nBệnh dịch lan rộng khắp châu Âu trong nhiều năm.\n")
     a = bot.ask("Các nhà khoa học đã khai quật bao nhiêu tử thi?")
     assert a.status == "answered" and "25 thi thể" in a.answer, a.answer
+def test_a_demonstrative_in_the_asked_slot_is_quoted_with_the_sentence_it_stands_for(tmp_path: Path) -> None:
+    """"Giấy tờ nào ...?" met by "... kiểm tra tính hợp lệ của các giấy tờ này." is answered by the
+    sentence before, which names them; a demonstrative in another slot is not ("Điều này ...")."""
+    bot = _one_document_bot(tmp_path, "hoso.md",
+        "---\ntitle: Thủ tục đăng ký hộ tịch\n---\nTiếp nhận hồ sơ\n\n"
+        "Người yêu cầu nộp tờ khai theo mẫu và bản sao giấy chứng nhận kết hôn tại bộ phận một cửa. "
+        "Công chức tư pháp kiểm tra tính hợp lệ của các giấy tờ này. "
+        "Kết quả được trả trong thời hạn 03 ngày làm việc.\n\nLệ phí\n\nMiễn lệ phí cho người có công.\n")
+    a = bot.ask("Công chức tư pháp kiểm tra tính hợp lệ của giấy tờ nào?")
+    assert a.status == "answered" and "tờ khai theo mẫu" in a.answer, a.answer
+    assert _in_slot(_asked_slot("Điều gì đã tạo tiền đề cho dự án?"), "Tất cả những điều này tạo tiền đề cho dự án.",
+                    "Điều gì đã tạo tiền đề cho dự án?")
+    q = "Một dự án phải tuân thủ điều gì?"
+    assert not _in_slot(_asked_slot(q), "Điều này được chỉ định là một hợp đồng.", q)
+    q = "Quốc gia nào năm 1985 đã ký hiệp ước?"
+    assert not _in_slot(_asked_slot(q), "Greenland đã ký hiệp ước năm 1985 giúp quốc gia này được hưởng quy chế.", q)
