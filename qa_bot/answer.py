@@ -892,6 +892,34 @@ def _in_slot(slot: re.Pattern[str], sentence: str, question: str) -> bool:
     return False
 
 
+#: Words that with "này" / "đó" make an adverb, not a thing named ("sau này", "do đó", "khi đó").
+_NOT_NAMED = frozenset("sau trước khi lúc từ do vì như bởi ngoài nhờ theo tại ở đến cho hơn".split())
+#: A noun phrase with a demonstrative: "sự thay đổi này", "quy định đó".
+_DEMONSTRATED = re.compile(r"(?<!\w)(\w+)\s+(\w+)\s+(?:này|đó|ấy)(?!\w)", re.IGNORECASE)
+
+
+def _names_back(sentence: str, asked: set[str]) -> bool:
+    """True when the sentence speaks of a thing of the question with a demonstrative ("Lý do
+    chính cho sự thay đổi này là ..." asked "... sự thay đổi quan điểm rằng ...?"): what it
+    stands for, the sentence before says."""
+    for m in _DEMONSTRATED.finditer(sentence):
+        if m.group(2).lower() in _NOT_NAMED:
+            continue  # "sau này", "do đó": an adverb of time or cause
+        words = [w.lower() for w in m.groups() if w.lower() not in _SLOT_FILLER | _NOT_SLOT]
+        if words and all(w in asked for w in words):
+            return True
+    return False
+
+
+def _goes_on_from(c: _Candidate, chosen: list[_Candidate], asked: set[str]) -> bool:
+    """True when ``c`` comes right after a chosen sentence of its passage and speaks of what that
+    one says: it opens with a pronoun ("Nó có lẽ là tuyên bố đầu tiên của nguyên tắc ...") or
+    names a thing of the question with a demonstrative ("Lý do chính cho sự thay đổi này là
+    ..."); its share of the question is what the two say together."""
+    return any(o.hit is c.hit and o.order + 1 == c.order for o in chosen) and (
+        _ANAPHOR.match(c.sentence) is not None or _names_back(c.sentence, asked))
+
+
 def _antecedent(c: _Candidate, sources: Sources) -> tuple[Hit, str] | None:
     """The sentence right before ``c`` in its document, with its passage; None when that one
     refers back in turn ("Điều này giúp ...": what it stands for lies further back)."""
@@ -910,13 +938,15 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     seen: set[tuple[str, ...]] = set()
     covered: set[str] = set()
     top = good[0].score
+    asked = set(surface_tokens(query.restored_text or query.text)[0])
     for c in good:
         key = syllables(c.sentence)
         if key in seen or c.score < FURTHER_SCORE * top:
             continue
         if chosen and set(c.matched) <= covered:  # adds nothing the answer does not already say
             continue
-        if chosen and c.weight < chosen[0].weight - WEAKER_SHARE and c.lead_in is None:
+        if chosen and c.weight < chosen[0].weight - WEAKER_SHARE and c.lead_in is None \
+                and (query.kind in _TYPED or not _goes_on_from(c, chosen, asked)):
             continue  # holds much less of the question than the best (an item: with its lead-in)
         seen.add(key)
         covered.update(c.matched)

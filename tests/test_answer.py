@@ -19,6 +19,7 @@ from qa_bot.answer import (
     _defines_back,
     _definition_subject,
     _in_slot,
+    _names_back,
     _type_bonus,
     respond,
 )
@@ -1214,3 +1215,21 @@ def test_a_demonstrative_in_the_asked_slot_is_quoted_with_the_sentence_it_stands
     assert not _in_slot(_asked_slot(q), "Điều này được chỉ định là một hợp đồng.", q)
     q = "Quốc gia nào năm 1985 đã ký hiệp ước?"
     assert not _in_slot(_asked_slot(q), "Greenland đã ký hiệp ước năm 1985 giúp quốc gia này được hưởng quy chế.", q)
+
+
+def test_a_sentence_going_on_about_the_answer_is_quoted_with_it(tmp_path: Path) -> None:
+    """"Lý do chính của sự điều chỉnh này là ..." right after the sentence that says most of the
+    question speaks of what that one says: it is read with it, though it holds little of the
+    question by itself."""
+    bot = _one_document_bot(tmp_path, "ketqua.md",
+        "---\ntitle: Báo cáo cải cách thủ tục hành chính\n---\nKết quả\n\n"
+        "Năm 2023, Ủy ban nhân dân tỉnh đã điều chỉnh quy trình tiếp nhận hồ sơ đăng ký kinh doanh "
+        "của doanh nghiệp tại Trung tâm phục vụ hành chính công, rút ngắn thời gian giải quyết từ 05 "
+        "ngày xuống còn 03 ngày làm việc đối với phần lớn các thủ tục thuộc thẩm quyền của Sở. "
+        "Lý do chính của sự điều chỉnh này là nhu cầu số hóa toàn bộ hồ sơ giấy.\n\n"
+        "Phương hướng\n\nNăm 2024, tỉnh tiếp tục rà soát các thủ tục.\n")
+    a = bot.ask("Lý do chính của việc điều chỉnh quy trình tiếp nhận hồ sơ đăng ký kinh doanh của "
+                "doanh nghiệp là gì?")
+    assert a.status == "answered" and "số hóa toàn bộ hồ sơ giấy" in a.answer, a.answer
+    assert _names_back("Lý do chính cho sự thay đổi này là vốn nhân lực.", {"sự", "thay", "đổi", "lý", "do"})
+    assert not _names_back("Sau này ông trở thành đối thủ.", {"sau", "khi", "ông"})
