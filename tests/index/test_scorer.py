@@ -183,3 +183,24 @@ def test_skip_lists_made_at_load_are_those_made_on_demand(tmp_path: Path,
         tokens = sum(query_tokens(q), [])
         for k in (1, 5):
             assert loaded.best(tokens, None, k) == lazy.best(tokens, None, k), q
+
+
+def test_two_step_lookup_finds_what_binary_search_finds(tmp_path: Path) -> None:
+    """The two-step lookup (whole blocks of 16 as rows, then the short last block) gives the hits
+    and values a binary search over the column gives, for candidates in and out of the column,
+    its first and last passages included."""
+    s = _settings(tmp_path)
+    scorer = build_index(load_directory(s.documents_dir), s).scorer
+    rng = np.random.default_rng(3)
+    lengths = np.diff(scorer.indptr)
+    for t in np.argsort(lengths)[-40:].tolist():
+        a, b = int(scorer.indptr[t]), int(scorer.indptr[t + 1])
+        col = scorer.indices[a:b]
+        for m in (1, 5, 60):
+            cand = np.unique(np.concatenate([rng.choice(col, m), rng.integers(0, scorer.n_passages, m),
+                                             col[-2:], col[:1]])).astype(np.int64)
+            scorer.skip_from, scorer._skips = 10**9, {}
+            want = scorer._lookup(t, 0.5, (a, b), cand)
+            scorer.skip_from = 1
+            got = scorer._lookup(t, 0.5, (a, b), cand)
+            assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1]), (t, m)
