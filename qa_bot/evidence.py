@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from . import language as L
@@ -425,10 +426,27 @@ class Checker:
 _QUESTION_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+@functools.lru_cache(maxsize=256)
+def _asked_numbers(question: str) -> frozenset[str]:
+    """The numbers a question says, without their separators (read once per question, not once
+    per sentence it is compared with)."""
+    return frozenset(n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question))
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_words(folded_question: str) -> frozenset[str]:
+    """The words of a folded question, with the first word of each meaning of the abbreviations
+    among them (a question that writes "TTHC" asks about what a text may count in words: "1.971
+    thủ tục"); read once per question, not once per sentence."""
+    asked = set(_WORD.findall(folded_question))
+    asked |= {h for w in asked for h in _ABBREVIATION_HEADS.get(w, ())}
+    return frozenset(asked)
+
+
 def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     """Spans of the numbers of a sentence that are quantities (not dates, years, ordinals or
     document numbers) and that the question does not already say."""
-    asked = {n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question)}
+    asked = _asked_numbers(question)
     masked = L.NOT_QUANTITY.sub(lambda m: " " * len(m.group(0)), sentence)
     spans = [m.span() for m in L.DIGITS.finditer(masked)
              if m.group(0).replace(".", "").replace(",", "") not in asked]
@@ -541,7 +559,7 @@ def _gives_role(role: str, folded: str) -> bool:
     return bool(re.search(rf"{deputy}\b{re.escape(role)}\b", full))
 
 
-def _measures(folded: str, end: int, asked: set[str]) -> bool:
+def _measures(folded: str, end: int, asked: AbstractSet[str]) -> bool:
     """True unless the number ending at ``end`` counts a thing the question does not name: the
     word after it is a measure (:data:`~qa_bot.language.MEASURES`), a word of the question, or
     there is no word (end of clause, "%")."""
@@ -632,8 +650,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
         if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing
-            asked = set(_WORD.findall(fq))
-            asked |= {h for w in asked for h in _ABBREVIATION_HEADS.get(w, ())}  # TTHC: "1.971 thủ tục"
+            asked = _asked_words(fq)  # with "thủ tục" for "TTHC": "1.971 thủ tục"
             return any(_measures(f, b, asked) for _, b in spans)
         unit = _counted_unit(counted, f)
         if re.search(rf"\bnăm\s+(?:{unit})\b", fold_keep_nam(sentence)) or re.search(

@@ -1233,3 +1233,23 @@ def test_a_sentence_going_on_about_the_answer_is_quoted_with_it(tmp_path: Path) 
     assert a.status == "answered" and "số hóa toàn bộ hồ sơ giấy" in a.answer, a.answer
     assert _names_back("Lý do chính cho sự thay đổi này là vốn nhân lực.", {"sự", "thay", "đổi", "lý", "do"})
     assert not _names_back("Sau này ông trở thành đối thủ.", {"sau", "khi", "ông"})
+
+
+def test_question_words_read_once_are_those_read_per_sentence() -> None:
+    """What ``carries`` reads of the question once per question (its numbers, its words with the
+    heads of its abbreviations' meanings) is what it read for every sentence before."""
+    import re
+
+    from qa_bot import evidence as E
+    from qa_bot.language import NUMBER
+
+    for question in ("Tỉnh có bao nhiêu TTHC?", "Năm 2.024, 1,5 triệu người dùng bao nhiêu DVC?",
+                     "Chỉ số SIPAS là bao nhiêu?"):
+        fq = fold(question)
+        words = set(re.findall(r"\w+", fq))
+        words |= {h for w in words for h in E._ABBREVIATION_HEADS.get(w, ())}
+        assert E._asked_words(fq) == words
+        assert E._asked_numbers(question) == {
+            n.replace(".", "").replace(",", "") for n in re.findall(r"\d+(?:[.,]\d+)*", question)}
+    assert E.carries(NUMBER, "Tỉnh có 1.971 thủ tục hành chính.", "Tỉnh có bao nhiêu TTHC?")
+    assert not E.carries(NUMBER, "Tỉnh có 1.971 học sinh.", "Tỉnh có bao nhiêu TTHC?")
