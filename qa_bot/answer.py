@@ -233,9 +233,12 @@ def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5)
     """The answer object for an analysed ``query`` from its ranked ``hits``."""
     if not hits or not query.tokens:
         return _not_found(query)
-    # "học kỳ": a word the documents never use; "em", "ạ": the asker's words, not the texts'
-    words = [t for t in dictionary_compounds(query.told, query.restored, query.restored_text or query.text)
-             if t not in L.CHAT_TOKENS and t not in query.asking
+    # "học kỳ": a word the documents never use; "em", "ạ": the asker's words, not the texts'; the
+    # asking words go first, so none joins a told one ("diễn ra vào ngày nào": not "ra_vào")
+    asking = query.asking
+    told = [t for t in query.told if t not in asking]
+    words = [t for t in dictionary_compounds(told, query.restored, query.restored_text or query.text)
+             if t not in L.CHAT_TOKENS and t not in asking
              and (t not in L.FRAME_WORDS or sources.known(t))]
     weights = {t: max(sources.idf(t), 0.1) for t in (*query.tokens, *words)}  # idf once per question
     weight = weights.__getitem__

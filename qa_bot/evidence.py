@@ -203,12 +203,17 @@ def part_label(part: str) -> str:
 
 def _period_figure(f_sentence: str, years: list[int]) -> str | None:
     """"giai đoạn A-B" when the folded sentence speaks of a period holding an asked year and names
-    none of the asked years apart from it: its figures are the period's, not that year's."""
+    none of the asked years apart from it: its figures are the period's, not that year's; likewise
+    "từ năm X đến nay" with X before an asked year ("từ năm 2015 đến nay đã tinh giản 172 biên
+    chế" is no figure of 2021)."""
     ranges = [(int(m.group(1)), int(m.group(2))) for m in L.YEAR_RANGE.finditer(f_sentence)]
-    if not ranges or years_in(L.YEAR_RANGE.sub(" ", f_sentence)) & set(years):
+    since = [int(m.group(1)) for m in L.YEAR_SINCE.finditer(f_sentence)]
+    rest = L.YEAR_SINCE.sub(" ", L.YEAR_RANGE.sub(" ", f_sentence))
+    if not (ranges or since) or years_in(rest) & set(years):
         return None
-    held = [(a, b) for a, b in ranges if a < b and any(a <= y <= b for y in years)]
-    return ", ".join(f"giai đoạn {a}-{b}" for a, b in held) or None
+    held = [f"giai đoạn {a}-{b}" for a, b in ranges if a < b and any(a <= y <= b for y in years)]
+    held += [f"từ năm {a} đến nay" for a in since if any(a < y for y in years)]
+    return ", ".join(held) or None
 
 
 #: A sentence saying it speaks of a province's own bodies ("Ban Chỉ đạo ... của tỉnh").
@@ -235,6 +240,65 @@ def _fmt_years(years: set[int]) -> str:
 
 def _province_name(folded_name: str) -> str:
     return next((p for p in L.PROVINCES if fold(p) == folded_name), folded_name.title())
+
+
+#: The two bodies of a province, district or commune a question may mix up: the council that
+#: resolves (HĐND) and the committee that acts (UBND); folded patterns.
+_COUNCILS = {"HĐND": re.compile(r"\b(?:hdnd|hoi dong nhan dan)\b"),
+             "UBND": re.compile(r"\b(?:ubnd|uy ban nhan dan)\b")}
+#: A council named as part of someone's title ("Chủ tịch HĐND tỉnh"): the person, not the body.
+_COUNCIL_TITLE = re.compile(r"\b(?:chu tich|pho chu tich|dai bieu|thuong truc|truong ban|van phong)\s+$")
+#: Head words of named bodies of one kind: "Sở Tư pháp" is another "Sở" than "Sở Nội vụ".
+_BODY_HEADS = ("tong cuc", "so", "bo", "cuc")
+#: A share a text states ("50%", "30 phần trăm"; folded): group 1 its number; not a bound ("trên 90%").
+_SHARE_SAID = re.compile(r"(?<!\btren )(?<!\bduoi )(?<!\bhon )(?<!\bgan )(?<!\bkhoang )(?<!\bvuot )"
+                         r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:%|phan tram\b)")
+
+
+@functools.lru_cache(maxsize=256)
+def _council_asked(folded_question: str) -> str | None:
+    """The one council (HĐND or UBND) a folded question names as a body, if any."""
+    named = [name for name, p in _COUNCILS.items()
+             if any(not _COUNCIL_TITLE.search(folded_question[:m.start()])
+                    for m in p.finditer(folded_question))]
+    return named[0] if len(named) == 1 else None
+
+
+@functools.lru_cache(maxsize=256)
+def _shares_given(folded_question: str) -> frozenset[str]:
+    """The shares a folded question states as given ("rút ngắn 50% thời gian ... bao nhiêu TTHC")."""
+    return frozenset(m.group(1).replace(",", ".") for m in _SHARE_SAID.finditer(folded_question))
+
+
+def _other_bodies(query: Query, f_question: str, sentence: str, f_sentence: str) -> list[tuple[str, str]]:
+    """(body asked, body said) where the sentence speaks of another body of the same kind than the
+    one the question names, and not of that one: "UBND tỉnh ban hành 50 văn bản" is no answer on
+    what HĐND tỉnh issued, "Sở Tư pháp đã thẩm định 604 dự thảo" none on Sở Nội vụ's work.
+    Questions asking for a body or a person ("cơ quan nào", "ai") are answered by another one."""
+    if query.kind in (L.ORGANISATION, L.PERSON):
+        return []
+    out = []
+    if council := _council_asked(f_question):
+        said = [name for name, p in _COUNCILS.items() if p.search(f_sentence)]
+        if said and council not in said:
+            out.append((council, said[0]))
+    for body in query.bodies:
+        head = next((h for h in _BODY_HEADS if body.startswith(h + " ")), None)
+        if head is None or body in f_sentence or spelled_out(body) in f_sentence:
+            continue
+        others = [b for b in _named_bodies(sentence) if fold(b).startswith(head + " ")]
+        if others:
+            out.append((_as_written(body, query.restored_text or query.text), others[0]))
+    return out
+
+
+def _as_written(folded: str, text: str) -> str:
+    """The words of ``text`` whose folded form is ``folded`` ("so noi vu" -> "Sở Nội vụ"), first
+    letter capitalised; ``folded`` itself when ``text`` does not hold it."""
+    f = fold(text)
+    i = f.find(folded)
+    said = text[i:i + len(folded)] if i >= 0 and len(f) == len(text) else folded
+    return said[:1].upper() + said[1:]
 
 
 class Checker:
@@ -279,12 +343,20 @@ class Checker:
     def check(self, query: Query, doc: Document, start: int, end: int) -> Verdict:
         """The :class:`Verdict` of the sentence ``doc.text[start:end]`` for ``query``."""
         v = Verdict()
-        if not query.constrained and not query.roles:
+        f_question = fold(query.restored_text or query.text)
+        shares = _shares_given(f_question)
+        if not query.constrained and not query.roles and not shares and not _council_asked(f_question):
             return v
         text, facts = self.facts(doc)
         a, b = self.paragraph(doc, start, end)
         sentence, para = text[start:end], text[a:b]
         f_sentence, f_para, f_title = fold(sentence), fold(para), fold(doc.title)
+        v.contradicted.extend(_other_bodies(query, f_question, sentence, f_sentence))
+        said = {m.group(1).replace(",", "."): m.group(1) for m in _SHARE_SAID.finditer(f_sentence)} \
+            if shares else {}
+        if said and not said.keys() & shares:  # "rút ngắn 50% ..." asked, "rút ngắn 30% ..." said
+            instead = ", ".join(f"{x}%" for x in said.values())
+            v.contradicted.extend((f"{n.replace('.', ',')}%", instead) for n in sorted(shares))
         about = self.sentence_years(doc, start, end, query.kind == L.NUMBER) if query.years else set()
         period = L.PERIOD.search(f_sentence) if query.years else None
         whole = _period_figure(f_sentence, query.years) if query.kind == L.NUMBER else None
@@ -334,14 +406,15 @@ class Checker:
         alone = _ALONE.search(fold(query.text))  # "Riêng Trung tâm ...": that body, not the province's
         for body in query.bodies:
             full = spelled_out(body)  # "trung tam hcc" -> "trung tam hanh chinh cong"
+            label = _as_written(body, query.restored_text or query.text)  # "Sở Nội vụ", not "so noi vu"
             if alone:
                 if not any(b in f_sentence for b in {body, full}):
-                    v.unmet.append(body)
+                    v.unmet.append(label)
                     continue
             if any(b in f_para or b in f_title or b in facts.folded for b in {body, full}):
-                v.supported.append(body)
+                v.supported.append(label)
             else:
-                v.unmet.append(body)
+                v.unmet.append(label)
         for person in query.people:
             self._check_person(v, person, f_para, text, facts)
         if alone and not (query.bodies or query.places) and (
@@ -352,9 +425,9 @@ class Checker:
         for number in query.doc_numbers:
             pattern = re.compile(r"(?<![\w/])0*" + re.escape(number).replace("/", r"(?:/\d{4})?/"))
             if pattern.search(f_para) or pattern.search(facts.folded) or pattern.search(f_title):
-                v.supported.append(number)
+                v.supported.append(_as_written(number, query.text))
             else:
-                v.unmet.append(number)
+                v.unmet.append(_as_written(number, query.text))
         return v
 
     @staticmethod

@@ -451,9 +451,15 @@ EVENT_VERBS = frozenset({"diễn_ra", "xảy_ra", "được_tổ_chức", "tiế
 #: A date question's own noun: "ngày" of "là ngày nào", "năm" of "Vào năm nào ...?" asks for a
 #: date and is met by the date an answer holds (evidence.carries), not by the word in the text;
 #: group 1 is the noun (folded).
-ASKED_TIME_NOUN = re.compile(r"\b(ngay|nam|thang|gio|hom) (?:nao|may|bao nhieu)\b")
-#: ... written as the question's token (normalised) for each folded noun.
-ASKED_TIME_TOKEN = {"ngay": "ngày", "nam": "năm", "thang": "tháng", "gio": "giờ", "hom": "hôm"}
+ASKED_TIME_NOUN = re.compile(r"\b(ngay|nam|thang|gio|hom|buoi) (?:nao|may|bao nhieu)\b")
+#: "vào" before an asked time ("diễn ra vào ngày nào", "họp vào buổi nào", "vào lúc nào"): a word
+#: of the asking, which an answer ("Chiều 3-2, ...") need not hold.
+ASKED_TIME_AT = re.compile(r"\bvao (?:(?:ngay|nam|thang|gio|hom|buoi|luc|thoi diem|thoi gian|dip) "
+                           r"(?:nao|may|bao nhieu)|khi nao)\b")
+#: ... written as the question's token (normalised) for each folded noun ("vào buổi nào": "Chiều
+#: 3-2" holds no "buổi").
+ASKED_TIME_TOKEN = {"ngay": "ngày", "nam": "năm", "thang": "tháng", "gio": "giờ", "hom": "hôm",
+                    "buoi": "buổi"}
 #: A length of time ("3 năm qua", "15 ngày làm việc"), not a point in time: no answer to "ngày
 #: nào"; not "1 tháng 5" (a day and its month).
 DURATION_SPAN = re.compile(r"\d+ (?:ngay|thang|nam|tuan|gio)\b(?!\s*\d)")

@@ -52,6 +52,7 @@ _DOC_TYPE_ABBR = {"chi thi": "ct", "nghi quyet": "nq", "nghi dinh": "nd", "quyet
 
 
 _HOW_VERB = frozenset({"làm"})
+_AT_WORD = frozenset({"vào"})
 _FRAME_WORDS = {"dinh nghia": frozenset({"định", "nghĩa", "định_nghĩa"}),
                 "khai niem": frozenset({"khái", "niệm", "khái_niệm"})}
 
@@ -125,6 +126,8 @@ class Query:
         kê" opening a question."""
         f = fold(self.restored_text or self.text)
         out = _HOW_VERB if L.HOW_ASKED.search(f) else frozenset()
+        if L.ASKED_TIME_AT.search(f):
+            out = out | _AT_WORD
         low = (self.restored_text or self.text).lower()
         if bid := L.NAME_BID.search(low):
             out = out | {w for g in bid.groups() if g for w in L.NAME_BID_TOKENS[g]}

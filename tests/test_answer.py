@@ -1253,3 +1253,71 @@ def test_question_words_read_once_are_those_read_per_sentence() -> None:
             n.replace(".", "").replace(",", "") for n in re.findall(r"\d+(?:[.,]\d+)*", question)}
     assert E.carries(NUMBER, "Tỉnh có 1.971 thủ tục hành chính.", "Tỉnh có bao nhiêu TTHC?")
     assert not E.carries(NUMBER, "Tỉnh có 1.971 học sinh.", "Tỉnh có bao nhiêu TTHC?")
+
+
+_PROVINCE_REPORT = (
+    "---\ntitle: Tỉnh Tuyên Quang tổng kết cải cách hành chính năm 2023\ndate: 2024-01-20\n---\n"
+    "Chiều 19-1, UBND tỉnh Tuyên Quang tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023.\n\n"
+    "Trong năm 2023, UBND tỉnh ban hành 42 văn bản chỉ đạo về cải cách hành chính. Tỉnh đã rút ngắn 40% "
+    "thời gian giải quyết đối với 215 thủ tục hành chính.\n\n"
+    "Giai đoạn 2019-2023, Sở Tư pháp đã thẩm định 380 dự thảo văn bản quy phạm pháp luật.\n\n"
+    "Sở Nội vụ đã tổ chức 12 lớp bồi dưỡng về cải cách hành chính cho cán bộ, công chức.\n\n"
+    "Về tinh giản biên chế, từ năm 2016 đến nay, tỉnh đã tinh giản 910 người.\n")
+
+
+def test_another_body_of_the_same_kind_is_no_answer(tmp_path: Path) -> None:
+    """What UBND did is no answer on HĐND, what Sở Tư pháp did none on Sở Nội vụ: the answer is
+    ``partial`` and names the body the text speaks of; the body the text names is answered, and a
+    question asking which body ("cơ quan nào") is answered by it."""
+    bot = _one_document_bot(tmp_path, "tuyen-quang.md", _PROVINCE_REPORT)
+    a = bot.ask("HĐND tỉnh Tuyên Quang ban hành bao nhiêu văn bản về cải cách hành chính năm 2023?")
+    assert a.status == "partial" and "UBND" in a.answer.split(":")[0], a.answer
+    a = bot.ask("hdnd tinh tuyen quang ban hanh bao nhieu van ban ve cai cach hanh chinh nam 2023")
+    assert a.status == "partial", a.answer
+    a = bot.ask("UBND tỉnh Tuyên Quang ban hành bao nhiêu văn bản về cải cách hành chính năm 2023?")
+    assert a.status == "answered" and "42 văn bản" in a.answer, a.answer
+    a = bot.ask("Sở Nội vụ đã thẩm định bao nhiêu dự thảo văn bản quy phạm pháp luật giai đoạn 2019-2023?")
+    assert a.status == "partial" and "Sở Tư pháp" in a.answer.split(":")[0], a.answer
+    a = bot.ask("Sở Nội vụ đã tổ chức bao nhiêu lớp bồi dưỡng về cải cách hành chính?")
+    assert a.status == "answered" and "12 lớp" in a.answer, a.answer
+    a = bot.ask("Sở Tư pháp đã thẩm định bao nhiêu dự thảo văn bản quy phạm pháp luật giai đoạn 2019-2023?")
+    assert a.status == "answered" and "380 dự thảo" in a.answer, a.answer
+    a = bot.ask("Cơ quan nào đã thẩm định 380 dự thảo văn bản quy phạm pháp luật?")
+    assert a.status == "answered" and "Sở Tư pháp" in a.answer, a.answer
+
+
+def test_a_share_the_question_gives_must_be_the_one_said(tmp_path: Path) -> None:
+    """"rút ngắn 50% thời gian ... bao nhiêu thủ tục?" is not met by "rút ngắn 40% ... 215 thủ tục":
+    another share, another figure; a bound ("trên 30%") is no share given."""
+    bot = _one_document_bot(tmp_path, "tuyen-quang.md", _PROVINCE_REPORT)
+    a = bot.ask("Năm 2023 tỉnh Tuyên Quang rút ngắn 50% thời gian giải quyết đối với bao nhiêu thủ tục hành chính?")
+    assert a.status == "partial" and "40%" in a.answer.split(":")[0], a.answer
+    a = bot.ask("Năm 2023 tỉnh Tuyên Quang rút ngắn 40% thời gian giải quyết đối với bao nhiêu thủ tục hành chính?")
+    assert a.status == "answered" and "215 thủ tục" in a.answer, a.answer
+    a = bot.ask("Năm 2023 tỉnh Tuyên Quang rút ngắn trên 30% thời gian giải quyết đối với bao nhiêu thủ tục?")
+    assert a.status == "answered" and "215 thủ tục" in a.answer, a.answer
+
+
+def test_a_figure_since_an_earlier_year_is_no_figure_of_one_year(tmp_path: Path) -> None:
+    """"từ năm 2016 đến nay đã tinh giản 910 người" sums several years: no answer for 2021 alone,
+    an answer for the span asked."""
+    assert _period_figure("tu nam 2016 den nay, tinh da tinh gian 910 nguoi", [2021]) == "từ năm 2016 đến nay"
+    assert _period_figure("tu nam 2016 den nay, tinh da tinh gian 910 nguoi", [2016]) is None
+    bot = _one_document_bot(tmp_path, "tuyen-quang.md", _PROVINCE_REPORT)
+    a = bot.ask("Năm 2021 tỉnh Tuyên Quang tinh giản biên chế bao nhiêu người?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("Từ năm 2016 đến nay tỉnh Tuyên Quang tinh giản biên chế bao nhiêu người?")
+    assert a.status == "answered" and "910 người" in a.answer, a.answer
+
+
+def test_the_at_of_an_asked_time_is_part_of_the_asking(tmp_path: Path) -> None:
+    """"diễn ra vào ngày nào", "họp vào buổi nào": "vào" only asks, and does not join the word before
+    it ("ra vào"); the answer "Chiều 19-1, ..." holds neither."""
+    bot = _one_document_bot(tmp_path, "tuyen-quang.md", _PROVINCE_REPORT)
+    for q in ("Hội nghị tổng kết cải cách hành chính năm 2023 của tỉnh Tuyên Quang diễn ra vào ngày nào?",
+              "hoi nghi tong ket cai cach hanh chinh nam 2023 tinh tuyen quang hop vao buoi nao"):
+        a = bot.ask(q)
+        assert a.status == "answered" and "Chiều 19-1" in a.answer, (q, a.answer)
+    analyzer = bot.retriever
+    assert "vào" in analyzer.analyze("Hội nghị diễn ra vào ngày nào?").asking
+    assert "vào" not in analyzer.analyze("Tỉnh vào top 10 năm nào?").asking

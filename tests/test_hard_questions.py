@@ -82,6 +82,12 @@ HELDOUT12 = _rows("questions_heldout12.jsonl")
 #: sentence's own years; a motto asked needs a sentence stating one; a figure of another level or
 #: kind of unit ("đơn vị sự nghiệp" for "đơn vị hành chính cấp huyện") counts something else.
 HELDOUT13 = _rows("questions_heldout13.jsonl")
+#: A fourteenth (questions_heldout14.jsonl; 21 without diacritics or with chat abbreviations, what a
+#: named official said, comparisons with a year, wrong body / year / session / person): 44/50 when
+#: written, unanswerable 13/18. Causes fixed as rules: another body of the same kind (UBND for HĐND,
+#: Sở Tư pháp for Sở Nội vụ) is no answer; a share the question gives must be the one said; a figure
+#: "từ năm X đến nay" is no figure of a later year alone; "vào" of "vào buổi nào" only asks.
+HELDOUT14 = _rows("questions_heldout14.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -101,9 +107,10 @@ def test_set_has_every_kind() -> None:
 
 
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                  HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13],
+                                  HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                              "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13"])
+                              "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
+                              "heldout14"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
