@@ -116,6 +116,12 @@ def _unmarked_syllables() -> frozenset[str]:
     return frozenset(strip_diacritics(s) for line in viet74k_words() for s in line.lower().split())
 
 
+def load_tables() -> None:
+    """Build the word tables read lazily (the unmarked syllables of the word list), so that no
+    question pays for them (``QABot.warm_up``)."""
+    _unmarked_syllables()
+
+
 def _name_spelling(word: str, known: Callable[[str], bool]) -> str:
     """A capitalised foreign name the corpus does not know, as the corpus writes it when exactly
     one known word is one letter apart (a letter left out, added, changed or two swapped, or a

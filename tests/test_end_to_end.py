@@ -120,3 +120,14 @@ def test_filters(shipped_bot: QABot) -> None:
 def test_a_word_the_documents_never_use_is_not_met_by_scattered_syllables(shipped_bot: QABot) -> None:
     # "học kỳ" is in no document; "học" stands in "xã hội học", "kỳ" and "kết" elsewhere
     assert shipped_bot.ask("Học kỳ 1 kết thúc khi nào?").status == "not_found"
+
+
+def test_warm_up_builds_the_tables_questions_read_lazily(shipped_bot: QABot) -> None:
+    """After ``warm_up`` (what ``qa-bot serve`` does before it listens) no question pays for a
+    lazily built table: the first name typed without marks ("Quang Binh") once cost ~0.1 s."""
+    from qa_bot import query, spelling
+
+    shipped_bot.warm_up()
+    for table in (spelling._unmarked_syllables, query._two_syllable_words, query._syllables,
+                  query._two_syllable_words_folded):
+        assert table.cache_info().currsize == 1, table.__name__
