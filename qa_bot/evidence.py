@@ -541,7 +541,7 @@ _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
 _ALONE = re.compile(r"\b(rieng|chi rieng|doi voi rieng)\b")
 #: ... and the words of X: up to four words after it, up to a function word ("là", "thì", "đã").
 _ALONE_PART = re.compile(r"\brieng\s+((?:(?!(?:la|thi|da|co|duoc|dat|bao|nam|tai|trong|cua|ve|"
-                         r"nhu|va|se)\b)\w+\s*){1,4})")
+                         r"nhu|va|se|may|gi|nao|ai)\b)\w+\s*){1,4})")  # ... or a question word
 #: Words that only group X ("khối cấp huyện", "các sở"): not what the sentence must say.
 _GROUPING = frozenset({"khoi", "nhom", "cac", "nhung", "moi", "tung"})
 

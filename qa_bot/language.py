@@ -230,7 +230,7 @@ YEAR_SINCE = re.compile(r"\btu nam (19[5-9]\d|20\d\d) (den nay|toi nay|den hien 
 #: A year that dates a meeting ("phiên họp năm 2024", "hội nghị của tỉnh năm 2021"): the year the
 #: meeting was held, i.e. its report's date, not the years it reviewed.
 EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"
-                        r"(\s+(thu \S+|cua [^,?]{1,40}?))?"
+                        r"(\s+(thu [^\s,;]+|cua [^,?]{1,40}?))?"  # a comma ends the meeting's name
                         r"\s+(nam|trong nam|vao nam|dau nam|dang nam)\s+(?P<year>19[5-9]\d|20\d\d)\b|"
                         r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?"
                         r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")

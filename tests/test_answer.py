@@ -659,6 +659,8 @@ def test_riêng_x_needs_x_in_the_answer_sentence_itself() -> None:
         "cấp huyện", ["cap", "huyen"])
     assert _alone_part("Riêng năm 2020 có bao nhiêu?") is None  # a year: checked as a year
     assert _alone_part("Riêng tỉnh Hà Giang có bao nhiêu dịch vụ?") is None  # a place: checked as one
+    # a second question after a comma: X ends at its question word ("mấy", "gì", "nào", "ai")
+    assert _alone_part("Tổng số là bao nhiêu người, riêng bộ ngành mấy người?") == ("bộ ngành", ["bo", "nganh"])
 
 
 _ARTICLE_247 = (

@@ -355,3 +355,12 @@ def test_who_attended_asks_for_people_not_a_definition() -> None:
     assert kind("Tham dự buổi làm việc về CCHC ngày 3-3 có những ai?") == L.PERSON
     assert kind("Những ai dự họp tại điểm cầu tỉnh?") == L.PERSON
     assert kind("Người thực hành là ai?") == L.DEFINITION
+
+
+def test_a_comma_ends_the_meeting_a_year_dates() -> None:
+    """"phiên họp thứ ba năm 2023" dates the meeting; in "Theo bài phiên họp thứ ba, năm 2022 số
+    tiền ... tăng bao nhiêu lần?" the year opens another clause: the year the figure is of."""
+    q = ANALYZER.analyze("phiên họp thứ ba năm 2023 diễn ra khi nào")
+    assert q.event_years == [2023] and q.years == []
+    q = ANALYZER.analyze("Theo bài phiên họp thứ ba, năm 2022 số tiền thanh toán tăng bao nhiêu lần?")
+    assert q.event_years == [] and q.years == [2022] and q.sessions == [3]
