@@ -143,19 +143,44 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
 
 
 def score_region(text: str, region: Region, terms: dict[str, float], kind: str | None = None,
-                 kind_words: Sequence[str] = ()) -> float:
+                 kind_words: Sequence[str] = (), on_topic: bool = True) -> float:
     """How well a region answers: the idf-weighted share of the question's (folded) content words
     ``terms`` in its paragraph (with the words before it), plus a little for each sentence that states a point
-    of the kind (a region that lists beats a passing mention)."""
+    of the kind (a region that lists beats a passing mention). A region not ``on_topic`` (of
+    :func:`on_topic`) is of another topic, however it is announced: half its share, no bonus for
+    the question's own word."""
     a, b = region.sentences[0][0], region.sentences[-1][1]
     hay = fold(text[max(0, a - 200):b])
     total = sum(terms.values())
     share = sum(w for t, w in terms.items() if t in hay) / total if total else 0.0
     cue = _cue(kind)
     stated = sum(bool(cue.search(fold(text[s:e]))) for s, e in region.sentences)
+    if not on_topic:
+        return 0.5 * share + 0.08 * min(stated, 5)
     first = fold(text[a:region.sentences[0][1]])
     named = any(w in first for w in kind_words)  # announced with the question's own word
     return share + 0.08 * min(stated, 5) + (0.25 if named else 0.0)
+
+
+#: The topic a list question asks about: "... những gì về X?", "... nào về X?", "Về X, ... gì?".
+_TOPIC = re.compile(r"\b(?:gi|nao)\s+ve\s+(?:cong tac\s+|linh vuc\s+|van de\s+)?([^,;?]+)"
+                    r"|^\s*ve\s+([^,;?]+),")
+
+
+def on_topic(text: str, region: Region, topic: Sequence[str]) -> bool:
+    """Whether the region itself (from its announcing sentence, not the words before it) says a
+    word of the ``topic`` the question asks the list about (always, when it names none)."""
+    own = fold(text[min(region.start, region.cue_start):region.sentences[-1][1]])
+    return not topic or any(t in own for t in topic)
+
+
+def list_topic(question: str, terms: dict[str, float]) -> list[str]:
+    """The (folded) content words of the topic a list question names (:data:`_TOPIC`)."""
+    m = _TOPIC.search(fold(question))
+    if m is None:
+        return []
+    phrase = f" {m.group(1) or m.group(2)} "
+    return [t for t in terms if f" {t} " in phrase]
 
 
 def _folded_terms(terms: Sequence[str], weight: Callable[[str], float]) -> dict[str, float]:
@@ -201,7 +226,8 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
     if not query.list_kind:
         return None
     kinds = query.kind_words
-    options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named)
+    topic = list_topic(query.restored_text or query.text, terms)
+    options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named, on topic)
     for rank, doc in enumerate(docs[:3]):
         text, facts, doc_hits, sentences = material(doc)
         for region in regions(text, sentences, facts.paragraphs, query.list_kind):
@@ -209,17 +235,19 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
             # the year a list is of is the one its region names ("Đối với tỉnh Hà Giang, đã triển
             # khai nhiều nhiệm vụ, giải pháp ...; Trong năm 2023, ...": of 2023, not 2024)
             verdict = sources.checker.check(query, doc, s, region.sentences[-1][1])
-            score = score_region(text, region, terms, query.list_kind, kinds) + 0.3 / (1 + rank)
+            about = on_topic(text, region, topic)  # "yêu cầu những gì về tuyên truyền": that topic
+            score = score_region(text, region, terms, query.list_kind, kinds, about) + 0.3 / (1 + rank)
             named = any(w in fold(text[s:e]) for w in kinds)
-            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named))
+            options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named, about))
     if not options:
         return None
     options.sort(key=lambda o: (not o[0], -o[1]))
-    ok, best_score, _, doc, _, verdict, text, doc_hits, named = options[0]
+    ok, best_score, _, doc, _, verdict, text, doc_hits, named, about = options[0]
     # regions of the same document that answer as well; when the best one is announced with
-    # the question's own word ("yêu cầu"), only others announced so too
+    # the question's own word ("yêu cầu"), only others announced so too; when it is on the topic
+    # asked ("về tuyên truyền"), only others on it too
     chosen = sorted((o for o in options if o[0] == ok and o[3] == doc and o[1] >= 0.75 * best_score
-                     and (o[8] or not named)), key=lambda o: o[4].start)
+                     and (o[8] or not named) and (o[9] or not about)), key=lambda o: o[4].start)
     found = [p for o in chosen for p in points(text, o[4], query.list_kind)]
     if not found:
         return None

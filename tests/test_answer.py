@@ -1323,3 +1323,21 @@ def test_the_at_of_an_asked_time_is_part_of_the_asking(tmp_path: Path) -> None:
     analyzer = bot.retriever
     assert "vào" in analyzer.analyze("Hội nghị diễn ra vào ngày nào?").asking
     assert "vào" not in analyzer.analyze("Tỉnh vào top 10 năm nào?").asking
+
+
+def test_a_list_asked_about_a_topic_comes_from_a_region_on_that_topic(tmp_path: Path) -> None:
+    """"yêu cầu những gì về tuyên truyền?": the plan's paragraph on propaganda, written as bare
+    directives, not the one sentence that says "yêu cầu" about inspections."""
+    bot = _one_document_bot(tmp_path, "ke-hoach.md",
+        "---\ntitle: Tỉnh Tuyên Quang ban hành Kế hoạch cải cách hành chính năm 2024\ndate: 2024-03-01\n---\n"
+        "UBND tỉnh Tuyên Quang ban hành Kế hoạch cải cách hành chính năm 2024.\n\n"
+        "Đẩy mạnh công tác tuyên truyền trong cán bộ, công chức và nhân dân về cải cách hành chính; "
+        "đa dạng hóa hình thức tuyên truyền trên báo, đài và mạng xã hội; tổ chức hội thi tìm hiểu "
+        "về cải cách hành chính.\n\n"
+        "Song song đó, UBND tỉnh yêu cầu đẩy mạnh thanh tra, kiểm tra công vụ tại các sở, ngành.\n")
+    for q in ("Kế hoạch CCHC năm 2024 yêu cầu những gì về tuyên truyền?",
+              "ke hoach cchc nam 2024 yeu cau nhung gi ve tuyen truyen"):
+        a = bot.ask(q)
+        assert a.status == "answered" and "hội thi" in a.answer and "thanh tra" not in a.answer, (q, a.answer)
+    a = bot.ask("Kế hoạch CCHC năm 2024 yêu cầu những gì về thanh tra?")
+    assert a.status == "answered" and "thanh tra" in a.answer, a.answer
