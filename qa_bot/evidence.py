@@ -484,15 +484,25 @@ class Checker:
         if f_person in f_para or f_person in fold(facts.lead):
             v.supported.append(person)  # named here, or the subject of the whole article
             return
-        if f_person in facts.folded:
-            # the paragraph refers back to the person by the title named with them earlier
-            i = facts.folded.index(f_person)
-            before = facts.folded[max(0, i - 40):i]
-            titles = [fold(t) for t in L.TITLES if fold(t) in before and len(t) > 3]
-            if titles and any(re.search(rf"\b{re.escape(t)}\b", f_para) for t in titles):
-                v.supported.append(person)
-                return
+        # the paragraph refers back to the person by the title named with them earlier
+        if any(re.search(rf"\b{re.escape(t)}\b", f_para) for t in person_titles(f_person, facts.folded)):
+            v.supported.append(person)
+            return
         v.unmet.append(person)
+
+
+def person_titles(f_person: str, folded_doc: str) -> list[str]:
+    """The office titles (folded, language.TITLES; not "đồng chí", "ông", "bà", said of anyone) a
+    folded document gives the folded person name at its first mention, before it ("Bí thư Tỉnh
+    ủy Vũ Đại Thắng") or after it in the same sentence ("đồng chí Vũ Đại Thắng, Ủy viên Ban Chấp
+    hành Trung ương Đảng, Bí thư Tỉnh ủy"): what its later paragraphs call them by."""
+    i = folded_doc.find(f_person)
+    if i < 0:
+        return []
+    end = i + len(f_person)
+    near = folded_doc[max(0, i - 40):i] + " | " + folded_doc[end:end + 80].split(".")[0]
+    found = [fold(t) for t in L.TITLES if t not in L.HONORIFICS and fold(t) in near]
+    return [t for t in found if f"pho {t}" not in found]  # a deputy's title holds the head's
 
 
 # -- the kind of answer a sentence carries --------------------------------------------------------

@@ -382,6 +382,8 @@ TITLES = ("phó thủ tướng thường trực", "phó thủ tướng", "thủ 
           "bộ trưởng", "thứ trưởng", "bí thư tỉnh ủy", "phó bí thư tỉnh ủy", "bí thư", "chủ tịch",
           "phó chủ tịch", "giám đốc", "phó giám đốc", "trưởng ban", "phó trưởng ban", "đồng chí",
           "ông", "bà")
+#: Titles of address said of anyone: no office that names one person.
+HONORIFICS = ("đồng chí", "ông", "bà")
 #: A role a who-question asks the holder of ("Ai là Chủ tịch UBND tỉnh ...?", "Giám đốc Sở ... là
 #: ai?"), folded: the answer must give that role, not its deputy's ("Phó Chủ tịch").
 _ROLE_TITLES = (r"pho thu tuong thuong truc|pho thu tuong|thu tuong chinh phu|thu tuong|bo truong|"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import language as L
 from .citations import Citations
+from .evidence import person_titles
 from .models import ANSWERED, PARTIAL, Answer, Document, Hit
 from .normalize import fold
 from .particulars import target_document
@@ -122,8 +123,9 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
     for a, b in region.sentences:
         sentence = text[a:b]
         f = fold(sentence)
-        if kind != L.RESULTS and L.PRAISE.search(f) and not cue.search(f):
-            continue
+        if kind != L.RESULTS and (praise := L.PRAISE.search(f)) and not cue.search(f, praise.end()):
+            continue  # praise, unless a point follows it ("đánh giá cao ..., đồng thời yêu cầu ..."); a
+            # cue before it sets the scene ("Phát biểu kết luận ..., đồng chí ... đánh giá cao ...")
         pieces: list[tuple[int, int]] = []
         pos = a
         colon = sentence.find(":")
@@ -143,16 +145,19 @@ def points(text: str, region: Region, kind: str | None) -> list[Point]:
 
 
 def score_region(text: str, region: Region, terms: dict[str, float], kind: str | None = None,
-                 kind_words: Sequence[str] = (), on_topic: bool = True) -> float:
+                 kind_words: Sequence[str] = (), on_topic: bool = True,
+                 aliases: dict[str, tuple[str, ...]] | None = None) -> float:
     """How well a region answers: the idf-weighted share of the question's (folded) content words
     ``terms`` in its paragraph (with the words before it), plus a little for each sentence that states a point
     of the kind (a region that lists beats a passing mention). A region not ``on_topic`` (of
     :func:`on_topic`) is of another topic, however it is announced: half its share, no bonus for
-    the question's own word."""
+    the question's own word. ``aliases``: other words that say a term (a person's titles)."""
     a, b = region.sentences[0][0], region.sentences[-1][1]
     hay = fold(text[max(0, a - 200):b])
     total = sum(terms.values())
-    share = sum(w for t, w in terms.items() if t in hay) / total if total else 0.0
+    aliases = aliases or {}
+    share = sum(w for t, w in terms.items()
+                if t in hay or any(x in hay for x in aliases.get(t, ()))) / total if total else 0.0
     cue = _cue(kind)
     stated = sum(bool(cue.search(fold(text[s:e]))) for s, e in region.sentences)
     if not on_topic:
@@ -227,16 +232,21 @@ def list_answer(query: Query, docs: Sequence[Document], cands: Sequence[Hit], so
         return None
     kinds = query.kind_words
     topic = list_topic(query.restored_text or query.text, terms)
+    names = [fold(p) for p in query.people]
     options = []  # (ok, score, doc rank, doc, region, verdict, text, doc_hits, named, on topic)
     for rank, doc in enumerate(docs[:3]):
         text, facts, doc_hits, sentences = material(doc)
+        # a person the question names is said in a paragraph of their speech by the title the
+        # article gave them ("đồng chí Bí thư Tỉnh ủy ... lưu ý UBND tỉnh ..."), not by name
+        aliases = {t: tuple(person_titles(n, facts.folded)) for t in terms for n in names if n in t or t in n}
         for region in regions(text, sentences, facts.paragraphs, query.list_kind):
             s, e = region.sentences[0]
             # the year a list is of is the one its region names ("Đối với tỉnh Hà Giang, đã triển
             # khai nhiều nhiệm vụ, giải pháp ...; Trong năm 2023, ...": of 2023, not 2024)
             verdict = sources.checker.check(query, doc, s, region.sentences[-1][1])
             about = on_topic(text, region, topic)  # "yêu cầu những gì về tuyên truyền": that topic
-            score = score_region(text, region, terms, query.list_kind, kinds, about) + 0.3 / (1 + rank)
+            score = score_region(text, region, terms, query.list_kind, kinds, about, aliases)
+            score += 0.3 / (1 + rank)
             named = any(w in fold(text[s:e]) for w in kinds)
             options.append((verdict.ok, score, rank, doc, region, verdict, text, doc_hits, named, about))
     if not options:

@@ -1341,3 +1341,32 @@ def test_a_list_asked_about_a_topic_comes_from_a_region_on_that_topic(tmp_path: 
         assert a.status == "answered" and "hội thi" in a.answer and "thanh tra" not in a.answer, (q, a.answer)
     a = bot.ask("Kế hoạch CCHC năm 2024 yêu cầu những gì về thanh tra?")
     assert a.status == "answered" and "thanh tra" in a.answer, a.answer
+
+
+
+def test_a_speech_is_listed_from_the_paragraphs_that_call_the_speaker_by_title() -> None:
+    """An article names the speaker once in full and then by title ("đồng chí Chủ tịch UBND tỉnh
+    lưu ý ..."): a paragraph that calls them by that title counts the name as said; scene-setting
+    praise ("Phát biểu kết luận ..., ghi nhận và đánh giá cao ...") is no point, though it opens
+    with "kết luận", while praise followed by a request still is one."""
+    from qa_bot.evidence import person_titles
+    from qa_bot.language import REQUESTS
+    from qa_bot.lists import Region, points, score_region
+
+    text = ("Phát biểu kết luận, đồng chí Chủ tịch UBND tỉnh Nguyễn Văn An ghi nhận và đánh giá cao kết "
+            "quả đạt được của các sở, ngành trong việc công khai thủ tục hành chính, tiếp nhận và trả kết "
+            "quả hồ sơ đúng hạn, nâng cao chỉ số hài lòng của người dân và doanh nghiệp đối với sự phục vụ "
+            "của cơ quan hành chính nhà nước các cấp trên địa bàn tỉnh.\n\n"
+            "Đồng chí Chủ tịch UBND tỉnh lưu ý các sở, ngành kiện toàn bộ phận một cửa; số hóa hồ sơ.\n")
+    first = text.index("\n\n")
+    praise = Region([(0, first)], 0)
+    assert points(text, praise, REQUESTS) == []
+    asks = "Hội nghị đánh giá cao kết quả, đồng thời yêu cầu các sở số hóa toàn bộ hồ sơ lưu trữ."
+    assert [p.text for p in points(asks, Region([(0, len(asks))], 0), REQUESTS)]
+    assert person_titles("nguyen van an", fold(text)) == ["chu tich"]  # not "đồng chí": said of anyone
+    start = first + 2
+    later = Region([(start, len(text) - 1)], start)
+    terms = {"nguyen van an": 5.0, "luu y": 1.0}
+    aliases = {"nguyen van an": tuple(person_titles("nguyen van an", fold(text)))}
+    assert score_region(text, later, terms, REQUESTS, ["luu y"], True, aliases) > \
+        score_region(text, later, terms, REQUESTS, ["luu y"], True) + 0.5
