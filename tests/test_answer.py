@@ -1321,3 +1321,28 @@ def test_the_at_of_an_asked_time_is_part_of_the_asking(tmp_path: Path) -> None:
     analyzer = bot.retriever
     assert "vào" in analyzer.analyze("Hội nghị diễn ra vào ngày nào?").asking
     assert "vào" not in analyzer.analyze("Tỉnh vào top 10 năm nào?").asking
+
+
+_CENTRE_REPORT = (
+    "---\ntitle: Tỉnh Tuyên Quang đẩy mạnh cải cách hành chính\ndate: 2024-03-05\n---\n"
+    "Chiều 5-3, Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang tổ chức hội nghị tổng kết công tác "
+    "năm 2023.\n\n"
+    "Từ năm 2019 đến nay, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận hơn 120.000 hồ sơ "
+    "của người dân, doanh nghiệp.\n\n"
+    "Cùng với Trung tâm dữ liệu của tỉnh, Trung tâm điều hành thông tin được khởi động từ năm 2020, "
+    "tạo điều kiện cho việc xây dựng chính quyền số.\n")
+
+
+def test_a_founding_is_dated_only_by_a_sentence_that_says_it(tmp_path: Path) -> None:
+    """"... được thành lập năm nào?" is answered by a sentence saying the thing came into being (the
+    verb or a synonym of the genre: "khởi động", "ra đời"), not by a date near the subject ("Chiều
+    5-3, Trung tâm ... tổ chức hội nghị", "Từ năm 2019 đến nay ...") nor by another centre's start."""
+    bot = _one_document_bot(tmp_path, "tuyen-quang.md", _CENTRE_REPORT)
+    for q in ("Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang được thành lập năm nào?",
+              "trung tam phuc vu hanh chinh cong tinh tuyen quang thanh lap khi nao"):
+        a = bot.ask(q)
+        assert a.status == "not_found" and "thời điểm thành lập" in a.answer, (q, a.answer)
+    a = bot.ask("Trung tâm điều hành thông tin của tỉnh Tuyên Quang ra đời năm nào?")
+    assert a.status == "answered" and "năm 2020" in a.answer, a.answer
+    a = bot.ask("Hội nghị tổng kết của Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang diễn ra khi nào?")
+    assert a.status == "answered" and "Chiều 5-3" in a.answer, a.answer  # no founding asked
