@@ -362,6 +362,17 @@ PROVINCE_ALIASES: dict[str, str] = {
 #: Words that mark a text as national in scope (a provincial constraint is not met by it).
 NATIONAL_SCOPE = re.compile(r"\b(toan quoc|ca nuoc|bo, nganh, dia phuong|cac bo, nganh|63 dia phuong|"
                             r"63 tinh|quoc gia|(ban chi dao|hoi dong|uy ban)( [\w-]+){0,6} cua chinh phu)\b")
+#: "điểm cầu" (a bridge point: where a province attends an online national meeting) right before a
+#: place ("tại điểm cầu Khánh Hòa", "điểm cầu tỉnh Hà Giang", "điểm cầu của UBND tỉnh X"), folded: a
+#: question naming a place so asks about it as a bridge point, and a text meets it only where it
+#: speaks of that place's bridge point (not where it lists the place among examples).
+BRIDGE_BEFORE = re.compile(r"\bdiem cau\s+(?:cua\s+)?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                           r"(?:(?:tinh|thanh pho|tp)\.?\s+)?$")
+#: ... the words "điểm cầu" and the few after them where a text names a bridge point's place.
+BRIDGE_SAID = re.compile(r"\bdiem cau\b(?:\s+[\w.-]+){1,6}")
+#: A province's own bridge point as its article says it ("Dự tại điểm cầu của tỉnh", "Tại điểm cầu
+#: Ủy ban nhân dân tỉnh"), folded.
+OWN_BRIDGE = re.compile(r"\bdiem cau\s+(?:cua\s+)?(?:(?:ubnd|uy ban nhan dan)\s+)?tinh\b")
 #: Words that mark a text as provincial in scope.
 LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan tinh|dia ban)\b")
 
