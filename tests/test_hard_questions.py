@@ -88,6 +88,13 @@ HELDOUT13 = _rows("questions_heldout13.jsonl")
 #: Sở Tư pháp for Sở Nội vụ) is no answer; a share the question gives must be the one said; a figure
 #: "từ năm X đến nay" is no figure of a later year alone; "vào" of "vào buổi nào" only asks.
 HELDOUT14 = _rows("questions_heldout14.jsonl")
+#: A fifteenth (questions_heldout15.jsonl; 20 without diacritics or with chat abbreviations): 44/50
+#: when written, unanswerable 16/18. Causes fixed as rules: a founding asked ("được thành lập năm
+#: nào?") is dated only by a sentence saying it; a province asked as a bridge point ("tại điểm cầu
+#: Khánh Hòa") is met only where the text speaks of it as one. Its answerable rate (28/32: two list
+#: questions, a "năm ngoái" of an older article, a total asked with its part) is under the other
+#: sets' 0.90, so it is held to what it reaches now, to catch regressions.
+HELDOUT15 = _rows("questions_heldout15.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -132,6 +139,17 @@ def test_heldout10_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
     print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
           f"answerable {sum(answerable)}/{len(answerable)}")
     assert sum(unanswerable) >= 13 and sum(answerable) >= 31
+
+
+def test_heldout15_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
+    ok: dict[str, list[bool]] = defaultdict(list)
+    for row in HELDOUT15:
+        ok[row["kind"]].append(passes(shipped_bot, row))
+    unanswerable = ok.pop("unanswerable")
+    answerable = [x for v in ok.values() for x in v]
+    print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
+          f"answerable {sum(answerable)}/{len(answerable)}")
+    assert sum(unanswerable) >= 18 and sum(answerable) >= 28
 
 
 def test_partial_says_what_is_missing_first(shipped_bot: QABot) -> None:  # noqa: F811
