@@ -26,7 +26,7 @@ from . import language as L
 from . import lists
 from .citations import Citations
 from .coverage import Evidence, coverage, text_view, weigh
-from .evidence import ABBREVIATION_MEANING, Verdict, carries, names_new
+from .evidence import ABBREVIATION_MEANING, Verdict, carries, names_new, spelled_out
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
@@ -569,6 +569,12 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (why is None or _gives_reason(c.sentence, *why))
                # "So với năm 2023, ... năm 2024 tăng hay giảm bao nhiêu?": one side's figure is no change
                and (not query.compares or L.CHANGE_STATED.search(c.sentence.lower()))]
+    origin = _origin_asked(query, asked_text)  # "được thành lập năm nào?": a sentence saying so
+    if origin is not None:
+        said = len(fitting)
+        fitting = [c for c in fitting if _tells_origin(c, origin, sources)]
+        if said and not fitting:
+            debug["origin_missing"] = origin.verb
     for c in fitting:  # the constraints, read only for the sentences that could answer
         c.verdict = sources.checker.check(query, c.hit.document, c.start, c.end)
     good = [c for c in fitting if c.verdict.ok]
@@ -580,6 +586,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     unmet = next((c.verdict.unmet for c in fitting if c.verdict.unmet), None)
     if unmet:
         reason = "Không tìm thấy đoạn nào về " + ", ".join(dict.fromkeys(unmet)) + " trả lời câu hỏi này."
+    elif "origin_missing" in debug:  # dates near the subject, none of it coming into being
+        reason = f"Các đoạn liên quan nhất không nêu thời điểm {debug['origin_missing']}."
+        debug["kind_missing"] = True
     elif needs_type:
         reason = f"Các đoạn liên quan nhất không nêu {_KIND_NAMES[query.kind]} được hỏi."
         debug["kind_missing"] = True
@@ -587,6 +596,112 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         reason = ""
     debug["reason"] = reason
     return _not_found(query, reason, hits, top_k, debug)
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """What a date question about a thing coming into being asks (language.ORIGIN_ASKED)."""
+
+    verb: str  # as the question writes it ("thành lập", "thanh lap")
+    action: str | None  # the verb its subject is named by ("sự hợp tác": "hop tac"), folded
+    head: str | None = None  # the head noun of its subject ("trung tam"), folded
+    #: the syllables naming it after the head, abbreviations spelled out, folded
+    name: tuple[str, ...] = ()
+
+
+#: Where a clause begins or ends (folded text).
+_CLAUSE_EDGE = re.compile(r"[,;:()\[\]…]|\s-\s")
+#: Most syllables read as a body's name after its head noun.
+NAME_SYLLABLES = 10
+
+
+def _name_after(f: str, at: int) -> tuple[str, ...]:
+    """The syllables naming a body after its head noun ending at ``at`` in the folded text ``f``,
+    up to a function word or a clause's edge (at most :data:`NAME_SYLLABLES`), abbreviations
+    spelled out, without the words of its level ("tỉnh")."""
+    rest = _CLAUSE_EDGE.split(f[at:], maxsplit=1)[0]
+    if m := L.ORIGIN_NAME_END.search(rest):
+        rest = rest[:m.start()]
+    words = spelled_out(" ".join(_WORD_RE.findall(rest)[:NAME_SYLLABLES])).split()
+    return tuple(w for w in words if w not in L.ORIGIN_NAME_LEVEL)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _same_name(asked: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """True when two names share a pair of adjacent syllables ("hanh chinh" of "hành chính công"; not
+    the "hành" of "điều hành thông tin"), or the one-syllable name the other holds; a name not said
+    is taken as the same."""
+    if not said or not asked:
+        return True
+    if len(asked) == 1 or len(said) == 1:
+        return bool(set(asked) & set(said))
+    return bool(set(zip(asked, asked[1:], strict=False)) & set(zip(said, said[1:], strict=False)))
+
+
+def _origin_asked(query: Query, asked_text: str) -> _Origin | None:
+    """For a date question about when something was founded, set up, launched or came into being
+    ("Ban Chỉ đạo CCHC của Chính phủ được thành lập năm nào?"), the event asked; None otherwise.
+    A question typed with its marks must say the verb with them ("gây ra mất điện" is no "ra mắt")."""
+    if query.kind != L.DATE:
+        return None
+    f = fold(asked_text)
+    low = asked_text.lower()
+    marked = len(low) == len(f) and not query.restored
+    m = next((x for x in L.ORIGIN_ASKED.finditer(f)
+              if not marked or low[x.start():x.end()] in L.ORIGIN_MARKED),
+             None)
+    if m is None:
+        return None
+    verb = asked_text[m.start():m.end()] if len(f) == len(asked_text) else m.group(0)
+    action = L.ORIGIN_ACTION.search(f, 0, m.start())
+    act = action.group(1) if action and not L.ORIGIN_SAID.fullmatch(action.group(1)) else None
+    head = L.ORIGIN_HEADS.search(f, 0, m.start())
+    name = _name_after(f[:m.start()], head.end()) if head else ()
+    return _Origin(verb, act, head.group(1) if head and name else None, name)
+
+
+def _of_subject(origin: _Origin, f: str, m: re.Match[str]) -> bool:
+    """True unless the event said at ``m`` in the folded sentence ``f`` is of another body with
+    the subject's head noun: the one before it in its clause ("Trung tâm điều hành thông tin được
+    khởi động") or right after it ("thành lập Trung tâm ..."), named otherwise (:func:`_same_name`)."""
+    if origin.head is None:
+        return True
+    heads = re.compile(rf"\b{re.escape(origin.head)}\b")
+    clause = _CLAUSE_EDGE.split(f[:m.start()])[-1]
+    found = [x.end() + m.start() - len(clause) for x in heads.finditer(clause)][-1:]
+    if (after := re.match(rf"\s*(?:\w+\s+){{0,2}}?({re.escape(origin.head)})\b", f[m.end():])):
+        found.append(m.end() + after.end(1))
+    if not found:
+        return True  # said of the subject without its name ("Trung tâm được thành lập ...")
+    return any(_same_name(origin.name, _name_after(f, at)) for at in found)
+
+
+def _says_origin(origin: _Origin, sentence: str) -> bool:
+    """True when ``sentence`` says the subject came into being (language.ORIGIN_SAID, not of
+    another body of its kind), or does the action the question's subject is named by."""
+    f = fold(sentence)
+    if any(_of_subject(origin, f, m) for m in L.ORIGIN_SAID.finditer(f)):
+        return True
+    return bool(origin.action and re.search(rf"\b{re.escape(origin.action)}\b", f))
+
+
+def _tells_origin(c: _Candidate, origin: _Origin, sources: Sources) -> bool:
+    """True when the sentence of ``c`` says the event asked (language.ORIGIN_SAID: "được thành
+    lập", "ra đời", "đi vào hoạt động"...), or the sentence before it in its paragraph does (then
+    quoted with it): a date near the subject that says no such event ("Chiều 2.2, Ban Chỉ đạo ...
+    tổ chức Hội nghị ...") does not tell when it came into being."""
+    if _says_origin(origin, c.sentence) or (c.lead_in is not None and _says_origin(origin, c.lead_in[1])):
+        return True
+    doc = c.hit.document
+    a, _ = sources.checker.paragraph(doc, c.start, c.end)
+    before = [(h, s, t) for h in sources.doc_hits(doc.doc_id) for s, _, t in h.sentences if a <= s < c.start]
+    if before and _says_origin(origin, before[-1][2]):
+        if c.lead_in is None:
+            c.lead_in = (before[-1][0], before[-1][2])
+        return True
+    return False
 
 
 #: Least share of the weight (idf) of a why-question's rarest word that a word of its premise has.

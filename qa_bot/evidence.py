@@ -34,6 +34,7 @@ from .query import (
     Query,
     _ordinal,
     _two_syllable_words_folded,
+    bridges_named,
     foreign_word,
     people_named,
     periods_named,
@@ -98,6 +99,8 @@ class DocFacts:
     lead: str  # the first sentence
     #: years the title and lead name as what is planned ("phương hướng, nhiệm vụ công tác năm 2025")
     plan_years: set[int] = field(default_factory=set)
+    #: provinces the text names as bridge points ("Tại điểm cầu Khánh Hòa, ..."), folded
+    bridges: set[str] = field(default_factory=set)
 
     @functools.cached_property
     def folded(self) -> str:
@@ -171,7 +174,17 @@ def document_facts(doc: Document, text: str) -> DocFacts:
     sessions = sessions_in(fold(f"{doc.title}\n{lead}"), f"{doc.title}\n{lead}")
     places = places_in(f"{doc.title}\n{doc.source or ''}\n{lead}")
     plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(fold(head))}
-    return DocFacts(years, sessions, places, text, paragraphs, first, plans & years)
+    return DocFacts(years, sessions, places, text, paragraphs, first, plans & years, bridges_in(text))
+
+
+def bridges_in(text: str) -> set[str]:
+    """Provinces a text names as bridge points ("Tại điểm cầu Khánh Hòa", "điểm cầu tỉnh Hà
+    Giang"), folded canonical names."""
+    f = fold(text)
+    if "diem cau" not in f:
+        return set()
+    return {p for m in L.BRIDGE_SAID.finditer(f) for p in bridges_named(m.group(0), people_named(
+        text[m.start():m.end()]))}
 
 
 # -- checking a sentence against a question ------------------------------------------------------
@@ -402,7 +415,7 @@ class Checker:
                 else:
                     v.unmet.append(f"phiên họp thứ {n}")
         for place in query.places:
-            self._check_place(v, place, sentence, para, doc, facts)
+            self._check_place(v, place, sentence, para, doc, facts, place in query.bridges)
         alone = _ALONE.search(fold(query.text))  # "Riêng Trung tâm ...": that body, not the province's
         for body in query.bodies:
             full = spelled_out(body)  # "trung tam hcc" -> "trung tam hanh chinh cong"
@@ -458,10 +471,28 @@ class Checker:
 
     @staticmethod
     def _check_place(v: Verdict, place: str, sentence: str, para: str, doc: Document,
-                     facts: DocFacts) -> None:
+                     facts: DocFacts, bridge: bool = False) -> None:
+        """A province asked is met where the sentence names it, or its paragraph does and the
+        sentence is not national in scope, or the article is the province's and the sentence
+        local; another province named instead contradicts it. A province asked as a bridge point
+        (``bridge``: "tại điểm cầu Khánh Hòa") is met only where the text speaks of it as one: its
+        paragraph says "điểm cầu" with it, the article names its bridge point, or the article is
+        the province's and the paragraph says the province's own ("điểm cầu của tỉnh"); a province
+        listed among examples ("như: Hà Nội, Khánh Hòa, ...") leaves it unmet."""
         name = _province_name(place)
         in_sentence, in_para = places_in(sentence), places_in(para)
         f_sentence = fold(sentence)
+        if bridge:
+            f_para = fold(para)
+            said = place in facts.bridges or ("diem cau" in f_para and place in in_para) or (
+                place in facts.places and L.OWN_BRIDGE.search(f_para))
+            if not said:
+                probe = Verdict()
+                Checker._check_place(probe, place, sentence, para, doc, facts)
+                v.contradicted.extend(probe.contradicted)
+                if not probe.contradicted:
+                    v.unmet.append(f"điểm cầu {name}")
+                return
         # "Ban Chỉ đạo thống nhất ..." in an article on the Government's Steering Committee: that
         # committee, not the province an earlier sentence of the paragraph gave as an example
         national = bool(L.NATIONAL_SCOPE.search(f_sentence) or (

@@ -362,6 +362,17 @@ PROVINCE_ALIASES: dict[str, str] = {
 #: Words that mark a text as national in scope (a provincial constraint is not met by it).
 NATIONAL_SCOPE = re.compile(r"\b(toan quoc|ca nuoc|bo, nganh, dia phuong|cac bo, nganh|63 dia phuong|"
                             r"63 tinh|quoc gia|(ban chi dao|hoi dong|uy ban)( [\w-]+){0,6} cua chinh phu)\b")
+#: "điểm cầu" (a bridge point: where a province attends an online national meeting) right before a
+#: place ("tại điểm cầu Khánh Hòa", "điểm cầu tỉnh Hà Giang", "điểm cầu của UBND tỉnh X"), folded: a
+#: question naming a place so asks about it as a bridge point, and a text meets it only where it
+#: speaks of that place's bridge point (not where it lists the place among examples).
+BRIDGE_BEFORE = re.compile(r"\bdiem cau\s+(?:cua\s+)?(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                           r"(?:(?:tinh|thanh pho|tp)\.?\s+)?$")
+#: ... the words "điểm cầu" and the few after them where a text names a bridge point's place.
+BRIDGE_SAID = re.compile(r"\bdiem cau\b(?:\s+[\w.-]+){1,6}")
+#: A province's own bridge point as its article says it ("Dự tại điểm cầu của tỉnh", "Tại điểm cầu
+#: Ủy ban nhân dân tỉnh"), folded.
+OWN_BRIDGE = re.compile(r"\bdiem cau\s+(?:cua\s+)?(?:(?:ubnd|uy ban nhan dan)\s+)?tinh\b")
 #: Words that mark a text as provincial in scope.
 LOCAL_SCOPE = re.compile(r"\b(tinh|toan tinh|cua tinh|ubnd tinh|uy ban nhan dan tinh|dia ban)\b")
 
@@ -469,6 +480,45 @@ DURATION_SPAN = re.compile(r"\d+ (?:ngay|thang|nam|tuan|gio)\b(?!\s*\d)")
 #: ("Chiều 3-2"), not the question's alternatives.
 TIME_OF_DAY = frozenset({"buổi", "sáng", "chiều", "trưa", "tối", "buổi_sáng", "buổi_chiều", "buổi_trưa",
                          "buổi_tối", "hay", "hôm"})
+#: A thing coming into being: founded, set up, launched, opened, put into operation (folded). A
+#: date question asking when ("Ban Chỉ đạo ... được thành lập năm nào?", "trung tam HCC duoc thanh
+#: lap nam nao", "Sky Digital được ra mắt khi nào?") is answered only by a sentence that says such an
+#: event (ORIGIN_SAID), not by any date said near its subject ("Chiều 2.2, Ban Chỉ đạo ... tổ chức
+#: Hội nghị ...", "từ năm 2016 đến nay ...").
+ORIGIN_ASKED = re.compile(r"\b(thanh lap|ra doi|khai truong|di vao hoat dong|dua vao hoat dong|"
+                          r"bat dau hoat dong|chinh thuc hoat dong|khoi dong|hinh thanh|sang lap|"
+                          r"thiet lap|ra mat|khanh thanh|khai sinh|thanh hinh|lap ra|lap nen|mo cua)\b")
+#: ... as written with their marks: a question typed with marks must say one of them ("gây ra mất
+#: điện" folds to "ra mat" too).
+ORIGIN_MARKED = frozenset({"thành lập", "ra đời", "khai trương", "đi vào hoạt động", "đưa vào hoạt động",
+                           "bắt đầu hoạt động", "chính thức hoạt động", "khởi động", "hình thành", "sáng lập",
+                           "thiết lập", "ra mắt", "khánh thành", "khai sinh", "thành hình", "lập ra",
+                           "lập nên", "mở cửa"})
+#: ... and the ways the genre (and an encyclopedia) says one: the asked verbs and their synonyms
+#: ("được lập", "tái lập", "đi vào vận hành", "hợp nhất", "tách ra", "xuất hiện"), folded.
+ORIGIN_SAID = re.compile(r"\b(thanh lap|ra doi|khai truong|khoi dong|hinh thanh|thiet lap|ra mat|"
+                         r"khanh thanh|khai sinh|thanh hinh|mo cua|tao thanh|tao ra|xuat hien|"
+                         r"(?:duoc|da|moi|tai|sang|vua) lap|lap (?:ra|nen)|"
+                         r"(?:di|dua) vao (?:hoat dong|van hanh|su dung|khai thac)|"
+                         r"(?:bat dau|chinh thuc) (?:di vao )?(?:hoat dong|van hanh)|"
+                         r"hop nhat|sap nhap|chia tach|tach ra)\b")
+#: The action a date question asks about when its subject is named by its verb ("Khi nào sự hợp
+#: tác giữa Tesla, Lane và Vail hình thành?": the cooperation forms when they cooperate, said
+#: "Tesla hợp tác với ... vào năm 1886"): the two syllables after "sự", "việc", "cuộc" (folded).
+ORIGIN_ACTION = re.compile(r"\b(?:su|viec|cuoc)\s+(\w+(?:\s+\w+)?)")
+#: Head nouns of the bodies and facilities whose founding the genre reports ("Trung tâm Hành chính
+#: công", "Ban Chỉ đạo", "Tổ công tác"), folded, longest first: a founding said of one named
+#: otherwise ("Trung tâm điều hành thông tin được khởi động từ năm 2020") is not the founding of
+#: the one asked ("trung tâm HCC tỉnh được thành lập năm nào?").
+ORIGIN_HEADS = re.compile(r"\b(ban chi dao|tong cong ty|cong thong tin|bo phan mot cua|trung tam|uy ban|"
+                          r"hoi dong|van phong|chi cuc|tong cuc|to cong tac|cong ty|benh vien|hiep hoi|"
+                          r"chuong trinh|de an|he thong|mo hinh|cuc|so|vien|truong|quy|ban|to|phong)\b")
+#: Words that end the name after such a head ("Trung tâm HCC của tỉnh được ..."), folded.
+ORIGIN_NAME_END = re.compile(r"\b(cua|nay|do|ay|duoc|da|se|vua|moi|chinh thuc|tai|o|tu|vao|nam|ngay|"
+                             r"thang|va|la|voi|theo|tren|trong|khi|nao|bao gio|thanh lap|khoi dong|"
+                             r"ra doi|ra mat|di vao|dua vao|bat dau|hinh thanh|khai truong|sang lap)\b")
+#: Words of a name that say only its level or place ("tỉnh", "cấp huyện"): no part of what it is.
+ORIGIN_NAME_LEVEL = frozenset("tinh thanh pho huyen xa quan phuong thi cap nha nuoc trung uong".split())
 #: Request verbs that make a "những ... nào" question a list of requests.
 REQUEST_VERBS = frozenset({"yeu cau", "de nghi", "nhan manh", "luu y", "chi dao", "ket luan", "kien nghi",
                            "de xuat", "nhac nho", "quan triet"})

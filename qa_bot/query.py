@@ -78,6 +78,8 @@ class Query:
     years: list[int] = field(default_factory=list)
     sessions: list[int] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # folded canonical province names
+    #: the places of ``places`` named as bridge points ("tại điểm cầu Khánh Hòa"; language.BRIDGE_BEFORE)
+    bridges: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)  # folded names of named bodies
     people: list[str] = field(default_factory=list)  # names as written
     doc_numbers: list[str] = field(default_factory=list)  # folded patterns ("05/ct-ttg", "de an 06")
@@ -165,7 +167,8 @@ class Query:
     def describe(self) -> dict:
         """The analysis as plain data (for ``debug`` and the API)."""
         return {"kind": self.kind, "list_kind": self.list_kind, "years": self.years,
-                "sessions": self.sessions, "places": self.places, "bodies": self.bodies,
+                "sessions": self.sessions, "places": self.places, "bridges": self.bridges,
+                "bodies": self.bodies,
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
                 "event_years": self.event_years, "periods": [list(p) for p in self.periods],
                 "year_parts": self.year_parts, "compares": self.compares,
@@ -453,6 +456,17 @@ def places_named(folded: str, people: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def bridges_named(folded: str, people: Sequence[str]) -> list[str]:
+    """Provinces the (folded) question names as bridge points of an online meeting ("tại điểm cầu
+    Khánh Hòa", "điểm cầu tỉnh Hà Giang"), folded canonical names."""
+    masked = folded
+    for name in people:
+        masked = masked.replace(fold(name), " " * len(name))
+    found = [L.PROVINCE_ALIASES.get(m.group(1), m.group(1)) for m in _PROVINCE_RE.finditer(masked)
+             if L.BRIDGE_BEFORE.search(masked, 0, m.start())]
+    return list(dict.fromkeys(found))
+
+
 def bodies_named(text: str) -> list[str]:
     """Named bodies ("Bộ Nội vụ", "Sở Tư pháp"), folded, without the generic ones (nor the "Ban"
     of "Tây Ban Nha")."""
@@ -560,6 +574,7 @@ class QueryAnalyzer:
             year_parts=year_parts_named(folded),
             sessions=session_numbers(folded_n, normalised),
             places=places_named(folded, people),
+            bridges=bridges_named(folded, people),
             bodies=bodies_named(restored_text),
             people=[] if kind == L.YES_NO else people,
             doc_numbers=doc_numbers_named(restored_text, folded),

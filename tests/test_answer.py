@@ -1370,3 +1370,51 @@ def test_a_speech_is_listed_from_the_paragraphs_that_call_the_speaker_by_title()
     aliases = {"nguyen van an": tuple(person_titles("nguyen van an", fold(text)))}
     assert score_region(text, later, terms, REQUESTS, ["luu y"], True, aliases) > \
         score_region(text, later, terms, REQUESTS, ["luu y"], True) + 0.5
+
+
+_CENTRE_REPORT = (
+    "---\ntitle: Tỉnh Tuyên Quang đẩy mạnh cải cách hành chính\ndate: 2024-03-05\n---\n"
+    "Chiều 5-3, Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang tổ chức hội nghị tổng kết công tác "
+    "năm 2023.\n\n"
+    "Từ năm 2019 đến nay, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận hơn 120.000 hồ sơ "
+    "của người dân, doanh nghiệp.\n\n"
+    "Cùng với Trung tâm dữ liệu của tỉnh, Trung tâm điều hành thông tin được khởi động từ năm 2020, "
+    "tạo điều kiện cho việc xây dựng chính quyền số.\n")
+
+
+def test_a_founding_is_dated_only_by_a_sentence_that_says_it(tmp_path: Path) -> None:
+    """"... được thành lập năm nào?" is answered by a sentence saying the thing came into being (the
+    verb or a synonym of the genre: "khởi động", "ra đời"), not by a date near the subject ("Chiều
+    5-3, Trung tâm ... tổ chức hội nghị", "Từ năm 2019 đến nay ...") nor by another centre's start."""
+    bot = _one_document_bot(tmp_path, "tuyen-quang.md", _CENTRE_REPORT)
+    for q in ("Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang được thành lập năm nào?",
+              "trung tam phuc vu hanh chinh cong tinh tuyen quang thanh lap khi nao"):
+        a = bot.ask(q)
+        assert a.status == "not_found" and "thời điểm thành lập" in a.answer, (q, a.answer)
+    a = bot.ask("Trung tâm điều hành thông tin của tỉnh Tuyên Quang ra đời năm nào?")
+    assert a.status == "answered" and "năm 2020" in a.answer, a.answer
+    a = bot.ask("Hội nghị tổng kết của Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang diễn ra khi nào?")
+    assert a.status == "answered" and "Chiều 5-3" in a.answer, a.answer  # no founding asked
+
+
+_BRIDGE_REPORT = (
+    "---\ntitle: Phiên họp thứ năm của Ban Chỉ đạo cải cách hành chính của Chính phủ\ndate: 2024-07-10\n---\n"
+    "Chiều 9-7, Ban Chỉ đạo cải cách hành chính của Chính phủ tổ chức phiên họp thứ năm, kết nối trực "
+    "tuyến tới 63 địa phương. Tại điểm cầu Quảng Ninh, ông Trần Văn Hòa - Phó Chủ tịch UBND tỉnh tham dự.\n\n"
+    "Cải cách thủ tục hành chính tiếp tục được quan tâm, nhiều mô hình hay, điển hình, như: Ngân hàng "
+    "Nhà nước Việt Nam, các tỉnh, thành phố: Hà Nội, Khánh Hòa, Hậu Giang.\n")
+
+
+def test_a_bridge_point_asked_is_met_only_where_the_place_is_one(tmp_path: Path) -> None:
+    """"tại điểm cầu X" asks about X as a bridge point of an online meeting: a sentence listing X
+    among model provinces does not meet it (partial or not_found, never answered); the paragraph
+    saying "Tại điểm cầu X" does."""
+    bot = _one_document_bot(tmp_path, "phien-5.md", _BRIDGE_REPORT)
+    for q in ("Tại điểm cầu Khánh Hòa, ai dự phiên họp thứ năm?", "tai diem cau Khanh Hoa phien hop thu nam ai du"):
+        a = bot.ask(q)
+        assert a.status in ("partial", "not_found") and "Hậu Giang" not in a.answer, (q, a.answer)
+    a = bot.ask("Tại điểm cầu Quảng Ninh, ai dự phiên họp thứ năm?")
+    assert a.status == "answered" and "Trần Văn Hòa" in a.answer, a.answer
+    analyzer = bot.retriever
+    assert analyzer.analyze("tai diem cau tinh Khanh Hoa ai du").bridges == ["khanh hoa"]
+    assert analyzer.analyze("Khánh Hòa có mô hình hay nào về cải cách hành chính?").bridges == []

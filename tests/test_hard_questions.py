@@ -88,6 +88,13 @@ HELDOUT13 = _rows("questions_heldout13.jsonl")
 #: Sở Tư pháp for Sở Nội vụ) is no answer; a share the question gives must be the one said; a figure
 #: "từ năm X đến nay" is no figure of a later year alone; "vào" of "vào buổi nào" only asks.
 HELDOUT14 = _rows("questions_heldout14.jsonl")
+#: A fifteenth (questions_heldout15.jsonl; 20 without diacritics or with chat abbreviations): 44/50
+#: when written, unanswerable 16/18, list 6/8. Causes fixed as rules: a founding asked ("được thành
+#: lập năm nào?") is dated only by a sentence saying it; a province asked as a bridge point ("tại
+#: điểm cầu Khánh Hòa") is met only where the text speaks of it as one; a comma ends the meeting a
+#: year dates; "riêng X" ends at a question word; a list asked about a topic ("về tuyên truyền")
+#: comes from regions on it; a speaker is said by the title the article gave them.
+HELDOUT15 = _rows("questions_heldout15.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -107,10 +114,11 @@ def test_set_has_every_kind() -> None:
 
 
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
-                                  HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14],
+                                  HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
+                                  HELDOUT15],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
-                              "heldout14"])
+                              "heldout14", "heldout15"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
