@@ -99,13 +99,17 @@ class DocFacts:
     lead: str  # the first sentence
     #: years the title and lead name as what is planned ("phương hướng, nhiệm vụ công tác năm 2025")
     plan_years: set[int] = field(default_factory=set)
-    #: provinces the text names as bridge points ("Tại điểm cầu Khánh Hòa, ..."), folded
-    bridges: set[str] = field(default_factory=set)
 
     @functools.cached_property
     def folded(self) -> str:
         """The whole text, folded (computed when a check needs it)."""
         return fold(self.text)
+
+    @functools.cached_property
+    def bridges(self) -> set[str]:
+        """Provinces the text names as bridge points ("Tại điểm cầu Khánh Hòa, ..."), folded
+        (read when a question asks for one)."""
+        return bridges_in(self.text, self.folded)
 
 
 #: Patterns of the answer checks, compiled once (inline patterns live in re's small cache, which
@@ -174,13 +178,13 @@ def document_facts(doc: Document, text: str) -> DocFacts:
     sessions = sessions_in(fold(f"{doc.title}\n{lead}"), f"{doc.title}\n{lead}")
     places = places_in(f"{doc.title}\n{doc.source or ''}\n{lead}")
     plans = {int(m.group(1)) for m in _PLAN_YEAR.finditer(fold(head))}
-    return DocFacts(years, sessions, places, text, paragraphs, first, plans & years, bridges_in(text))
+    return DocFacts(years, sessions, places, text, paragraphs, first, plans & years)
 
 
-def bridges_in(text: str) -> set[str]:
+def bridges_in(text: str, folded: str | None = None) -> set[str]:
     """Provinces a text names as bridge points ("Tại điểm cầu Khánh Hòa", "điểm cầu tỉnh Hà
-    Giang"), folded canonical names."""
-    f = fold(text)
+    Giang"), folded canonical names (``folded``: the text folded, when already at hand)."""
+    f = fold(text) if folded is None else folded
     if "diem cau" not in f:
         return set()
     return {p for m in L.BRIDGE_SAID.finditer(f) for p in bridges_named(m.group(0), people_named(
