@@ -335,6 +335,12 @@ SESSION_ORDINAL = re.compile(r"(?i)\b(phiên họp|phiên|kỳ họp|hội ngh�
                              r"mười|muoi|mươi|hai|ba|bà|nhất|nhat)\b")
 ORDINAL_MARKED = {"tu": "tư", "nam": "năm", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín",
                   "muoi": "mười", "hai": "hai", "ba": "ba", "nhat": "nhất"}
+#: "họp" (meet) typed or restored with the tone of "hợp" (fit, join), which stands alone only in
+#: compounds ("phối hợp", "hợp tác"): after a meeting noun ("phiên hợp thứ ba", "cuộc hợp") or
+#: before the time or place asked ("BCĐ hợp ngày nào", "hợp vào buổi nào", "hợp ở đâu").
+MEETING_SLIP = re.compile(r"(?i)(?:(?<=\bphiên )|(?<=\bcuộc )|(?<=\bkỳ ))hợp\b(?!\s+(?:tác|đồng|nhất|lý|lệ|"
+                          r"pháp|thức|tình|chất|tuyển|nhau|với))|(?<!\w)hợp(?=\s+(?:vào\s+)?(?:ngày|hôm|buổi|"
+                          r"lúc|khi nào|bao giờ|ở đâu|tại đâu)\b)")
 #: A session numbered without "thứ" in a question ("phiên 9", "phien hop 9 ngay nao"), read as
 #: "phiên thứ 9"; not a duration ("phiên họp 2 ngày", "3 giờ").
 BARE_SESSION = re.compile(  # any case: "Phiên 9"

@@ -72,6 +72,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("giải pháp", "biện pháp"),
     ("kết quả", "thành tựu"),
     ("chủ trì", "chủ tọa"),
+    ("phiên họp", "hội nghị", "cuộc họp"),  # "Hội nghị trực tuyến toàn quốc (phiên thứ 7)"
     ("trực tuyến", "online"),
     ("chuyển đổi số", "số hóa"),
     ("người đứng đầu", "thủ trưởng"),

@@ -531,6 +531,7 @@ class QueryAnalyzer:
         text = nfc(question).strip()
         restored_text, restored = self.restore(text)
         restored_text = L.BARE_SESSION.sub(r"\1 thứ ", restored_text)  # "phiên 9": "phiên thứ 9"
+        restored_text = L.MEETING_SLIP.sub("họp", restored_text)  # "phiên hợp": "phiên họp"
         if restored:  # "phien hop thu tu": "thứ tư" (fourth), not "thứ tự" (order)
             restored_text = L.SESSION_ORDINAL.sub(
                 lambda m: f"{m.group(1)} thứ {L.ORDINAL_MARKED[fold(m.group(3))]}", restored_text)

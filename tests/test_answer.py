@@ -1418,3 +1418,22 @@ def test_a_bridge_point_asked_is_met_only_where_the_place_is_one(tmp_path: Path)
     analyzer = bot.retriever
     assert analyzer.analyze("tai diem cau tinh Khanh Hoa ai du").bridges == ["khanh hoa"]
     assert analyzer.analyze("Khánh Hòa có mô hình hay nào về cải cách hành chính?").bridges == []
+
+
+def test_a_meeting_named_as_a_conference_is_the_session_asked(tmp_path: Path) -> None:
+    """News call a session "Hội nghị ... (phiên thứ 5)": "phiên họp", "hội nghị" and "cuộc họp" are
+    one thing, so "Phiên họp thứ 5 ... diễn ra ngày nào?" is answered by its date, not by another
+    session's article that says "Phiên họp" in so many words."""
+    bot = _one_document_bot(tmp_path, "phien-5.md",
+        "---\ntitle: Ban Chỉ đạo cải cách hành chính triển khai nhiệm vụ năm 2022\ndate: 2022-02-10\n---\n"
+        "Chiều 9-2, Ban Chỉ đạo (BCĐ) Cải cách hành chính (CCHC) của Chính phủ tổ chức Hội nghị trực "
+        "tuyến toàn quốc (phiên thứ 5) nhằm đánh giá kết quả công tác CCHC năm 2021.\n\n"
+        "Hội nghị được kết nối tới 63 tỉnh, thành phố.\n")
+    (tmp_path / "documents" / "phien-6.md").write_text(
+        "---\ntitle: Phiên họp thứ sáu của Ban Chỉ đạo cải cách hành chính\ndate: 2023-01-20\n---\n"
+        "Chiều ngày 19/1/2023, Ban Chỉ đạo cải cách hành chính của Chính phủ đã tổ chức Phiên họp thứ "
+        "sáu nhằm đánh giá kết quả cải cách hành chính năm 2022.\n", encoding="utf-8")
+    bot = QABot.from_directory(tmp_path / "documents", index=tmp_path / "index2")
+    for q in ("Phiên họp thứ 5 của BCĐ CCHC diễn ra ngày nào?", "phien thu 5 BCD CCHC hop ngay nao"):
+        a = bot.ask(q)
+        assert a.status == "answered" and "Chiều 9-2" in a.answer, (q, a.answer)

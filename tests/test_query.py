@@ -364,3 +364,12 @@ def test_a_comma_ends_the_meeting_a_year_dates() -> None:
     assert q.event_years == [2023] and q.years == []
     q = ANALYZER.analyze("Theo bài phiên họp thứ ba, năm 2022 số tiền thanh toán tăng bao nhiêu lần?")
     assert q.event_years == [] and q.years == [2022] and q.sessions == [3]
+
+
+def test_meet_typed_with_the_tone_of_fit_is_read_as_meet() -> None:
+    """"họp" typed or restored as "hợp" after a meeting noun or before the time asked is "họp";
+    "hợp" in its compounds stays."""
+    assert "họp" in ANALYZER.analyze("Phiên hợp thứ ba diễn ra khi nào?").tokens
+    assert "họp" in ANALYZER.analyze("BCĐ hợp vào ngày nào?").tokens
+    q = ANALYZER.analyze("Tỉnh phối hợp với Sở Nội vụ ra sao?")
+    assert "họp" not in q.tokens and "phối_hợp" in q.tokens
