@@ -563,12 +563,15 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # and one whose reason explains something else says nothing of why
     why = _why_premise(query, asked_text, weight)
     motto = bool(subject and L.MOTTO_ASKED.match(subject))  # "Chủ đề điều hành năm 2025 là gì?"
+    rank_claimed = query.kind == L.YES_NO and bool(L.RANK_CLAIM.search(fold(asked_text)))
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not motto or L.MOTTO_STATED.search(fold(c.sentence)))
                and (not (needs_share or why) or c.weight >= least)
                and (why is None or _gives_reason(c.sentence, *why))
                # "So với năm 2023, ... năm 2024 tăng hay giảm bao nhiêu?": one side's figure is no change
-               and (not query.compares or L.CHANGE_STATED.search(c.sentence.lower()))]
+               and (not query.compares or L.CHANGE_STATED.search(c.sentence.lower()))
+               # "Có phải ... đứng đầu cả nước ... không?": a sentence that states a rank
+               and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))]
     origin = _origin_asked(query, asked_text)  # "được thành lập năm nào?": a sentence saying so
     if origin is not None:
         said = len(fitting)
@@ -1038,6 +1041,12 @@ def _goes_on_from(c: _Candidate, chosen: list[_Candidate], asked: set[str]) -> b
         _ANAPHOR.match(c.sentence) is not None or _names_back(c.sentence, asked))
 
 
+#: A sentence that opens by pointing back to its cause ("Chính vì vậy", "Do đó", "Nhờ đó", "Chính vì
+#: 02 mục tiêu như vậy mà ..."): a why-question's reason is the sentence before it.
+_CAUSE_BACK = re.compile(r"\s*(?:chinh |cung )?(?:vi|do|nho|boi|tu)\s+(?:(?:the|vay|do|day)\b|"
+                         r"[^.;:]{1,60}?\b(?:nhu|the|vay) (?:ma|nen)\b)")
+
+
 def _antecedent(c: _Candidate, sources: Sources) -> tuple[Hit, str] | None:
     """The sentence right before ``c`` in its document, with its passage; None when that one
     refers back in turn ("Điều này giúp ...": what it stands for lies further back)."""
@@ -1079,6 +1088,9 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     slot = _asked_slot(asked) if query.kind not in _TYPED else None  # a typed answer names itself
     if slot is not None and chosen[0].lead_in is None and _in_slot(slot, chosen[0].sentence, asked):
         chosen[0].lead_in = _antecedent(chosen[0], sources)  # what "các thiết bị này" stands for
+    if chosen[0].lead_in is None and L.ASKS_WHY.search(asked.lower()) and _CAUSE_BACK.match(
+            fold(chosen[0].sentence)):  # "Chính vì 02 mục tiêu như vậy mà ...": the reason said before
+        chosen[0].lead_in = _antecedent(chosen[0], sources)
     chosen.sort(key=lambda c: (c.rank, c.order))
     if not whole:  # room left in a short answer: the next good sentences of its document, after it
         chosen += sorted(_room_fill(chosen, good, seen, top, sources), key=lambda c: (c.rank, c.order))

@@ -544,8 +544,16 @@ PERSON_NOUNS = re.compile(
 #: "môn thể thao"): the copula, prepositions, auxiliaries, plural and count words.
 WHICH_NOUN_STOP = frozenset("là của thuộc ở tại trong với và đã được bị có cho về từ đến các những "
                             "một".split())
+#: A rank a yes/no question claims ("Có phải ... đứng đầu cả nước ... không?"), folded: the answer
+#: must state a rank (RANK_SAID), the claimed one or another, not only the figures around it.
+RANK_CLAIM = re.compile(r"\b(dung dau|dan dau|cao nhat|thap nhat|lon nhat|nho nhat|tot nhat|kem nhat|"
+                        r"dau tien|duy nhat|xep thu|xep hang|nhom dau|top \d+)\b")
+RANK_SAID = re.compile(RANK_CLAIM.pattern + r"|\bthu \d+\b|\bhang \d+\b|\b\d+/63\b")
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
-YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$")
+YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$"
+                       # ... or a year edition of an index, plan or report ("PAR INDEX 2020", "Chỉ số
+                       # CCHC 2020", "KH CCHC 2024"): the name, then at most three words of it
+                       r"|\b(chi so|index|sipas|papi|ke hoach|kh|bao cao)(\s+\w+){0,3}\s*$")
 #: Words of a chat question that ask nothing of the texts (question tokens): the asker ("em", "tôi",
 #: "mình"), particles ("ạ", "nhé", "vậy", "... không ta?"), "muốn", "rồi", "xong", "thấy" ("Em thấy
 #: ... có chữ M"), "không biết ..." and "... hay không?" ("biết", "hay"), "nhưng", "lỡ", "hỏi" ("Em muốn

@@ -317,6 +317,25 @@ def year_parts_named(folded: str) -> list[str]:
                               for m in L.YEAR_PART.finditer(folded)))
 
 
+_SPELLED_YEAR = re.compile(r"(?i)\b(năm)\s+((?:[^\W\d_]+\s+){1,7}[^\W\d_]+)")
+
+
+def spelled_years(text: str) -> str:
+    """``text`` with years said aloud written in digits ("năm hai nghìn không trăm hai mươi" ->
+    "năm 2020", "năm hai nghìn lẻ năm" -> "năm 2005"), so that they are years like any other."""
+    if "nghìn" not in text and "ngàn" not in text:
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        words = m.group(2).split()
+        value = number_value([normalize_word(w) for w in words])
+        if value is None or value[1] < 2 or not 1900 <= value[0] <= 2099:
+            return m.group(0)
+        return " ".join((m.group(1), str(value[0]), *words[value[1]:]))
+
+    return _SPELLED_YEAR.sub(digits, text)
+
+
 def years_named(folded: str, reference_year: int | None) -> list[int]:
     """Years the question names (not those inside a range such as "2021-2030"), and years said
     relative to the newest document ("năm ngoái" = that year - 1)."""
@@ -532,6 +551,7 @@ class QueryAnalyzer:
         restored_text, restored = self.restore(text)
         restored_text = L.BARE_SESSION.sub(r"\1 thứ ", restored_text)  # "phiên 9": "phiên thứ 9"
         restored_text = L.MEETING_SLIP.sub("họp", restored_text)  # "phiên hợp": "phiên họp"
+        restored_text = spelled_years(restored_text)  # "năm hai nghìn không trăm hai mươi": 2020
         if restored:  # "phien hop thu tu": "thứ tư" (fourth), not "thứ tự" (order)
             restored_text = L.SESSION_ORDINAL.sub(
                 lambda m: f"{m.group(1)} thứ {L.ORDINAL_MARKED[fold(m.group(3))]}", restored_text)

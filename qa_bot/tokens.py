@@ -38,7 +38,8 @@ _UNITS = {"một": 1, "mốt": 1, "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "b�
 def number_value(words: Sequence[str]) -> tuple[int, int] | None:
     """Value of a Vietnamese number written in words or digits at the start of ``words``
     ("chín" -> 9, "mười một" -> 11, "hai mươi lăm" -> 25, "hai trăm lẻ năm" -> 205, "một nghìn
-    tám trăm mười tám" -> 1818, "07" -> 7), with how many words it took; None if ``words`` does
+    tám trăm mười tám" -> 1818, "hai nghìn không trăm hai mươi" -> 2020, "hai nghìn lẻ năm" -> 2005,
+    "07" -> 7), with how many words it took; None if ``words`` does
     not start with a number."""
     if not words:
         return None
@@ -50,6 +51,14 @@ def number_value(words: Sequence[str]) -> tuple[int, int] | None:
     value, used = head
     if used < len(words) and words[used] in _THOUSAND and head[0] > 0:  # "một nghìn ..."
         value, used = value * 1000, used + 1
+        if tuple(words[used:used + 2]) == ("không", _HUNDRED):  # "hai nghìn không trăm hai mươi"
+            used += 2
+            if used + 1 < len(words) and words[used] in _ZERO_TENS and words[used + 1] in _UNITS:
+                return value + _UNITS[words[used + 1]], used + 2  # "... không trăm linh năm"
+            rest = _below_hundred(words[used:])
+            return (value + rest[0], used + rest[1]) if rest is not None else (value, used)
+        if used + 1 < len(words) and words[used] in _ZERO_TENS and words[used + 1] in _UNITS:
+            return value + _UNITS[words[used + 1]], used + 2  # "hai nghìn lẻ năm"
         if used < len(words) and words[used] not in _UNITS_ONLY_ORDINAL and (
                 rest := _below_thousand(words[used:])) is not None:
             value, used = value + rest[0], used + rest[1]

@@ -373,3 +373,20 @@ def test_meet_typed_with_the_tone_of_fit_is_read_as_meet() -> None:
     assert "họp" in ANALYZER.analyze("BCĐ hợp vào ngày nào?").tokens
     q = ANALYZER.analyze("Tỉnh phối hợp với Sở Nội vụ ra sao?")
     assert "họp" not in q.tokens and "phối_hợp" in q.tokens
+
+
+def test_a_year_after_an_index_or_plan_name_and_a_year_said_aloud_are_years() -> None:
+    """"PAR INDEX 2020", "Chỉ số CCHC 2020", "KH CCHC 2024": the edition's year; "năm hai nghìn
+    không trăm hai mươi" is 2020; "1971 thủ tục" stays a count."""
+    from qa_bot.query import spelled_years
+    from qa_bot.tokens import number_value
+
+    assert ANALYZER.analyze("PAR INDEX 2020 cua tinh xep thu may").years == [2020]
+    assert ANALYZER.analyze("Chỉ số CCHC 2019 của tỉnh xếp thứ mấy?").years == [2019]
+    assert ANALYZER.analyze("Tỉnh có 1971 thủ tục hành chính không?").years == []
+    assert number_value("hai nghìn không trăm hai mươi".split()) == (2020, 6)
+    assert number_value("hai nghìn lẻ năm".split()) == (2005, 4)
+    assert spelled_years("Trong năm hai nghìn không trăm hai mươi, tỉnh") == "Trong năm 2020, tỉnh"
+    assert spelled_years("tuyển năm nghìn người") == "tuyển năm nghìn người"  # five thousand, no year
+    assert ANALYZER.analyze("Trong năm hai nghìn không trăm hai mươi tỉnh tiếp nhận bao nhiêu hồ sơ?"
+                            ).years == [2020]
