@@ -272,6 +272,37 @@ _SHARE_SAID = re.compile(r"(?<!\btren )(?<!\bduoi )(?<!\bhon )(?<!\bgan )(?<!\bk
                          r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:%|phan tram\b)")
 
 
+#: The level of government a text speaks of ("cấp huyện"; "toàn tỉnh": the whole province's figure).
+_LEVELS = {"cấp tỉnh": re.compile(r"\b(?:cap tinh|toan tinh)\b"), "cấp huyện": re.compile(r"\bcap huyen\b"),
+           "cấp xã": re.compile(r"\bcap xa\b")}
+#: The direction of a change a text states: "tăng" (not "tăng cường"), "giảm" (not "giám sát").
+_DIRECTIONS = {"tăng": re.compile(r"\btang(?! cuong)\b"), "giảm": re.compile(r"\bgiam(?! sat| doc| dinh)\b")}
+
+
+@functools.lru_cache(maxsize=256)
+def _given(folded_question: str) -> tuple[str | None, str | None]:
+    """The one level of government and the one direction of change a folded question names (None
+    when it names none or several)."""
+    levels = [n for n, p in _LEVELS.items() if p.search(folded_question)]
+    directions = [n for n, p in _DIRECTIONS.items() if p.search(folded_question)]
+    return levels[0] if len(levels) == 1 else None, directions[0] if len(directions) == 1 else None
+
+
+def _other_given(query: Query, f_question: str, f_sentence: str) -> list[tuple[str, str]]:
+    """(given, said) where the sentence speaks of another level of government than the one the
+    question names ("cấp huyện" asked, only "toàn tỉnh" said), or a number question's change is the
+    opposite one ("tăng thêm bao nhiêu thôn?" met by "giảm 124 thôn"), and not of the one asked."""
+    level, direction = _given(f_question)
+    out = []
+    if level is not None and not _LEVELS[level].search(f_sentence) and (
+            other := [n for n, p in _LEVELS.items() if p.search(f_sentence)]):
+        out.append((level, ", ".join(other)))
+    if direction is not None and query.kind == L.NUMBER and not _DIRECTIONS[direction].search(f_sentence) \
+            and (other := [n for n, p in _DIRECTIONS.items() if p.search(f_sentence)]):
+        out.append((direction, ", ".join(other)))
+    return out
+
+
 @functools.lru_cache(maxsize=256)
 def _council_asked(folded_question: str) -> str | None:
     """The one council (HĐND or UBND) a folded question names as a body, if any."""
@@ -307,6 +338,15 @@ def _other_bodies(query: Query, f_question: str, sentence: str, f_sentence: str)
         if others:
             out.append((_as_written(body, query.restored_text or query.text), others[0]))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _doc_number_pattern(number: str) -> re.Pattern[str]:
+    """Where a folded text names the document ``number``: "05/ct-ttg" with or without its year
+    ("05/2023/CT-TTg"), leading zeros aside; "de an 6" as "Đề án 06" or "Đề án số 6"."""
+    if m := re.fullmatch(r"([a-z ]+?) (\d+)", number):
+        return re.compile(rf"\b{re.escape(m.group(1))}\s+(?:so\s+)?0*{int(m.group(2))}(?!\d)")
+    return re.compile(r"(?<![\w/])0*" + re.escape(number).replace("/", r"(?:/\d{4})?/"))
 
 
 def _as_written(folded: str, text: str) -> str:
@@ -362,13 +402,15 @@ class Checker:
         v = Verdict()
         f_question = fold(query.restored_text or query.text)
         shares = _shares_given(f_question)
-        if not query.constrained and not query.roles and not shares and not _council_asked(f_question):
+        if not query.constrained and not query.roles and not shares and not _council_asked(f_question) \
+                and not any(_given(f_question)):
             return v
         text, facts = self.facts(doc)
         a, b = self.paragraph(doc, start, end)
         sentence, para = text[start:end], text[a:b]
         f_sentence, f_para, f_title = fold(sentence), fold(para), fold(doc.title)
         v.contradicted.extend(_other_bodies(query, f_question, sentence, f_sentence))
+        v.contradicted.extend(_other_given(query, f_question, f_sentence))
         said = {m.group(1).replace(",", "."): m.group(1) for m in _SHARE_SAID.finditer(f_sentence)} \
             if shares else {}
         if said and not said.keys() & shares:  # "rút ngắn 50% ..." asked, "rút ngắn 30% ..." said
@@ -440,7 +482,7 @@ class Checker:
             if not all(re.search(rf"\b{w}\b", f_sentence) for w in words):
                 v.unmet.append(said)
         for number in query.doc_numbers:
-            pattern = re.compile(r"(?<![\w/])0*" + re.escape(number).replace("/", r"(?:/\d{4})?/"))
+            pattern = _doc_number_pattern(number)
             if pattern.search(f_para) or pattern.search(facts.folded) or pattern.search(f_title):
                 v.supported.append(_as_written(number, query.text))
             else:

@@ -1449,3 +1449,23 @@ def test_a_yes_no_rank_claim_needs_a_rank_and_a_why_takes_the_cause_pointed_back
     assert a.status != "answered", a.answer
     a = bot.ask("Tại sao thước đo của chính quyền số là sự hài lòng của người dân?")
     assert a.status == "answered" and "phục vụ người dân tốt hơn" in a.answer, a.answer
+
+
+def test_the_opposite_change_another_level_and_a_document_number_without_its_zero(tmp_path: Path) -> None:
+    """"tăng thêm bao nhiêu thôn?" is not met by "giảm 124 thôn"; a figure of "toàn tỉnh" is none of
+    "cấp huyện"; "Đề án 6" is the "Đề án 06" a text names."""
+    bot = _one_document_bot(tmp_path, "bo-may.md",
+        "---\ntitle: Tỉnh Tuyên Quang sắp xếp tổ chức bộ máy\ndate: 2021-03-05\n---\n"
+        "Từ năm 2016 đến nay, toàn tỉnh đã giảm 124 thôn, tổ dân phố.\n\n"
+        "Năm 2020, toàn tỉnh đã tiếp nhận 507.000 hồ sơ thủ tục hành chính.\n\n"
+        "Tỉnh triển khai 25 dịch vụ công thiết yếu theo Đề án 06 của Chính phủ.\n")
+    a = bot.ask("Từ năm 2016 đến nay, toàn tỉnh đã tăng thêm bao nhiêu thôn, tổ dân phố?")
+    assert a.status == "partial" and "giảm" in a.answer.split(":")[0], a.answer
+    a = bot.ask("Từ năm 2016 đến nay, toàn tỉnh đã giảm bao nhiêu thôn, tổ dân phố?")
+    assert a.status == "answered" and "124 thôn" in a.answer, a.answer
+    a = bot.ask("Năm 2020, cấp huyện đã tiếp nhận bao nhiêu hồ sơ thủ tục hành chính?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("Năm 2020, toàn tỉnh đã tiếp nhận bao nhiêu hồ sơ thủ tục hành chính?")
+    assert a.status == "answered" and "507.000 hồ sơ" in a.answer, a.answer
+    a = bot.ask("theo De an 6 tinh trien khai bao nhieu dich vu cong thiet yeu")
+    assert a.status == "answered" and "25 dịch vụ" in a.answer, a.answer
