@@ -659,6 +659,7 @@ _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"
                        r"\b(phien hop|phien|cuoc hop|buoi hop|hoi nghi|buoi lam viec|ky hop)\b[^?]*"
                        r"\b(dien ra|hop|to chuc|duoc to chuc)\b[^?]*\b(khi nao|bao gio|luc nao)\b")
 #: (a meeting is held on a day: "Phiên họp ... diễn ra khi nào?" is not met by "Năm 2024, ...")
+_FREQUENCY = re.compile(r"(?:hang|moi) (?:nam|thang|tuan|ngay|quy)")
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
 
 
@@ -834,7 +835,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks
             # of, nor a length of time ("trong 3 năm qua", "15 ngày")
             found = [m for m in found if not _BARE_YEAR.fullmatch(m.group(0)) and not (
-                (d := L.DURATION_SPAN.match(f, m.start())) and d.end() == m.end())]
+                (d := L.DURATION_SPAN.match(f, m.start())) and d.end() == m.end())
+                and not _FREQUENCY.fullmatch(m.group(0))]  # "hằng năm" says how often, not which day
         dates = [m.group(0) for m in found]
         if dates:
             return True

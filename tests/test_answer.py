@@ -182,6 +182,11 @@ def markers(text: str) -> list[int]:
     (NUMBER, "Kuechly dẫn đầu đội về số lần húc (118 lần).", "Kuechly đã có bao nhiêu cú húc?", "cu huc", True),
     (NUMBER, "Luật được thông qua ngày 12 tháng 6 năm 2018.", "Bổ sung qua bao nhiêu tháng vận hành?",
      "thang van", False),
+    # "hằng năm" says how often, not which day
+    (DATE, "Tiếp tục đánh giá Chỉ số CCHC hằng năm, đồng thời triển khai phần mềm chấm điểm.",
+     "Hạn chót triển khai phần mềm chấm điểm là ngày nào?", None, False),
+    (DATE, "Phần mềm chấm điểm được triển khai từ ngày 15/3/2024.",
+     "Hạn chót triển khai phần mềm chấm điểm là ngày nào?", None, True),
 ])
 def test_carries(kind: str, sentence: str, question: str, counted: str | None, expected: bool) -> None:
     assert carries(kind, sentence, question, counted) is expected

@@ -101,6 +101,12 @@ HELDOUT15 = _rows("questions_heldout15.jsonl")
 #: ("PAR INDEX 2020") and a year said aloud are years; a yes/no rank claim needs a stated rank; a
 #: why answered by "Chính vì ... như vậy mà ..." takes the sentence before.
 HELDOUT16 = _rows("questions_heldout16.jsonl")
+#: A seventeenth (questions_heldout17.jsonl; one detail of a real fact swapped, paraphrases, figures
+#: inside semicolon lists): 42/50 when written, unanswerable 12/18. Causes fixed as rules: the
+#: opposite change and another level of government are no answer; "Đề án 6" is "Đề án 06"; "hằng
+#: năm" is no day. Its unanswerable rate (14/18: a level inside a list sentence, a unit of another
+#: figure of the sentence, a count given in the question) is under 0.85, so it is held at its level.
+HELDOUT17 = _rows("questions_heldout17.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -146,6 +152,17 @@ def test_heldout10_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
     print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
           f"answerable {sum(answerable)}/{len(answerable)}")
     assert sum(unanswerable) >= 13 and sum(answerable) >= 31
+
+
+def test_heldout17_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
+    ok: dict[str, list[bool]] = defaultdict(list)
+    for row in HELDOUT17:
+        ok[row["kind"]].append(passes(shipped_bot, row))
+    unanswerable = ok.pop("unanswerable")
+    answerable = [x for v in ok.values() for x in v]
+    print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
+          f"answerable {sum(answerable)}/{len(answerable)}")
+    assert sum(unanswerable) >= 14 and sum(answerable) >= 31
 
 
 def test_partial_says_what_is_missing_first(shipped_bot: QABot) -> None:  # noqa: F811
