@@ -143,26 +143,19 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     assert sum(answerable) / len(answerable) >= 0.90
 
 
-def test_heldout10_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
+@pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
+                         [(HELDOUT10, 13, 31), (HELDOUT17, 14, 31)], ids=["heldout10", "heldout17"])
+def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
+                           answerable_floor: int) -> None:
+    """Sets whose unanswerable rate is under 0.85 are held at what they reach, to catch regressions."""
     ok: dict[str, list[bool]] = defaultdict(list)
-    for row in HELDOUT10:
+    for row in rows:
         ok[row["kind"]].append(passes(shipped_bot, row))
     unanswerable = ok.pop("unanswerable")
     answerable = [x for v in ok.values() for x in v]
     print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
           f"answerable {sum(answerable)}/{len(answerable)}")
-    assert sum(unanswerable) >= 13 and sum(answerable) >= 31
-
-
-def test_heldout17_does_not_regress(shipped_bot: QABot) -> None:  # noqa: F811
-    ok: dict[str, list[bool]] = defaultdict(list)
-    for row in HELDOUT17:
-        ok[row["kind"]].append(passes(shipped_bot, row))
-    unanswerable = ok.pop("unanswerable")
-    answerable = [x for v in ok.values() for x in v]
-    print(f"unanswerable {sum(unanswerable)}/{len(unanswerable)}, "
-          f"answerable {sum(answerable)}/{len(answerable)}")
-    assert sum(unanswerable) >= 14 and sum(answerable) >= 31
+    assert sum(unanswerable) >= unanswerable_floor and sum(answerable) >= answerable_floor
 
 
 def test_partial_says_what_is_missing_first(shipped_bot: QABot) -> None:  # noqa: F811
