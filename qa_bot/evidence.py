@@ -297,6 +297,15 @@ def _other_given(query: Query, f_question: str, f_sentence: str) -> list[tuple[s
     if level is not None and not _LEVELS[level].search(f_sentence) and (
             other := [n for n, p in _LEVELS.items() if p.search(f_sentence)]):
         out.append((level, ", ".join(other)))
+    elif level in ("cấp huyện", "cấp xã") and query.counted and ";" in f_sentence:
+        # a list of figures ("toàn tỉnh đã giảm 13 phòng, ban thuộc sở, ...; giảm 163 đơn vị ...
+        # thuộc UBND cấp huyện; ..."): the items that count the asked noun must be of the level
+        # (a district's or commune's; "toàn tỉnh" opening the list is said of every item)
+        unit = re.compile(rf"\b(?:{_counted_unit(query.counted, f_sentence)})\b")
+        items = [c for c in f_sentence.split(";") if unit.search(c)]
+        if items and not any(_LEVELS[level].search(c) for c in items):
+            other = [n for n, p in _LEVELS.items() if any(p.search(c) for c in items)]
+            out.append((level, ", ".join(other) or "mục khác của danh sách"))
     if direction is not None and query.kind == L.NUMBER and not _DIRECTIONS[direction].search(f_sentence) \
             and (other := [n for n, p in _DIRECTIONS.items() if p.search(f_sentence)]):
         out.append((direction, ", ".join(other)))

@@ -1474,3 +1474,17 @@ def test_the_opposite_change_another_level_and_a_document_number_without_its_zer
     assert a.status == "answered" and "507.000 hồ sơ" in a.answer, a.answer
     a = bot.ask("theo De an 6 tinh trien khai bao nhieu dich vu cong thiet yeu")
     assert a.status == "answered" and "25 dịch vụ" in a.answer, a.answer
+
+
+def test_a_level_asked_is_read_in_the_list_item_that_counts_the_noun(tmp_path: Path) -> None:
+    """"UBND cấp huyện giảm bao nhiêu phòng, ban?" is not met by a list whose "phòng, ban" item is
+    the province's ("toàn tỉnh đã giảm 13 phòng, ban thuộc sở; giảm 163 đơn vị ... cấp huyện"),
+    while the district's own item answers for its noun."""
+    bot = _one_document_bot(tmp_path, "bo-may.md",
+        "---\ntitle: Tỉnh Tuyên Quang sắp xếp tổ chức bộ máy\ndate: 2021-03-05\n---\n"
+        "Từ năm 2016 đến nay, toàn tỉnh đã giảm 13 phòng, ban thuộc sở, giảm 2 chi cục; giảm 163 "
+        "đơn vị sự nghiệp công lập thuộc UBND cấp huyện; giảm 124 thôn, tổ dân phố.\n")
+    a = bot.ask("Từ năm 2016 đến nay UBND cấp huyện giảm bao nhiêu phòng, ban?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("Từ năm 2016 đến nay giảm bao nhiêu đơn vị sự nghiệp công lập thuộc UBND cấp huyện?")
+    assert a.status == "answered" and "163" in a.answer, a.answer

@@ -61,9 +61,8 @@ HELDOUT9 = _rows("questions_heldout9.jsonl")
 #: level, a deputy for the head, a half-year review for the year's session, "vì sao" the text does
 #: not answer): 40/50 when written, unanswerable 9/18. Four causes fixed as rules (a period's
 #: figure is not one year's; "6 tháng đầu năm" is a constraint; "riêng X" of any X; a role asked
-#: after "Đề nghị cho biết"). Its unanswerable rate is still under the other sets' 0.85 (README,
-#: known limits: "vì sao", a qualifier attached to another figure of the sentence, a speaker), so
-#: it is held to what it reaches now, to catch regressions.
+#: after "Đề nghị cho biết"); stop 21: a level asked is read in the list item that counts the noun,
+#: and it reached 16/18, so it is in test_rates at the full thresholds.
 HELDOUT10 = _rows("questions_heldout10.jsonl")
 #: An eleventh (questions_heldout11.jsonl; a citizen at a helpdesk and a journalist checking facts):
 #: 49/50 when written; its failure ("mất tối đa bao nhiêu ngày" met by "ngày cao điểm lên đến 600
@@ -127,10 +126,10 @@ def test_set_has_every_kind() -> None:
 
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                   HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
-                                  HELDOUT15, HELDOUT16],
+                                  HELDOUT15, HELDOUT16, HELDOUT10],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
-                              "heldout14", "heldout15", "heldout16"])
+                              "heldout14", "heldout15", "heldout16", "heldout10"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
@@ -144,7 +143,7 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT10, 13, 31), (HELDOUT17, 14, 31)], ids=["heldout10", "heldout17"])
+                         [(HELDOUT17, 14, 31)], ids=["heldout17"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
     """Sets whose unanswerable rate is under 0.85 are held at what they reach, to catch regressions."""
