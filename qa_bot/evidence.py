@@ -279,6 +279,14 @@ _LEVELS = {"cấp tỉnh": re.compile(r"\b(?:cap tinh|toan tinh)\b"), "cấp huy
 _DIRECTIONS = {"tăng": re.compile(r"\btang(?! cuong)\b"), "giảm": re.compile(r"\bgiam(?! sat| doc| dinh)\b")}
 
 
+def _said_instead(kinds: dict[str, re.Pattern[str]], asked: str, f_sentence: str) -> list[str]:
+    """The other names of ``kinds`` (councils, levels, directions) the folded sentence says when it
+    does not say the ``asked`` one; [] when it says that one or none of them."""
+    if kinds[asked].search(f_sentence):
+        return []
+    return [n for n, p in kinds.items() if n != asked and p.search(f_sentence)]
+
+
 @functools.lru_cache(maxsize=256)
 def _given(folded_question: str) -> tuple[str | None, str | None]:
     """The one level of government and the one direction of change a folded question names (None
@@ -294,8 +302,7 @@ def _other_given(query: Query, f_question: str, f_sentence: str) -> list[tuple[s
     opposite one ("tăng thêm bao nhiêu thôn?" met by "giảm 124 thôn"), and not of the one asked."""
     level, direction = _given(f_question)
     out = []
-    if level is not None and not _LEVELS[level].search(f_sentence) and (
-            other := [n for n, p in _LEVELS.items() if p.search(f_sentence)]):
+    if level is not None and (other := _said_instead(_LEVELS, level, f_sentence)):
         out.append((level, ", ".join(other)))
     elif level in ("cấp huyện", "cấp xã") and query.counted and ";" in f_sentence:
         # a list of figures ("toàn tỉnh đã giảm 13 phòng, ban thuộc sở, ...; giảm 163 đơn vị ...
@@ -306,8 +313,8 @@ def _other_given(query: Query, f_question: str, f_sentence: str) -> list[tuple[s
         if items and not any(_LEVELS[level].search(c) for c in items):
             other = [n for n, p in _LEVELS.items() if any(p.search(c) for c in items)]
             out.append((level, ", ".join(other) or "mục khác của danh sách"))
-    if direction is not None and query.kind == L.NUMBER and not _DIRECTIONS[direction].search(f_sentence) \
-            and (other := [n for n, p in _DIRECTIONS.items() if p.search(f_sentence)]):
+    if direction is not None and query.kind == L.NUMBER and (
+            other := _said_instead(_DIRECTIONS, direction, f_sentence)):
         out.append((direction, ", ".join(other)))
     return out
 
@@ -335,10 +342,8 @@ def _other_bodies(query: Query, f_question: str, sentence: str, f_sentence: str)
     if query.kind in (L.ORGANISATION, L.PERSON):
         return []
     out = []
-    if council := _council_asked(f_question):
-        said = [name for name, p in _COUNCILS.items() if p.search(f_sentence)]
-        if said and council not in said:
-            out.append((council, said[0]))
+    if (council := _council_asked(f_question)) and (said := _said_instead(_COUNCILS, council, f_sentence)):
+        out.append((council, said[0]))
     for body in query.bodies:
         head = next((h for h in _BODY_HEADS if body.startswith(h + " ")), None)
         if head is None or body in f_sentence or spelled_out(body) in f_sentence:

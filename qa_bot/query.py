@@ -466,24 +466,26 @@ def people_named(text: str) -> list[str]:
     return out
 
 
-def places_named(folded: str, people: Sequence[str]) -> list[str]:
-    """Provinces the question names (folded canonical names), outside people's names."""
+def _provinces_in(folded: str, people: Sequence[str]) -> list[tuple[str, str, int]]:
+    """Each province the folded question names outside people's names: (canonical folded name,
+    the question with those names blanked, where it starts)."""
     masked = folded
     for name in people:
         masked = masked.replace(fold(name), " " * len(name))
-    found = [L.PROVINCE_ALIASES.get(m.group(1), m.group(1)) for m in _PROVINCE_RE.finditer(masked)]
-    return list(dict.fromkeys(found))
+    return [(L.PROVINCE_ALIASES.get(m.group(1), m.group(1)), masked, m.start())
+            for m in _PROVINCE_RE.finditer(masked)]
+
+
+def places_named(folded: str, people: Sequence[str]) -> list[str]:
+    """Provinces the question names (folded canonical names), outside people's names."""
+    return list(dict.fromkeys(name for name, _, _ in _provinces_in(folded, people)))
 
 
 def bridges_named(folded: str, people: Sequence[str]) -> list[str]:
     """Provinces the (folded) question names as bridge points of an online meeting ("tại điểm cầu
     Khánh Hòa", "điểm cầu tỉnh Hà Giang"), folded canonical names."""
-    masked = folded
-    for name in people:
-        masked = masked.replace(fold(name), " " * len(name))
-    found = [L.PROVINCE_ALIASES.get(m.group(1), m.group(1)) for m in _PROVINCE_RE.finditer(masked)
-             if L.BRIDGE_BEFORE.search(masked, 0, m.start())]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(name for name, masked, at in _provinces_in(folded, people)
+                              if L.BRIDGE_BEFORE.search(masked, 0, at)))
 
 
 def bodies_named(text: str) -> list[str]:

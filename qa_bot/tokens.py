@@ -51,18 +51,24 @@ def number_value(words: Sequence[str]) -> tuple[int, int] | None:
     value, used = head
     if used < len(words) and words[used] in _THOUSAND and head[0] > 0:  # "một nghìn ..."
         value, used = value * 1000, used + 1
-        if tuple(words[used:used + 2]) == ("không", _HUNDRED):  # "hai nghìn không trăm hai mươi"
-            used += 2
-            if used + 1 < len(words) and words[used] in _ZERO_TENS and words[used + 1] in _UNITS:
-                return value + _UNITS[words[used + 1]], used + 2  # "... không trăm linh năm"
-            rest = _below_hundred(words[used:])
+        zero_hundreds = tuple(words[used:used + 2]) == ("không", _HUNDRED)  # "hai nghìn không trăm ..."
+        used += 2 if zero_hundreds else 0
+        if (unit := _odd_unit(words, used)) is not None:
+            return value + unit, used + 2  # "hai nghìn lẻ năm", "... không trăm linh năm"
+        if zero_hundreds:
+            rest = _below_hundred(words[used:])  # "hai nghìn không trăm hai mươi"
             return (value + rest[0], used + rest[1]) if rest is not None else (value, used)
-        if used + 1 < len(words) and words[used] in _ZERO_TENS and words[used + 1] in _UNITS:
-            return value + _UNITS[words[used + 1]], used + 2  # "hai nghìn lẻ năm"
         if used < len(words) and words[used] not in _UNITS_ONLY_ORDINAL and (
                 rest := _below_thousand(words[used:])) is not None:
             value, used = value + rest[0], used + rest[1]
     return value, used
+
+
+def _odd_unit(words: Sequence[str], at: int) -> int | None:
+    """The unit of "lẻ năm" / "linh năm" (no tens) at ``at`` in ``words``, else None."""
+    if at + 1 < len(words) and words[at] in _ZERO_TENS and words[at + 1] in _UNITS:
+        return _UNITS[words[at + 1]]
+    return None
 
 
 _THOUSAND = ("nghìn", "ngàn")
@@ -78,8 +84,8 @@ def _below_thousand(words: Sequence[str]) -> tuple[int, int] | None:
     if head is None or head[1] != 1 or len(words) < 2 or words[1] != _HUNDRED or head[0] >= 10:
         return head
     value, used = head[0] * 100, 2  # "tám trăm"
-    if used + 1 < len(words) and words[used] in _ZERO_TENS and words[used + 1] in _UNITS:
-        return value + _UNITS[words[used + 1]], used + 2  # "lẻ năm"
+    if (unit := _odd_unit(words, used)) is not None:
+        return value + unit, used + 2  # "lẻ năm"
     if used < len(words) and (rest := _below_hundred(words[used:])) is not None \
             and words[used] not in _UNITS_ONLY_ORDINAL:
         return value + rest[0], used + rest[1]
