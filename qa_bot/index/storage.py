@@ -194,7 +194,25 @@ class Index:
     # -- per-passage and per-document arrays ------------------------------------------------
     def by_passage(self, per_document: np.ndarray) -> np.ndarray:
         """A per-document array spread to passages (each passage gets its document's value)."""
-        return np.asarray(per_document)[self.passage_doc]
+        per_document = np.asarray(per_document)
+        if per_document.dtype == bool:
+            chosen = np.flatnonzero(per_document)
+            if chosen.shape[0] * 64 < per_document.shape[0]:  # a few documents: fill their runs
+                return self._runs(chosen)
+        return per_document[self.passage_doc]
+
+    def _runs(self, docs: np.ndarray) -> np.ndarray:
+        """Mask of the passages of the documents ``docs`` (ascending), made from their runs of
+        passages (grouped by document) rather than read through every passage's document: a
+        year that few documents are about costs ~0.1 ms at 1M passages, not 2-3 ms."""
+        out = np.zeros(self.n_passages, dtype=bool)
+        starts, counts = self._doc_start[docs], self.chunks[docs]
+        total = int(counts.sum())
+        if total:
+            # position of each chosen passage: its run's start plus its rank within the run
+            shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+            out[shift + np.arange(total)] = True
+        return out
 
     def best_per_document(self, scores: np.ndarray) -> np.ndarray:
         """Each document's best passage score (0 for a document without a positive one)."""

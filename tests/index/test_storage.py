@@ -92,3 +92,25 @@ def test_read_ahead_asks_the_kernel_once_and_survives_a_vanished_file(tmp_path: 
     assert index._read_ahead is first
     first.join(10)
     assert index.hit(0, 1.0).text  # texts still read as before
+
+
+def test_by_passage_spreads_few_and_many_documents_alike(tmp_path: Path) -> None:
+    """A mask of a few documents is filled from their runs of passages, a mask of many read
+    through every passage's document: both give each passage its document's value."""
+    docs_dir = tmp_path / "documents"
+    docs_dir.mkdir()
+    for i in range(80):
+        body = "\n\n".join(f"Đoạn {j} của văn bản số {i} về cải cách hành chính." for j in range(i % 4 + 1))
+        (docs_dir / f"doc-{i:02d}.md").write_text(f"# Văn bản {i}\n\n{body}\n", encoding="utf-8")
+    s = Settings.from_env(documents=docs_dir, index=tmp_path / "index")
+    index = build_index(load_directory(s.documents_dir), s)
+    n_docs = len(index.documents)
+    rng = np.random.default_rng(7)
+    for chosen in ([], [0], [n_docs - 1], [3, 40], list(range(0, n_docs, 2))):
+        per_doc = np.zeros(n_docs, dtype=bool)
+        per_doc[chosen] = True
+        got = index.by_passage(per_doc)
+        assert got.dtype == bool and got.shape == (index.n_passages,)
+        assert np.array_equal(got, per_doc[index.passage_doc]), chosen
+    years = rng.integers(2000, 2030, n_docs)
+    assert np.array_equal(index.by_passage(years), years[index.passage_doc])
