@@ -416,6 +416,18 @@ def _by_time(temporal: str, cands: list[Hit], contexts: list[float],
     return [cands[i] for i in order], [contexts[i] for i in order]
 
 
+#: Kinds that ask which body or place ("Cơ quan nào ...", "Tỉnh nào ...") is first or last by a
+#: measure; not "Ai": "Ai lãnh đạo sự mở rộng nhanh nhất ...?" asks who led the fastest one.
+_WHICH_ONE = frozenset({L.ORGANISATION, L.PLACE})
+
+
+def _states_rank(sentence: str) -> bool:
+    """True when ``sentence`` states a rank or a superlative ("dẫn đầu", "xếp thứ 8", "cao nhất")."""
+    low = sentence.lower()
+    return bool(L.RANK_SAID.search(fold(sentence)) or L.SUPERLATIVE_MARK.search(low)
+                or (low == fold(sentence) and L.SUPERLATIVE_ASKED.search(low)))  # a text without marks
+
+
 def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
@@ -564,6 +576,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     why = _why_premise(query, asked_text, weight)
     motto = bool(subject and L.MOTTO_ASKED.match(subject))  # "Chủ đề điều hành năm 2025 là gì?"
     rank_claimed = query.kind == L.YES_NO and bool(L.RANK_CLAIM.search(fold(asked_text)))
+    superlative = query.kind in _WHICH_ONE and bool(L.SUPERLATIVE_ASKED.search(fold(asked_text)))
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not motto or L.MOTTO_STATED.search(fold(c.sentence)))
                and (not (needs_share or why) or c.weight >= least)
@@ -571,7 +584,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                # "So với năm 2023, ... năm 2024 tăng hay giảm bao nhiêu?": one side's figure is no change
                and (not query.compares or L.CHANGE_STATED.search(c.sentence.lower()))
                # "Có phải ... đứng đầu cả nước ... không?": a sentence that states a rank
-               and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))]
+               and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))
+               and (not superlative or _states_rank(c.sentence))]
     origin = _origin_asked(query, asked_text)  # "được thành lập năm nào?": a sentence saying so
     if origin is not None:
         said = len(fitting)

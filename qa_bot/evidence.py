@@ -673,6 +673,9 @@ _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"
                        r"\b(phien hop|phien|cuoc hop|buoi hop|hoi nghi|buoi lam viec|ky hop)\b[^?]*"
                        r"\b(dien ra|hop|to chuc|duoc to chuc)\b[^?]*\b(khi nao|bao gio|luc nao)\b")
 #: (a meeting is held on a day: "Phiên họp ... diễn ra khi nào?" is not met by "Năm 2024, ...")
+#: A date question that names the unit of the calendar it asks for (a day, month, year, deadline).
+_ASKS_CALENDAR = re.compile(r"\b(?:ngay|thang|nam|hom|quy) (?:nao|may|bao nhieu)\b|\bthoi han nao\b|"
+                            r"\bhan chot\b")
 _FREQUENCY = re.compile(r"(?:hang|moi) (?:nam|thang|tuan|ngay|quy)")
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
 
@@ -801,6 +804,20 @@ def phone_numbers(sentence: str) -> list[str]:
     return out
 
 
+def _dates_not_asked(f: str, fq: str) -> list[re.Match[str]]:
+    """The time expressions of the folded sentence ``f`` that the folded question ``fq`` does not
+    say; one the question says is read again one character on ("tính từ ngày tiếp theo": "từ
+    ngày" is asked, "ngày tiếp theo" is new)."""
+    out, pos = [], 0
+    while m := L.DATE_EXPR.search(f, pos):
+        if m.group(0) in fq:
+            pos = m.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def carries(kind: str, sentence: str, question: str, counted: str | None = None) -> bool:
     """True when ``sentence`` holds the kind of thing a ``kind`` question asks for, beyond what
     the question itself already says (a number for "bao nhiêu", a date for "khi nào", ...).
@@ -845,7 +862,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
                 return True
         return False
     if kind == L.DATE:
-        found = [m for m in L.DATE_EXPR.finditer(f) if m.group(0) not in fq]
+        found = _dates_not_asked(f, fq)
         if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks
             # of, nor a length of time ("trong 3 năm qua", "15 ngày")
             found = [m for m in found if not _BARE_YEAR.fullmatch(m.group(0)) and not (
@@ -854,9 +871,13 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         dates = [m.group(0) for m in found]
         if dates:
             return True
-        # "Sinh viên có chứng chỉ ... thì được xét miễn": a rule's condition stated before "thì"
-        return bool(L.CONDITION_STATED.search(f) or _THEN_RULE.search(sentence.lower())) and not \
-            L.CONDITION.search(fq)
+        # "Sinh viên có chứng chỉ ... thì được xét miễn": a rule's condition stated before "thì";
+        # never for a day, month or year asked ("ban hành vào ngày nào?", "từ năm nào?")
+        if L.CONDITION.search(fq) or _ASKS_CALENDAR.search(fq):
+            return False
+        low = sentence.lower()
+        stated = L.CONDITION_MARKED if low != f else L.CONDITION_STATED  # a text without marks
+        return bool(stated.search(low) or _THEN_RULE.search(low))
     if kind == L.PERSON and (role := L.ROLE_ASKED.search(fq)) and not _gives_role(
             next(g for g in role.groups() if g), f):
         return False  # "Ai là Chủ tịch UBND tỉnh?": not "ông X - Phó Chủ tịch UBND tỉnh"

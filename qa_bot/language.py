@@ -52,8 +52,10 @@ WHEN_WORDS = frozenset({"khi", "lúc", "hồi", "dạo"})
 #: ("bao nhiêu nhiệm vụ" asks for a number, "những nhiệm vụ nào" for a list).
 QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "dòng thời gian nào", "không gian-thời gian nào": a timeline, a space-time, not a time
+    # "trước thời hạn nào", "hạn chót", "mốc thời gian nào": a deadline is a date
     (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|(?<!dong )(?<!-)thoi gian nao|luc nao|"
                       r"thoi diem nao|hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|"
+                      r"thoi han nao|han chot|moc (?:thoi gian )?nao|"
                       r"dien ra ngay|buoi nao|(buoi )?sang hay (buoi )?chieu|"
                       r"(buoi )?chieu hay (buoi )?sang)\b")),
     (NUMBER, re.compile(r"\b(bao nhieu|may|bao lau)\b")),
@@ -95,6 +97,7 @@ ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ ch�
 #: "quyền lực nào" for a power, not "khi nào", "lúc nào"); the same words typed without marks count.
 DATE_MARKED = re.compile(r"\b(khi nào|bao giờ|ngày nào|năm nào|thời gian nào|lúc nào|thời điểm nào|hôm nào|"
                          r"tháng nào|ngày mấy|ngày bao nhiêu|diễn ra ngày|khi nao|luc nao|bao gio|buổi nào|"
+                         r"thời hạn nào|hạn chót|mốc (?:thời gian )?nào|"
                          r"(buổi )?sáng hay (buổi )?chiều|(buổi )?chiều hay (buổi )?sáng)\b")
 #: "ai" inside a clause ("mà biết ai là chủ sở hữu thì phải làm gì"): not what is asked.
 EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
@@ -549,6 +552,14 @@ WHICH_NOUN_STOP = frozenset("là của thuộc ở tại trong với và đã đ
 RANK_CLAIM = re.compile(r"\b(dung dau|dan dau|cao nhat|thap nhat|lon nhat|nho nhat|tot nhat|kem nhat|"
                         r"dau tien|duy nhat|xep thu|xep hang|nhom dau|top \d+)\b")
 RANK_SAID = re.compile(RANK_CLAIM.pattern + r"|\bthu \d+\b|\bhang \d+\b|\b\d+/63\b")
+#: A "which one" question asking for the one first or last by some measure ("Bộ, ngành nào tinh
+#: giản biên chế nhiều nhất?", "Tỉnh nào dẫn đầu ...?") (folded; not "ít nhất", "at least" in rules):
+#: a sentence that states no rank or superlative (RANK_SAID, or "nhất" with its mark) gives
+#: figures, not the one asked for.
+SUPERLATIVE_ASKED = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|lon nhat|nho nhat|tot nhat|kem nhat|"
+                               r"nhanh nhat|cham nhat|dung dau|dan dau)\b")
+SUPERLATIVE_MARK = re.compile(r"\b(?:nhiều|cao|thấp|lớn|nhỏ|tốt|kém|nhanh|chậm|mạnh|yếu|đông|ít|sớm|"
+                              r"muộn|rộng|dài|ngắn|xa|gần|mới|sâu|nặng|rõ|hiệu quả)\s+nhất\b")
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").
 YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*$"
                        # ... or a year edition of an index, plan or report ("PAR INDEX 2020", "Chỉ số
@@ -659,6 +670,9 @@ CONDITION = re.compile(r"\b(neu|truong hop|trong truong hop)\b")
 #: ... as a rule states it: also "khi ..." (not "khi nào") and "áp dụng đối với / cho ..." ("Đình
 #: chỉ học tập có thời hạn: áp dụng đối với những sinh viên đang ...").
 CONDITION_STATED = re.compile(r"\b(neu|truong hop|trong truong hop|khi(?! nao)|ap dung (?:doi voi|cho))\b")
+#: The same on the lower-cased text with its marks: folded, "Nêu điển hình" would read "nếu", and
+#: "khí hậu" "khi".
+CONDITION_MARKED = re.compile(r"\b(nếu|trường hợp|khi(?! nào)|áp dụng (?:đối với|cho))\b")
 #: A duration in words answers "bao lâu" ("vài năm", "nhiều tháng").
 VAGUE_DURATION = re.compile(r"\b(vai|nhieu|mot vai|it)\s+"
                             r"(nam|thang|tuan|ngay|gio|phut|giay|the ky|thap ky)\b")

@@ -1488,3 +1488,34 @@ def test_a_level_asked_is_read_in_the_list_item_that_counts_the_noun(tmp_path: P
     assert a.status != "answered", a.answer
     a = bot.ask("Từ năm 2016 đến nay giảm bao nhiêu đơn vị sự nghiệp công lập thuộc UBND cấp huyện?")
     assert a.status == "answered" and "163" in a.answer, a.answer
+
+
+def test_a_calendar_date_asked_is_no_condition_and_an_asked_phrase_hides_no_date() -> None:
+    """"... vào ngày nào?" is not met by a sentence with "Nêu" (folded, the "nếu" of a condition)
+    and no date; "từ ngày nào?" is met by "tính từ ngày tiếp theo" though "từ ngày" is asked."""
+    q = "HĐND tỉnh ban hành Kế hoạch CCHC năm 2024 vào ngày nào?"
+    assert not carries(DATE, "Nêu điển hình các đơn vị, cá nhân làm tốt công tác CCHC để nhân rộng.", q)
+    assert not carries(DATE, "Trường hợp hồ sơ đủ thì cơ quan tiếp nhận giải quyết.", q)
+    assert carries(DATE, "Trường hợp hồ sơ đủ thì cơ quan tiếp nhận giải quyết.",
+                   "Cơ quan tiếp nhận giải quyết hồ sơ khi nào?")
+    q = "Khi thời hạn bắt đầu bằng một sự kiện thì thời hạn được tính từ ngày nào?"
+    assert carries(DATE, "Khi thời hạn bắt đầu bằng một sự kiện thì ngày xảy ra sự kiện không được "
+                         "tính mà tính từ ngày tiếp theo liền kề của ngày xảy ra sự kiện đó.", q)
+
+
+def test_which_body_did_most_needs_a_sentence_that_ranks(tmp_path: Path) -> None:
+    """"Bộ, ngành nào tinh giản biên chế nhiều nhất?" is not met by totals that name no first one,
+    and is met by a sentence that says which did most."""
+    text = ("---\ntitle: Kết quả tinh giản biên chế năm 2024\ndate: 2025-01-16\n---\n"
+            "Năm 2024, tổng số người tinh giản biên chế là 16.149 người (trong đó, bộ, ngành là 217 "
+            "người, địa phương là 15.932 người).\n")
+    bot = _one_document_bot(tmp_path, "tinh-gian.md", text)
+    for q in ("nam 2024 bo nganh nao tinh gian bien che nhieu nhat",
+              "Năm 2024 bộ, ngành nào tinh giản biên chế nhiều nhất?"):
+        a = bot.ask(q)
+        assert a.status != "answered", (q, a.answer)
+    (tmp_path / "b").mkdir()
+    bot = _one_document_bot(tmp_path / "b", "tinh-gian.md", text + (
+        "\nTrong các bộ, ngành, Bộ Tài chính tinh giản biên chế nhiều nhất với 61 người.\n"))
+    a = bot.ask("Năm 2024 bộ, ngành nào tinh giản biên chế nhiều nhất?")
+    assert a.status == "answered" and "Bộ Tài chính" in a.answer, a.answer

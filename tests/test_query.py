@@ -63,6 +63,9 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     ("Điểm rèn luyện tối thiểu để nộp hồ sơ đề nghị xét tốt nghiệp?", L.NUMBER, None),
     ("Sinh viên đã hết thời hạn tối đa của khóa học được gọi là gì?", L.DEFINITION, None),
     ("Điền vào ...: Ngừng việc thì tiền lương được thỏa thuận ... mức lương tối thiểu?", L.OTHER, None),
+    # a deadline asked is a date
+    ("Thủ tướng yêu cầu hoàn thành cơ sở dữ liệu trước thời hạn nào?", L.DATE, None),
+    ("han chot nop ho so la khi nao", L.DATE, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
