@@ -41,6 +41,7 @@ from .query import (
     places_named,
     year_parts_named,
 )
+from .tokens import number_value
 
 # -- the years, sessions and places a text names -------------------------------------------------
 
@@ -602,9 +603,18 @@ _QUESTION_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
 @functools.lru_cache(maxsize=256)
 def _asked_numbers(question: str) -> frozenset[str]:
-    """The numbers a question says, without their separators (read once per question, not once
-    per sentence it is compared with)."""
-    return frozenset(n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question))
+    """The numbers a question says, without their separators, and those it spells in two words or
+    more ("Ngoài năm mươi bảy nhóm nhiệm vụ, ... bao nhiêu nhiệm vụ?" gives 57: a sentence's "57"
+    repeats it; one word, "ba" or "năm", may be an ordinal or a year)."""
+    said = {n.replace(".", "").replace(",", "") for n in _QUESTION_NUMBERS.findall(question)}
+    words = _WORD.findall(question.lower())
+    i = 0
+    while i < len(words):
+        spelled = number_value(words[i:]) if not words[i].isdecimal() else None
+        if spelled is not None and spelled[1] >= 2:
+            said.add(str(spelled[0]))
+        i += spelled[1] if spelled is not None else 1
+    return frozenset(said)
 
 
 @functools.lru_cache(maxsize=256)
@@ -666,7 +676,7 @@ def _alone_part(question: str) -> tuple[str, list[str]] | None:
 _CHANGE = re.compile(r"\b(tang(?! cuong)|giam(?! sat| doc)|gap|nhieu hon|it hon|cao hon|thap hon|"
                      r"so voi (?:nam|cung ky|ky|giai doan|truoc|\d)|len|xuong|rut ngan|cat giam|tinh gian|"
                      r"chenh lech)\b")
-_ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?bao nhieu\b")
+_ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?(?:bao nhieu|may lan)\b")
 _MULTIPLIER = re.compile(r"\b(tang|giam|gap)\b[^.;]{0,20}?\b\d+(?:[.,]\d+)?\s+lan\b")
 #: A date question that asks for a day, and a date that is only a year.
 _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"

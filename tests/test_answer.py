@@ -1519,3 +1519,14 @@ def test_which_body_did_most_needs_a_sentence_that_ranks(tmp_path: Path) -> None
         "\nTrong các bộ, ngành, Bộ Tài chính tinh giản biên chế nhiều nhất với 61 người.\n"))
     a = bot.ask("Năm 2024 bộ, ngành nào tinh giản biên chế nhiều nhất?")
     assert a.status == "answered" and "Bộ Tài chính" in a.answer, a.answer
+
+
+def test_a_figure_the_question_spells_is_no_answer_and_a_growth_asked_with_may_is_a_multiplier() -> None:
+    """"Ngoài năm mươi bảy nhóm nhiệm vụ, ... bao nhiêu nhiệm vụ?" is not met by the 57 it gives;
+    "tăng mấy lần?" is met by "tăng gần 4 lần"."""
+    q = "Ngoài năm mươi bảy nhóm nhiệm vụ trọng tâm, các bộ được giao thực hiện bao nhiêu nhiệm vụ?"
+    assert not carries(NUMBER, "Thủ tướng phân công thực hiện 57 nhóm nhiệm vụ CCHC trọng tâm.", q, "nhiem vu")
+    assert carries(NUMBER, "Các bộ, ngành tổ chức thực hiện 4.142 nhiệm vụ được giao.", q, "nhiem vu")
+    s = "Tỉnh Khánh Hòa có số lượt giao dịch trực tuyến tăng gần 4 lần so với năm 2021."
+    assert carries(NUMBER, s, "so luot giao dich truc tuyen cua Khanh Hoa tang may lan?")
+    assert carries(NUMBER, s, "Số lượt giao dịch trực tuyến của Khánh Hòa tăng mấy lần?", "lan")

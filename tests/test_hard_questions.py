@@ -106,6 +106,14 @@ HELDOUT16 = _rows("questions_heldout16.jsonl")
 #: năm" is no day. Its unanswerable rate (14/18: a level inside a list sentence, a unit of another
 #: figure of the sentence, a count given in the question) is under 0.85, so it is held at its level.
 HELDOUT17 = _rows("questions_heldout17.jsonl")
+#: An eighteenth (questions_heldout18.jsonl; adjacent facts the articles leave out: a breakdown of a
+#: given total, a deadline, a date of another act, a ranking): 36/50 when written, unanswerable 7/18.
+#: Causes fixed as rules: a deadline asked is a date; a day or year asked is never met by a
+#: condition, and "Nêu" is no "nếu"; a time phrase asked no longer hides one overlapping it; "which
+#: body did most" needs a sentence that ranks; a figure the question spells ("năm mươi bảy") is no
+#: answer; "tăng mấy lần" asks a multiplier. Held at its level: unanswerable 10/18 (a breakdown of
+#: a total given, a qualifier the texts never use, a date of another clause or act remain).
+HELDOUT18 = _rows("questions_heldout18.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -143,7 +151,7 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT17, 14, 31)], ids=["heldout17"])
+                         [(HELDOUT17, 14, 31), (HELDOUT18, 10, 31)], ids=["heldout17", "heldout18"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
     """Sets whose unanswerable rate is under 0.85 are held at what they reach, to catch regressions."""
