@@ -707,10 +707,14 @@ def _other_class(fq: str, phrase: str) -> bool:
     level, "cấp huyện" / "cấp xã"; the kind of unit, "hành chính" / "sự nghiệp") than the
     question: "bao nhiêu đơn vị hành chính cấp huyện" is not counted by "163 đơn vị sự nghiệp ...
     thuộc UBND cấp huyện" nor by "8 đơn vị cấp xã". A phrase or question naming no class of one
-    classification never clashes on it."""
+    classification never clashes on it, except for a part (:data:`~qa_bot.language.SUBSET_CLASSES`:
+    "bao nhiêu DVC trực tuyến toàn trình" is not counted by "1.818 dịch vụ công trực tuyến")."""
     for classes in L.COUNTED_CLASSES:
         asked = {c for c in classes if re.search(rf"\b{c}\b", fq)}
-        if asked and (said := {c for c in classes if re.search(rf"\b{c}\b", phrase)}) and not asked & said:
+        if not asked:
+            continue
+        said = {c for c in classes if re.search(rf"\b{c}\b", phrase)}
+        if (said and not asked & said) or (not said and asked & L.SUBSET_CLASSES):
             return True
     return False
 
@@ -866,9 +870,14 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         # the noun after the number, a few words on in the same list item ("200 hồ sơ, ngày cao
         # điểm" counts no days), or before it in the clause, not as a rate ("mỗi ngày ... 200 hồ sơ")
         for a, b in spans:
-            if (re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:]) and not _other_class(
-                    fq, _COUNTED_PHRASE.match(f, b).group(0))) or (
-                    re.search(rf"\b{_NOT_A_RATE}({unit})\b[^.;:]{{0,120}}$", f[:a])):
+            after = _COUNTED_PHRASE.match(f, b).group(0)
+            if re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:]) and not _other_class(
+                    fq, after):
+                return True
+            # the noun before the number, in its clause: the class may stand on either side of it
+            # ("cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công")
+            before = re.search(rf"\b{_NOT_A_RATE}({unit})\b[^.;:]{{0,120}}$", f[:a])
+            if before and not _other_class(fq, f"{f[before.start():a]} {after}"):
                 return True
         return False
     if kind == L.DATE:

@@ -427,7 +427,12 @@ MOTTO_STATED = re.compile(rf"\b(?:{_MOTTO})\b")
 #: another (evidence._other_class).
 COUNTED_CLASSES = (("cap trung uong", "cap tinh", "cap huyen", "cap xa", "cap co so"),
                    ("don vi hanh chinh", "don vi su nghiep"),
-                   ("nguoi dan", "doanh nghiep"))
+                   ("nguoi dan", "doanh nghiep"),
+                   ("toan trinh", "mot phan"))
+#: Classes that name a part of what is counted without them: "1.818 dịch vụ công trực tuyến" is
+#: all of them, not the "toàn trình" ones (a figure naming no class of these answers no question
+#: naming one).
+SUBSET_CLASSES = frozenset({"toan trinh", "mot phan"})
 #: A role title a question says (folded, longest first: "bí thư tỉnh ủy" before "bí thư").
 ROLE_SAID = re.compile(rf"\b(?:{_ROLE_TITLES})\b")
 ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|"

@@ -1530,3 +1530,14 @@ def test_a_figure_the_question_spells_is_no_answer_and_a_growth_asked_with_may_i
     s = "Tỉnh Khánh Hòa có số lượt giao dịch trực tuyến tăng gần 4 lần so với năm 2021."
     assert carries(NUMBER, s, "so luot giao dich truc tuyen cua Khanh Hoa tang may lan?")
     assert carries(NUMBER, s, "Số lượt giao dịch trực tuyến của Khánh Hòa tăng mấy lần?", "lan")
+
+
+def test_a_figure_of_all_online_services_is_no_figure_of_the_end_to_end_ones() -> None:
+    """"bao nhiêu DVC trực tuyến toàn trình" asks for a part: "cung cấp dịch vụ công trực tuyến
+    1.818 dịch vụ công" counts them all (the noun before the number or after it), while a figure
+    said of the part answers."""
+    s = "Tỉnh cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công/1.876 TTHC, đạt tỷ lệ 96,81%."
+    assert not carries(NUMBER, s, "Năm 2023 Hà Giang có bao nhiêu DVC trực tuyến toàn trình?", "dich vu cong")
+    assert carries(NUMBER, s, "Năm 2023 Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?", "dich vu cong")
+    s = "Tỉnh cung cấp 1.120 dịch vụ công trực tuyến toàn trình và 698 dịch vụ một phần."
+    assert carries(NUMBER, s, "Năm 2023 Hà Giang có bao nhiêu DVC trực tuyến toàn trình?", "dich vu cong")
