@@ -818,6 +818,20 @@ def phone_numbers(sentence: str) -> list[str]:
     return out
 
 
+#: The name of an index a question asks about ("chỉ số hiện đại hóa hành chính của tỉnh ..."):
+#: the words after "chỉ số" up to a word that is no part of it (folded).
+_INDEX_NAMED = re.compile(r"\bchi so ((?:(?!(?:cua|nam|xep|dung|dat|la|o|tai|trong|tinh|nay|cap|duoc|thu|"
+                          r"hang|co|va|so|ca)\b)\w+\s*){1,6})")
+
+
+def _index_named(fq: str) -> str | None:
+    """The name of the index the folded question ``fq`` asks about, abbreviations written out
+    ("chỉ số CCHC" -> "cai cach hanh chinh"), or None. A sentence that ranks it says its words, in
+    any order ("chỉ số công tác chỉ đạo, điều hành CCHC" for "chỉ số chỉ đạo điều hành CCHC")."""
+    m = _INDEX_NAMED.search(fq)
+    return spelled_out(m.group(1).strip()) if m else None
+
+
 def _dates_not_asked(f: str, fq: str) -> list[re.Match[str]]:
     """The time expressions of the folded sentence ``f`` that the folded question ``fq`` does not
     say; one the question says is read again one character on ("tính từ ngày tiếp theo": "từ
@@ -841,6 +855,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     fq = fold(question)
     if kind == L.NUMBER and L.PHONE_ASKED.search(fq):  # "Số điện thoại ... là số nào?": not "năm 2020"
         return bool(phone_numbers(sentence))
+    if kind == L.NUMBER and _THU_MAY.search(fq) and (name := _index_named(fq)) and \
+            not set(name.split()) <= set(_WORD.findall(spelled_out(f))):
+        return False  # "Chỉ số hiện đại hóa hành chính xếp thứ mấy?": not the rank of another index
     if kind == L.NUMBER and _THU_MAY.search(fq):  # "phiên thứ mấy", "lần thứ bao nhiêu": an ordinal
         return any(fold(m.group(0)) not in fq for m in _ORDINAL.finditer(sentence.lower()))
     if kind == L.NUMBER and _BAO_LAU.search(fq) and (

@@ -1541,3 +1541,13 @@ def test_a_figure_of_all_online_services_is_no_figure_of_the_end_to_end_ones() -
     assert carries(NUMBER, s, "Năm 2023 Hà Giang cung cấp bao nhiêu dịch vụ công trực tuyến?", "dich vu cong")
     s = "Tỉnh cung cấp 1.120 dịch vụ công trực tuyến toàn trình và 698 dịch vụ một phần."
     assert carries(NUMBER, s, "Năm 2023 Hà Giang có bao nhiêu DVC trực tuyến toàn trình?", "dich vu cong")
+
+
+def test_the_rank_of_one_index_is_no_rank_of_another() -> None:
+    """"Chỉ số hiện đại hóa hành chính xếp thứ mấy?" is not met by the ranks of other indexes;
+    "chỉ số chỉ đạo điều hành CCHC" is the text's "chỉ số công tác chỉ đạo, điều hành CCHC"."""
+    s = ("Một số lĩnh vực đứng trong nhóm đầu: chỉ số công tác chỉ đạo, điều hành CCHC đứng thứ 2; "
+         "chỉ số cải cách thủ tục hành chính (TTHC) xếp thứ 8.")
+    assert not carries(NUMBER, s, "Năm 2019 chỉ số hiện đại hóa hành chính của tỉnh xếp thứ mấy cả nước?")
+    assert carries(NUMBER, s, "Năm 2019 chỉ số cải cách TTHC của tỉnh xếp thứ mấy?")
+    assert carries(NUMBER, s, "chi so chi dao dieu hanh CCHC nam 2019 cua tinh dung thu may ca nuoc")
