@@ -111,8 +111,9 @@ HELDOUT17 = _rows("questions_heldout17.jsonl")
 #: Causes fixed as rules: a deadline asked is a date; a day or year asked is never met by a
 #: condition, and "Nêu" is no "nếu"; a time phrase asked no longer hides one overlapping it; "which
 #: body did most" needs a sentence that ranks; a figure the question spells ("năm mươi bảy") is no
-#: answer; "tăng mấy lần" asks a multiplier. Held at its level: unanswerable 10/18 (a breakdown of
-#: a total given, a qualifier the texts never use, a date of another clause or act remain).
+#: answer; "tăng mấy lần" asks a multiplier; "toàn trình" services are a part of all online
+#: services; the rank of one index is no rank of another. Held at its level: unanswerable 12/18 (a
+#: breakdown of a total given, an act the texts never report, a date of another clause remain).
 HELDOUT18 = _rows("questions_heldout18.jsonl")
 
 
@@ -151,7 +152,7 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT17, 14, 31), (HELDOUT18, 10, 31)], ids=["heldout17", "heldout18"])
+                         [(HELDOUT17, 14, 31), (HELDOUT18, 12, 31)], ids=["heldout17", "heldout18"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
     """Sets whose unanswerable rate is under 0.85 are held at what they reach, to catch regressions."""
