@@ -574,7 +574,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Tại sao ...?": a sentence that gives no reason, purpose or condition only restates the fact,
     # and one whose reason explains something else says nothing of why
     why = _why_premise(query, asked_text, weight)
-    motto = bool(subject and L.MOTTO_ASKED.match(subject))  # "Chủ đề điều hành năm 2025 là gì?"
+    # "Chủ đề điều hành năm 2025 là gì?", "Bí thư ... đã chọn chủ đề CCHC của năm 2021 là gì?"
+    motto = bool(subject and (L.MOTTO_ASKED.match(subject) or L.MOTTO_CHOSEN.search(subject)))
     rank_claimed = query.kind == L.YES_NO and bool(L.RANK_CLAIM.search(fold(asked_text)))
     superlative = query.kind in _WHICH_ONE and bool(L.SUPERLATIVE_ASKED.search(fold(asked_text)))
     fitting = [c for c in scored if (c.typed or not needs_type)
@@ -595,6 +596,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     for c in fitting:  # the constraints, read only for the sentences that could answer
         c.verdict = sources.checker.check(query, c.hit.document, c.start, c.end)
     good = [c for c in fitting if c.verdict.ok]
+    if good and query.kind == L.YES_NO and (differs := sources.checker.claim_differs(
+            query, good[0].hit.document, good[0].start, good[0].end)):
+        good[0].verdict = Verdict(contradicted=differs)  # "Có phải ... 16/1/2025?": "15/1/2025"
+        return _partial(query, good[0], top_k, debug, hits)
     if good:
         return _answered(query, good, sources, top_k, debug, hits)
     near = [c for c in fitting if c.verdict.contradicted and not c.verdict.unmet]

@@ -373,6 +373,23 @@ def _as_written(folded: str, text: str) -> str:
     return said[:1].upper() + said[1:]
 
 
+#: A day and month in digits, with the year if written ("15/1/2025", "3-2"; with a dot only after
+#: a time word, "chiều 2.2": "IELTS 5.5" is a score).
+_DAY_MONTH = re.compile(r"\b(?:(\d{1,2})\s*[/-]\s*(\d{1,2})(?:[/-](?:19|20)\d\d)?|"
+                        r"(?:(?<=ngay )|(?<=sang )|(?<=trua )|(?<=toi )|(?<=dem )|(?<=chieu ))"
+                        r"(\d{1,2})\.(\d{1,2})(?:\.(?:19|20)\d\d)?)\b")
+
+
+def _days(folded: str) -> set[tuple[int, int]]:
+    """The (day, month) pairs a folded text names ("15/1/2025", "chiều 3-2", "ngày 3-3")."""
+    out = set()
+    for m in _DAY_MONTH.finditer(folded):
+        day, month = (int(g) for g in m.groups() if g is not None)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.add((day, month))
+    return out
+
+
 class Checker:
     """Checks sentences of one index's documents against questions (document facts cached)."""
 
@@ -411,6 +428,39 @@ class Checker:
         if figures and facts.years - facts.plan_years:  # a review's figures: of the year reviewed
             return facts.years - facts.plan_years
         return facts.years
+
+    def claim_differs(self, query: Query, doc: Document, start: int, end: int) -> list[tuple[str, str]]:
+        """For a yes/no question, the details it claims that the paragraph of the sentence at
+        ``start:end`` does not say, each with what the sentence says instead: a person ("Có phải
+        Thủ tướng Phạm Minh Chính chủ trì phiên họp thứ chín?": the deputy chaired it), a day
+        ("diễn ra chiều 16/1/2025": the text says 15/1) and, said of a person, a role title ("với
+        tư cách Phó Bí thư Tỉnh ủy"). A sentence that corrects the claim answers it only in part."""
+        asked = query.restored_text or query.text
+        fq = fold(asked)
+        text, _ = self.facts(doc)
+        a, b = self.paragraph(doc, start, end)
+        f_para = fold(text[a:b])
+        sentence = text[start:end]
+        f_sentence = fold(sentence)
+        out: list[tuple[str, str]] = []
+        people = people_named(asked)
+        for person in people:
+            if fold(person) not in f_para:
+                others = [n for n in people_named(sentence) if fold(n) not in fq]
+                out.append((person, others[0] if others else "người khác"))
+        if people and not out:
+            for m in L.ROLE_SAID.finditer(fq):
+                role = m.group(0)
+                if role not in f_para:
+                    said = [r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq]
+                    out.append((_as_written(role, asked), _as_written(said[0], sentence) if said
+                                else "chức danh khác"))
+        days = _days(fq)
+        if days and not days & _days(f_para) and (said := _DAY_MONTH.search(f_sentence)):
+            claimed = _DAY_MONTH.search(fq)
+            out.append((_as_written(claimed.group(0), asked) if claimed else "ngày hỏi",
+                        _as_written(said.group(0), sentence)))
+        return out
 
     def check(self, query: Query, doc: Document, start: int, end: int) -> Verdict:
         """The :class:`Verdict` of the sentence ``doc.text[start:end]`` for ``query``."""
@@ -638,9 +688,11 @@ def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: A known abbreviation of one meaning (folded) -> that meaning, folded ("dvc" -> "dich vu cong").
+#: A known abbreviation of one meaning (folded) -> that meaning, folded ("dvc" -> "dich vu cong");
+#: not one that folds into a word ("TƯ" folds to the "tu" of "đầu tư").
 ABBREVIATION_MEANING: dict[str, str] = {
-    fold(abbr): fold(meanings[0]) for abbr, meanings in ABBREVIATIONS.items() if len(meanings) == 1}
+    fold(abbr): fold(meanings[0]) for abbr, meanings in ABBREVIATIONS.items() if len(meanings) == 1
+    and (fold(abbr) == abbr.lower() or not re.search(r"[aeiouy]", fold(abbr)))}
 #: A known abbreviation (folded) -> the first word of each of its meanings: a question that writes
 #: "TTHC" asks about what a text may count in words ("1.971 thủ tục").
 _ABBREVIATION_HEADS: dict[str, tuple[str, ...]] = {
@@ -824,6 +876,19 @@ _INDEX_NAMED = re.compile(r"\bchi so ((?:(?!(?:cua|nam|xep|dung|dat|la|o|tai|tro
                           r"hang|co|va|so|ca)\b)\w+\s*){1,6})")
 
 
+#: "từ thứ N đến thứ mấy": a range asked by its start (with its marks: numbers in words).
+_RANGE_START = re.compile(r"\btừ thứ (\w+(?:\s+\w+){0,2}?)\s+đến thứ (?:mấy|bao nhiêu)")
+
+
+def _range_start(question: str) -> int | None:
+    """The start of a range of ranks the question gives ("từ thứ bốn mươi đến thứ mấy" -> 40)."""
+    m = _RANGE_START.search(question.lower())
+    if not m:
+        return None
+    value = number_value(m.group(1).split())
+    return value[0] if value is not None else None
+
+
 def _index_named(fq: str) -> str | None:
     """The name of the index the folded question ``fq`` asks about, abbreviations written out
     ("chỉ số CCHC" -> "cai cach hanh chinh"), or None. A sentence that ranks it says its words, in
@@ -855,6 +920,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     fq = fold(question)
     if kind == L.NUMBER and L.PHONE_ASKED.search(fq):  # "Số điện thoại ... là số nào?": not "năm 2020"
         return bool(phone_numbers(sentence))
+    if kind == L.NUMBER and _THU_MAY.search(fq) and (start := _range_start(question)) is not None:
+        # "xếp hạng từ thứ bốn mươi đến thứ mấy?": the range that starts at 40 ("từ 40 đến 61/63")
+        return bool(re.search(rf"\btu (?:thu )?{start} den (?:thu )?\d+", f))
     if kind == L.NUMBER and _THU_MAY.search(fq) and (name := _index_named(fq)) and \
             not set(name.split()) <= set(_WORD.findall(spelled_out(f))):
         return False  # "Chỉ số hiện đại hóa hành chính xếp thứ mấy?": not the rank of another index

@@ -420,7 +420,9 @@ ASKER_FRAME = (r"(?:(?:de nghi|xin|vui long|ad|anh|chi|cho)?\s*(?:cho\s+)?(?:em|
 #: answered only by a sentence that says one (MOTTO_STATED), not by one that only shares its year.
 _MOTTO = r"chu de|phuong cham|khau hieu|thong diep"
 MOTTO_ASKED = re.compile(rf"^(?:{_MOTTO})\b")
-MOTTO_STATED = re.compile(rf"\b(?:{_MOTTO})\b")
+MOTTO_STATED = re.compile(rf'\b(?:{_MOTTO})\b(?:\s+\S+){{0,8}}?\s*(?:\bla\b|:|[“"«])')  # ... and said
+#: ... or chosen, set, given by someone ("đã chọn chủ đề ...", "đề ra phương châm ...").
+MOTTO_CHOSEN = re.compile(rf"\b(?:chon|lua chon|de ra|dat ra|xac dinh|dua ra) (?:{_MOTTO})\b")
 #: Classifications of what administrative texts count, folded: the level ("cấp huyện"), the
 #: kind of unit ("đơn vị hành chính" / "đơn vị sự nghiệp") and whom a service is for ("liên quan
 #: đến người dân" / "doanh nghiệp"); a figure of one class does not answer a question about
@@ -435,7 +437,7 @@ COUNTED_CLASSES = (("cap trung uong", "cap tinh", "cap huyen", "cap xa", "cap co
 SUBSET_CLASSES = frozenset({"toan trinh", "mot phan"})
 #: A role title a question says (folded, longest first: "bí thư tỉnh ủy" before "bí thư").
 ROLE_SAID = re.compile(rf"\b(?:{_ROLE_TITLES})\b")
-ROLE_ASKED = re.compile(rf"\bai la {_ROLE}\b|"
+ROLE_ASKED = re.compile(rf"\bai (?:la|lam|giu chuc|dam nhiem) {_ROLE}\b|"
                         rf"^\s*{ASKER_FRAME}(?:rieng\s+)?{_ROLE}\b[^?]*\b(?:la ai|ten (?:la )?gi)\b")
 #: Common family names: a capitalised run that starts with one is a person's name.
 SURNAMES = ("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Trương|Đinh|"

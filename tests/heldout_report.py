@@ -6,7 +6,9 @@ measure whether the rules generalise. Same pass rule as tests/test_hard_question
 
 - answerable: status == "answered" and at least ``min_keys`` of ``keys`` appear in the answer text
   with the citation markers removed;
-- unanswerable: status is "not_found" or "partial" (never "answered").
+- unanswerable: status is "not_found" or "partial" (never "answered");
+- a yes/no question whose claim the documents correct (``"expect": "partial"``): status
+  "partial" and at least ``min_keys`` of ``keys`` (the correcting fact) in the answer text.
 
 Run from the repository root (the index is built in a temporary folder, never in ./index):
 
@@ -37,11 +39,11 @@ def strip_citations(text: str) -> str:
 
 def judge(answer, row: dict) -> tuple[bool, list[str]]:
     """(passed, keys found) for one answer object."""
-    if row["expect"] != "answered":
+    if row["expect"] not in ("answered", "partial"):
         return answer.status in ("not_found", "partial") and not answer.found, []
     text = strip_citations(answer.answer)
     found = [k for k in row["keys"] if k in text]
-    return answer.status == "answered" and len(found) >= row["min_keys"], found
+    return answer.status == row["expect"] and len(found) >= row["min_keys"], found
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,16 @@ from qa_bot.answer import (
     respond,
 )
 from qa_bot.coverage import coverage
-from qa_bot.evidence import Verdict, _alone_part, _period_figure, carries, document_facts, names_new, years_in
+from qa_bot.evidence import (
+    Verdict,
+    _alone_part,
+    _period_figure,
+    carries,
+    document_facts,
+    names_new,
+    spelled_out,
+    years_in,
+)
 from qa_bot.language import (
     ADDRESS_ASKED,
     ARTICLE_ASKED,
@@ -1551,3 +1560,50 @@ def test_the_rank_of_one_index_is_no_rank_of_another() -> None:
     assert not carries(NUMBER, s, "Năm 2019 chỉ số hiện đại hóa hành chính của tỉnh xếp thứ mấy cả nước?")
     assert carries(NUMBER, s, "Năm 2019 chỉ số cải cách TTHC của tỉnh xếp thứ mấy?")
     assert carries(NUMBER, s, "chi so chi dao dieu hanh CCHC nam 2019 cua tinh dung thu may ca nuoc")
+
+
+def test_a_yes_no_claim_the_text_corrects_is_a_partial_answer(tmp_path: Path) -> None:
+    """"Có phải ... chủ trì ... không?" naming someone the text does not is answered in part: not
+    confirmed, then the sentence that says who (a day claimed: test_hard_questions)."""
+    bot = _one_document_bot(tmp_path, "phien-hop.md",
+        "---\ntitle: Phiên họp thứ chín của Ban Chỉ đạo cải cách hành chính\ndate: 2025-01-16\n---\n"
+        "Chiều ngày 15/1/2025, Ban Chỉ đạo cải cách hành chính của Chính phủ đã tổ chức Phiên họp "
+        "thứ chín. Phó Thủ tướng thường trực Trương Hòa Bình chủ trì phiên họp thứ chín.\n\n"
+        "Trước đó, Thủ tướng Phạm Minh Chính đã ký quyết định kiện toàn Ban Chỉ đạo.\n")
+    a = bot.ask("Có phải Thủ tướng Phạm Minh Chính chủ trì phiên họp thứ chín không?")
+    assert a.status == "partial" and not a.found, a.answer
+    first, rest = a.answer.split("\n", 1)
+    assert "Phạm Minh Chính" in first and "Trương Hòa Bình" in rest
+    a = bot.ask("Có phải Phó Thủ tướng Trương Hòa Bình chủ trì phiên họp thứ chín không?")
+    assert a.status == "answered", a.answer
+
+
+def test_a_motto_chosen_a_role_held_and_a_range_asked_by_its_start(tmp_path: Path) -> None:
+    """"đã chọn chủ đề ... là gì?" needs a sentence that states one; "ai làm Trưởng ban" asks who
+    holds the role; "từ thứ bốn mươi đến thứ mấy" is the range that starts at 40."""
+    bot = _one_document_bot(tmp_path, "cchc.md",
+        "---\ntitle: CCHC phải thực chất\ndate: 2021-03-03\n---\n"
+        "Bí thư Tỉnh ủy Vũ Đại Thắng chủ trì buổi làm việc về cải cách hành chính.\n\n"
+        "Để tăng hiệu quả CCHC, cần nghiên cứu, lựa chọn các chủ đề cụ thể hàng năm.\n\n"
+        "Năm 2019, chỉ số cải cách thủ tục hành chính xếp thứ 8; một số lĩnh vực đạt thấp, xếp "
+        "hạng từ 40 đến 61/63 tỉnh, thành phố.\n")
+    a = bot.ask("Bí thư Tỉnh ủy Vũ Đại Thắng đã chọn chủ đề CCHC của năm 2021 là gì?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("ai lam Truong ban chi dao CCHC tinh")
+    assert a.status != "answered", a.answer
+    a = bot.ask("Năm 2019 một số lĩnh vực đạt thấp, xếp hạng từ thứ bốn mươi đến thứ mấy?")
+    assert a.status == "answered" and "61/63" in a.answer, a.answer
+
+
+def test_an_abbreviation_that_folds_into_a_word_is_not_written_out() -> None:
+    """"TƯ" (Trung ương) folds to "tu": the "tư" of "đầu tư" stays a word."""
+    assert spelled_out("giai ngan von dau tu cong") == "giai ngan von dau tu cong"
+    assert spelled_out("so luong dvc") == "so luong dich vu cong"
+
+
+def test_a_day_in_digits_is_no_decimal_score() -> None:
+    """"chiều 2.2" is a day; "IELTS 5.5" a score; "15/1/2025" and "3-3" days."""
+    from qa_bot.evidence import _days
+    assert _days("chieu 2.2, ban chi dao") == {(2, 2)}
+    assert _days("ielts 5.5 co duoc mien") == set()
+    assert _days("chieu ngay 15/1/2025 va ngay 3-3") == {(15, 1), (3, 3)}

@@ -115,14 +115,23 @@ HELDOUT17 = _rows("questions_heldout17.jsonl")
 #: services; the rank of one index is no rank of another. Held at its level: unanswerable 12/18 (a
 #: breakdown of a total given, an act the texts never report, a date of another clause remain).
 HELDOUT18 = _rows("questions_heldout18.jsonl")
+#: A nineteenth (questions_heldout19.jsonl; an official and a journalist checking facts: yes/no
+#: claims with one detail wrong, attendee lists, figures inside long lists): 36/50 when written,
+#: unanswerable 9/18. Causes fixed as rules: a yes/no claim naming a person, a day or (with a
+#: person) a role the text does not give is partial, the correcting sentence quoted; a motto
+#: "chosen" needs one stated; "ai làm Trưởng ban" asks who holds the role; "từ thứ N đến thứ mấy"
+#: is the range that starts at N. Held at its level: unanswerable 15/18, answerable 28/32.
+HELDOUT19 = _rows("questions_heldout19.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
+    """Answered with the keys; for a yes/no claim the documents correct ("expect": "partial"),
+    partial with the keys (the correcting fact); otherwise not_found or partial."""
     a = bot.ask(row["question"])
-    if row["expect"] != "answered":
+    if row["expect"] not in ("answered", "partial"):
         return a.status in ("not_found", "partial") and not a.found
     text = re.sub(r"\s\[\d+\]", "", a.answer)
-    return a.status == "answered" and sum(k in text for k in row["keys"]) >= row["min_keys"]
+    return a.status == row["expect"] and sum(k in text for k in row["keys"]) >= row["min_keys"]
 
 
 def test_set_has_every_kind() -> None:
@@ -152,7 +161,8 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT17, 14, 31), (HELDOUT18, 12, 31)], ids=["heldout17", "heldout18"])
+                         [(HELDOUT17, 14, 31), (HELDOUT18, 12, 31), (HELDOUT19, 15, 28)],
+                         ids=["heldout17", "heldout18", "heldout19"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
     """Sets whose unanswerable rate is under 0.85 are held at what they reach, to catch regressions."""
@@ -210,3 +220,14 @@ def test_a_period_asked_for_must_be_the_period_the_text_speaks_of(shipped_bot: Q
 def test_the_steering_committee_unqualified_is_the_one_the_article_is_about(shipped_bot: QABot) -> None:  # noqa: F811
     a = shipped_bot.ask("tinh Khanh Hoa cung cap bao nhieu dich vu cong truc tuyen?")
     assert a.status != "answered" and not a.found
+
+
+def test_a_day_claimed_that_the_text_corrects_is_a_partial_answer(shipped_bot: QABot) -> None:  # noqa: F811
+    """"... diễn ra chiều 16/1/2025, đúng không?": the text says 15/1/2025, so the claim is not
+    confirmed (partial, the day asked first, the day said after); the true day is answered."""
+    a = shipped_bot.ask("Phiên họp thứ chín của BCĐ CCHC Chính phủ diễn ra chiều 16/1/2025, đúng không?")
+    assert a.status == "partial" and not a.found
+    first, rest = a.answer.split("\n", 1)
+    assert "16/1/2025" in first and "15/1/2025" in rest
+    a = shipped_bot.ask("Phiên họp thứ chín của BCĐ CCHC Chính phủ diễn ra chiều 15/1/2025, đúng không?")
+    assert a.status == "answered" and "15/1/2025" in a.answer
