@@ -897,6 +897,20 @@ def _index_named(fq: str) -> str | None:
     return spelled_out(m.group(1).strip()) if m else None
 
 
+#: Units of money whose folded form is also another word ("hoạt động", "công ty", "triều đại"):
+#: the text must write them with their marks.
+_MONEY_MARKED = {"dong": ("đồng",), "ty": ("tỷ", "tỉ"), "trieu": ("triệu",)}
+
+
+def _unit_said(low: str, f: str, start: int, end: int) -> bool:
+    """True unless the unit found at ``f[start:end]`` (the folded sentence) is a money word that
+    the lower-cased sentence ``low`` writes as another word ("hoạt động" is no "đồng")."""
+    marked = _MONEY_MARKED.get(f[start:end])
+    if marked is None or len(low) != len(f) or low == f:  # no marks to read: the folded word stands
+        return True
+    return low[start:end] in marked
+
+
 def _dates_not_asked(f: str, fq: str) -> list[re.Match[str]]:
     """The time expressions of the folded sentence ``f`` that the folded question ``fq`` does not
     say; one the question says is read again one character on ("tính từ ngày tiếp theo": "từ
@@ -954,15 +968,17 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]
         # the noun after the number, a few words on in the same list item ("200 hồ sơ, ngày cao
         # điểm" counts no days), or before it in the clause, not as a rate ("mỗi ngày ... 200 hồ sơ")
+        low = sentence.lower()
         for a, b in spans:
             after = _COUNTED_PHRASE.match(f, b).group(0)
-            if re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:]) and not _other_class(
-                    fq, after):
+            m = re.match(rf"[\s,.]*([^\s,;]+\s+){{0,3}}?({unit})(?!\w)", f[b:])
+            if m and _unit_said(low, f, b + m.start(2), b + m.end(2)) and not _other_class(fq, after):
                 return True
             # the noun before the number, in its clause: the class may stand on either side of it
             # ("cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công")
             before = re.search(rf"\b{_NOT_A_RATE}({unit})\b[^.;:]{{0,120}}$", f[:a])
-            if before and not _other_class(fq, f"{f[before.start():a]} {after}"):
+            if before and _unit_said(low, f, before.start(1), before.end(1)) and not _other_class(
+                    fq, f"{f[before.start():a]} {after}"):
                 return True
         return False
     if kind == L.DATE:

@@ -1607,3 +1607,13 @@ def test_a_day_in_digits_is_no_decimal_score() -> None:
     assert _days("chieu 2.2, ban chi dao") == {(2, 2)}
     assert _days("ielts 5.5 co duoc mien") == set()
     assert _days("chieu ngay 15/1/2025 va ngay 3-3") == {(15, 1), (3, 3)}
+
+
+def test_money_is_said_with_its_marks() -> None:
+    """"bao nhiêu tiền" is not met by "hoạt động" (folded "dong") or "công ty" ("ty"), and is met by
+    "120 tỷ đồng"."""
+    q = "Trung tâm dữ liệu điện tử của tỉnh được đầu tư bao nhiêu tiền?"
+    assert not carries(NUMBER, "Về hoạt động của Trung tâm, trong 3 năm qua, trung tâm đón 150.000 lượt "
+                               "người.", q, "tien")
+    assert not carries(NUMBER, "Có 12 công ty tham gia cung cấp dịch vụ.", q, "tien")
+    assert carries(NUMBER, "Tỉnh đầu tư 120 tỷ đồng cho trung tâm dữ liệu.", q, "tien")
