@@ -380,6 +380,29 @@ _DAY_MONTH = re.compile(r"\b(?:(\d{1,2})\s*[/-]\s*(\d{1,2})(?:[/-](?:19|20)\d\d)
                         r"(\d{1,2})\.(\d{1,2})(?:\.(?:19|20)\d\d)?)\b")
 
 
+def _role_of(f_person: str, f_para: str) -> str | None:
+    """The role title the folded paragraph gives the folded person name, read after the name up
+    to the next person ("Phan Mạnh Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; ..."), with "phó"."""
+    i = f_para.find(f_person)
+    if i < 0:
+        return None
+    after = re.split(r"[;.]", f_para[i + len(f_person):i + len(f_person) + 120])[0]
+    m = re.search(rf"(?:pho\s+)?(?:{L.ROLE_SAID.pattern})", after)
+    return m.group(0) if m else None
+
+
+#: The part of the day a date is given with ("sáng 15/1/2025", "chiều ngày 3-2"), folded.
+_PART_OF_DAY = re.compile(r"\b(sang|chieu|trua|toi|dem)\s+(?:ngay\s+|hom\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+                          r"(?:[/.-](?:19|20)\d\d)?")
+
+
+def _span_as_written(m: re.Match[str], text: str, folded: str) -> str:
+    """What ``m`` (a match in ``folded``, the folded ``text``) spans, as ``text`` writes it, in
+    lower case ("sáng 15/1/2025")."""
+    said = text[m.start():m.end()] if len(text) == len(folded) else m.group(0)
+    return said.lower()
+
+
 def _days(folded: str) -> set[tuple[int, int]]:
     """The (day, month) pairs a folded text names ("15/1/2025", "chiều 3-2", "ngày 3-3")."""
     out = set()
@@ -451,15 +474,22 @@ class Checker:
         if people and not out:
             for m in L.ROLE_SAID.finditer(fq):
                 role = m.group(0)
-                if role not in f_para:
-                    said = [r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq]
-                    out.append((_as_written(role, asked), _as_written(said[0], sentence) if said
+                # "với tư cách Chủ tịch UBND tỉnh": not met by "Phó Chủ tịch UBND tỉnh"
+                deputy = "" if fq[max(0, m.start() - 4):m.start()] == "pho " else r"(?<!pho )"
+                if not re.search(rf"{deputy}\b{re.escape(role)}\b", f_para):
+                    said = _role_of(fold(people[0]), f_para) or next(
+                        (r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq), None)
+                    out.append((_as_written(role, asked), _as_written(said, text[a:b]) if said
                                 else "chức danh khác"))
         days = _days(fq)
         if days and not days & _days(f_para) and (said := _DAY_MONTH.search(f_sentence)):
             claimed = _DAY_MONTH.search(fq)
             out.append((_as_written(claimed.group(0), asked) if claimed else "ngày hỏi",
                         _as_written(said.group(0), sentence)))
+        # "họp sáng 15/1/2025": the text's "Chiều ngày 15/1/2025" is another part of the day
+        if days and days & _days(f_sentence) and (claimed := _PART_OF_DAY.search(fq)) and \
+                (said := _PART_OF_DAY.search(f_sentence)) and said.group(1) != claimed.group(1):
+            out.append((_span_as_written(claimed, asked, fq), _span_as_written(said, sentence, f_sentence)))
         return out
 
     def check(self, query: Query, doc: Document, start: int, end: int) -> Verdict:
@@ -876,6 +906,10 @@ _INDEX_NAMED = re.compile(r"\bchi so ((?:(?!(?:cua|nam|xep|dung|dat|la|o|tai|tro
                           r"hang|co|va|so|ca)\b)\w+\s*){1,6})")
 
 
+#: A document asked for by its number ("nằm ở nghị quyết số mấy?", "Quyết định số bao nhiêu"),
+#: folded: the answer is a document number ("01/NQ-CP"), not a count.
+_DOC_NUMBER_ASKED = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|cong dien|nghi dinh|thong tu|ke hoach|"
+                               r"de an|van ban|luat|thong bao|ket luan)\s+so\s+(?:may|bao nhieu)\b")
 #: "từ thứ N đến thứ mấy": a range asked by its start (with its marks: numbers in words).
 _RANGE_START = re.compile(r"\btừ thứ (\w+(?:\s+\w+){0,2}?)\s+đến thứ (?:mấy|bao nhiêu)")
 
@@ -934,6 +968,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     fq = fold(question)
     if kind == L.NUMBER and L.PHONE_ASKED.search(fq):  # "Số điện thoại ... là số nào?": not "năm 2020"
         return bool(phone_numbers(sentence))
+    if kind == L.NUMBER and _DOC_NUMBER_ASKED.search(fq):  # "nghị quyết số mấy?": "01/NQ-CP"
+        return any(fold(m.group(1)) not in fq for m in L.DOC_NUMBER_CASED.finditer(sentence))
     if kind == L.NUMBER and _THU_MAY.search(fq) and (start := _range_start(question)) is not None:
         # "xếp hạng từ thứ bốn mươi đến thứ mấy?": the range that starts at 40 ("từ 40 đến 61/63")
         return bool(re.search(rf"\btu (?:thu )?{start} den (?:thu )?\d+", f))

@@ -67,8 +67,9 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
                        r"thanh pho nao|huyen nao|dia diem nao)\b")),
     (LIST, re.compile(rf"\b({_LIST_WORDS}|nao\s*\??$)")),
-    (YES_NO, re.compile(r"(\bco phai\b|\bphai khong\b|\bdung khong\b|\bco dung\b|"
-                        r"\b(co|da|duoc)\b.*\bkhong\s*\??$|\bchua\s*\??$)")),
+    # chat spellings of "không" ("đúng ko ạ", "phải k", "hông") and a closing particle
+    (YES_NO, re.compile(r"(\bco phai\b|\b(?:phai|dung) (?:khong|ko|k|hok|hong|kg|khg)\b|\bco dung\b|"
+                        r"\b(co|da|duoc)\b.*\bkhong\s*(?:a|nhe|vay)?\s*\??$|\bchua\s*(?:a|nhe|vay)?\s*\??$)")),
     (DEFINITION, re.compile(r"\b(la gi|nghia la|duoc hieu|the nao la|la sao)\b")),
 )
 
@@ -229,7 +230,7 @@ YEAR_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d
 #: speaking of it is about ("Năm 2024, ... thực hiện hiệu quả Chương trình ... 2021-2030").
 PROGRAMME_PERIOD = re.compile(r"\b(?:chuong trinh|chien luoc|ke hoach|de an|quy hoach)\b[^,;.:()]{0,60}?"
                               r"\bgiai doan\s+(?:19[5-9]\d|20\d\d)\s*[-–]\s*(?:19[5-9]\d|20\d\d)(?!\d)")
-YEAR_SINCE = re.compile(r"\btu nam (19[5-9]\d|20\d\d) (den nay|toi nay|den hien nay)")
+YEAR_SINCE = re.compile(r"\btu (?:nam )?(19[5-9]\d|20\d\d) (den nay|toi nay|den hien nay|toi gio|den gio)\b")
 #: A year that dates a meeting ("phiên họp năm 2024", "hội nghị của tỉnh năm 2021"): the year the
 #: meeting was held, i.e. its report's date, not the years it reviewed.
 EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"
@@ -589,6 +590,14 @@ FRAME_WORDS = frozenset({"mục_đích", "ý_nghĩa", "vai_trò", "tác_dụng",
 TEMPORAL_TOKENS = frozenset({"gần_đây", "gần", "đây", "nhất", "mới", "mới_nhất", "vừa_qua", "lần_cuối",
                              "sau_cùng", "đầu_tiên", "lần_đầu", "sớm", "sớm_nhất", "trước_tiên",
                              "lần", "đầu", "tiên", "cuối"})
+#: A relative year with the year itself beside it ("năm nay (2024)", "năm ngoái (năm 2024)"),
+#: folded: group 1 is the year meant.
+RELATIVE_GIVEN = re.compile(r"\b(?:nam ngoai|nam truoc|nam roi|nam nay|nam toi|nam sau)\s*[(,-]\s*"
+                            r"(?:nam\s+|tuc\s+(?:la\s+)?(?:nam\s+)?)?((?:19|20)\d\d)\b")
+#: An article the question names by its date ("bài tháng 3/2024", "bài viết ngày 3/3/2021"),
+#: folded: group 1 is its year, which "năm nay" / "năm ngoái" are then relative to.
+ARTICLE_DATED = re.compile(r"\bbai(?: viet| bao)?(?: dang)?\s+(?:ngay|thang|nam)\s+"
+                           r"(?:\d{1,2}\s*[/.-]\s*){0,2}((?:19|20)\d\d)\b")
 #: Years relative to the newest document: word -> offset.
 RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"(?<!so voi )\b(nam ngoai|nam truoc|nam roi)\b"), -1),

@@ -54,6 +54,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "PCI": ("năng lực cạnh tranh cấp tỉnh",),
     "PAPI": ("hiệu quả quản trị và hành chính công cấp tỉnh",),
     "ĐVSNCL": ("đơn vị sự nghiệp công lập",),
+    "ĐVSN": ("đơn vị sự nghiệp",),
     "THPT": ("trung học phổ thông",),
     "GD-ĐT": ("giáo dục và đào tạo",),
     "LĐ-TB&XH": ("lao động - thương binh và xã hội",),

@@ -344,12 +344,20 @@ def years_named(folded: str, reference_year: int | None) -> list[int]:
     years = [int(m.group(1)) for m in L.YEAR.finditer(folded)
              if not any(a <= m.start() < b for a, b in ranges)
              and L.YEAR_LEAD.search(folded[:m.start()])]  # "1971 thủ tục" is a count
+    # "năm nay (2024)": the year written beside a relative one is the year meant
+    said = [(m.start(), m.end(), int(m.group(1))) for m in L.RELATIVE_GIVEN.finditer(folded)]
+    years += [y for _, _, y in said]
+    # "(bài tháng 3/2024) ... năm nay": relative to the article the question names by its date
+    if dated := L.ARTICLE_DATED.search(folded):
+        reference_year = int(dated.group(1))
     if reference_year is not None:
         for pattern, offset in L.RELATIVE_YEARS:
             for m in pattern.finditer(folded):
                 before = folded[:m.start()].split()[-1:]
                 if before and (before[0].isdigit() or before[0] in _COUNT_WORDS):
                     continue  # "3 năm trước", "những năm qua": a span, not a year
+                if any(a <= m.start() < b for a, b, _ in said):
+                    continue
                 years.append(reference_year + offset)
     return list(dict.fromkeys(years))
 

@@ -1617,3 +1617,15 @@ def test_money_is_said_with_its_marks() -> None:
                                "người.", q, "tien")
     assert not carries(NUMBER, "Có 12 công ty tham gia cung cấp dịch vụ.", q, "tien")
     assert carries(NUMBER, "Tỉnh đầu tư 120 tỷ đồng cho trung tâm dữ liệu.", q, "tien")
+
+
+def test_a_document_asked_by_its_number_and_a_period_since_a_year() -> None:
+    """"nằm ở nghị quyết số mấy?" asks for a document number ("01/NQ-CP"), not a count; "từ 2016
+    tới nay" is the period "từ năm 2016 đến nay"; "ĐVSN" is "đơn vị sự nghiệp"."""
+    q = "muc tieu, nhiem vu phat trien KT-XH nam 2024 nam o nghi quyet so may"
+    assert carries(NUMBER, "... mục tiêu, nhiệm vụ phát triển kinh tế - xã hội năm 2024 tại Nghị quyết số "
+                           "01/NQ-CP.", q)
+    assert not carries(NUMBER, "Năm 2024, các bộ đã ban hành 5.586 văn bản.", q)
+    from qa_bot.language import YEAR_SINCE
+    assert YEAR_SINCE.search("tu 2016 toi nay giam bao nhieu") and YEAR_SINCE.search("tu nam 2016 den nay")
+    assert spelled_out("giam bao nhieu dvsn cong lap") == "giam bao nhieu don vi su nghiep cong lap"

@@ -66,6 +66,9 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     # a deadline asked is a date
     ("Thủ tướng yêu cầu hoàn thành cơ sở dữ liệu trước thời hạn nào?", L.DATE, None),
     ("han chot nop ho so la khi nao", L.DATE, None),
+    # "không" typed as in a chat, with a closing particle
+    ("phiên họp thứ chín họp sáng 15/1/2025 đúng ko ạ", L.YES_NO, None),
+    ("phien thu 9 do pho thu tuong chu tri phai k", L.YES_NO, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
@@ -107,6 +110,11 @@ def test_years_relative_years_and_what_is_not_a_year() -> None:
     assert ANALYZER.analyze("Tăng bao nhiêu lần so với năm 2021?").years == []
     assert ANALYZER.analyze("Chương trình giai đoạn 2021-2030 gồm gì?").years == []
     assert ANALYZER.analyze("Số TTHC là 1971 thủ tục phải không?").years == []
+    # the year written beside a relative one, and a relative year of the article named by its date
+    assert ANALYZER.analyze("nam nay (2024) TTg yeu cau CCHC lay ai lam trung tam").years == [2024]
+    assert ANALYZER.analyze("Năm ngoái (năm 2023) tỉnh ban hành bao nhiêu văn bản?").years == [2023]
+    dated = ANALYZER.analyze("Theo bài viết tháng 3/2021, năm ngoái tỉnh tiếp nhận bao nhiêu hồ sơ?")
+    assert dated.years == [2020]
 
 
 def test_event_year_dates_the_meeting() -> None:
