@@ -765,6 +765,12 @@ _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"
                        r"\b(phien hop|phien|cuoc hop|buoi hop|hoi nghi|buoi lam viec|ky hop)\b[^?]*"
                        r"\b(dien ra|hop|to chuc|duoc to chuc)\b[^?]*\b(khi nao|bao gio|luc nao)\b")
 #: (a meeting is held on a day: "Phiên họp ... diễn ra khi nào?" is not met by "Năm 2024, ...")
+#: "... tăng gần 4 lần so với năm nào?": the year compared with is asked (folded).
+_ASKS_COMPARED = re.compile(r"\bso voi\b[^?]{0,20}?\b(?:nao|may)\b")
+#: A date question that asks for a month, and a time expression that gives one (folded).
+_ASKS_MONTH = re.compile(r"\bthang (?:nao|may|bao nhieu)\b")
+_MONTH_SAID = re.compile(r"\bthang\s+(?:\d|gieng|chap|mot|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|"
+                         r"\d{1,2}\s*[/.-]\s*\d{1,4}")
 #: A date question that names the unit of the calendar it asks for (a day, month, year, deadline).
 _ASKS_CALENDAR = re.compile(r"\b(?:ngay|thang|nam|hom|quy) (?:nao|may|bao nhieu)\b|\bthoi han nao\b|"
                             r"\bhan chot\b")
@@ -1019,6 +1025,12 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return False
     if kind == L.DATE:
         found = _dates_not_asked(f, fq)
+        # "tăng ... so với năm 2021": a year compared with dates nothing
+        if not _ASKS_COMPARED.search(fq):  # ... unless the year compared with is what is asked
+            compared = [m.span() for m in L.YEAR_COMPARED.finditer(f)]
+            found = [m for m in found if not any(a <= m.start() < b for a, b in compared)]
+        if _ASKS_MONTH.search(fq):  # "từ tháng mấy năm 2024?": a month, not the year alone
+            found = [m for m in found if _MONTH_SAID.search(f, m.start(), m.end() + 8)]  # "chiều 3-2"
         if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks
             # of, nor a length of time ("trong 3 năm qua", "15 ngày")
             found = [m for m in found if not _BARE_YEAR.fullmatch(m.group(0)) and not (

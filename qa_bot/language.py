@@ -55,7 +55,7 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "trước thời hạn nào", "hạn chót", "mốc thời gian nào": a deadline is a date
     (DATE, re.compile(r"\b(khi nao|bao gio|ngay nao|nam nao|(?<!dong )(?<!-)thoi gian nao|luc nao|"
                       r"thoi diem nao|hom nao|thang nao|ngay may|ngay bao nhieu|vao ngay nao|"
-                      r"thoi han nao|han chot|moc (?:thoi gian )?nao|"
+                      r"thoi han nao|han chot|moc (?:thoi gian )?nao|thang may|"
                       r"dien ra ngay|buoi nao|(buoi )?sang hay (buoi )?chieu|"
                       r"(buoi )?chieu hay (buoi )?sang)\b")),
     (NUMBER, re.compile(r"\b(bao nhieu|may|bao lau)\b")),
@@ -98,7 +98,7 @@ ORGANISATION_MARKED = re.compile(r"\b(cơ quan|đơn vị|sở|bộ|ban|tổ ch�
 #: "quyền lực nào" for a power, not "khi nào", "lúc nào"); the same words typed without marks count.
 DATE_MARKED = re.compile(r"\b(khi nào|bao giờ|ngày nào|năm nào|thời gian nào|lúc nào|thời điểm nào|hôm nào|"
                          r"tháng nào|ngày mấy|ngày bao nhiêu|diễn ra ngày|khi nao|luc nao|bao gio|buổi nào|"
-                         r"thời hạn nào|hạn chót|mốc (?:thời gian )?nào|"
+                         r"thời hạn nào|hạn chót|mốc (?:thời gian )?nào|tháng mấy|"
                          r"(buổi )?sáng hay (buổi )?chiều|(buổi )?chiều hay (buổi )?sáng)\b")
 #: "ai" inside a clause ("mà biết ai là chủ sở hữu thì phải làm gì"): not what is asked.
 EMBEDDED_WHO = re.compile(r"\b(biet|hoi|xem|hay) ai\b")
@@ -409,7 +409,8 @@ HONORIFICS = ("đồng chí", "ông", "bà")
 #: ai?"), folded: the answer must give that role, not its deputy's ("Phó Chủ tịch").
 _ROLE_TITLES = (r"pho thu tuong thuong truc|pho thu tuong|thu tuong chinh phu|thu tuong|bo truong|"
                 r"thu truong|pho bi thu tinh uy|bi thu tinh uy|bi thu|pho chu tich|chu tich|pho giam doc|"
-                r"giam doc|pho truong ban|truong ban|truong bcd")
+                r"giam doc|pho truong ban|truong ban|truong bcd|to truong|to pho|pho truong phong|"
+                r"truong phong|pho chanh van phong|chanh van phong|cuc truong|vu truong")
 #: (a head of a board names its board: "Trưởng ban Tổ chức" is not "Trưởng BCĐ")
 _ROLE = rf"((?:{_ROLE_TITLES})(?:(?<=ban) (?!chi\b)[a-z]+)?)"
 #: How an asker opens a question before its subject ("Đề nghị cho biết", "Cho em hỏi").

@@ -258,6 +258,8 @@ def counted_noun(normalised: str, tokens: Sequence[str] = ()) -> str | None:
     word or verb ("đại biểu", "tuổi", "phần trăm"), folded. With the question's word ``tokens``,
     the second syllable goes when it begins another word ("bao nhiêu đợt xử lý" counts "đợt",
     not "đợt xử")."""
+    if re.search(r"\b(?:bao nhiêu|bao nhieu|mấy)\s*%", normalised):
+        return "phan tram"  # "chiếm bao nhiêu % số điểm": a share, whatever follows
     m = L.COUNTED.search(normalised) or L.COUNTED_FOLDED.search(normalised)
     if not m or fold(normalised[:m.start()]).rstrip().endswith("thu"):
         return None  # "đứng thứ mấy về dân số": a rank, no noun counted

@@ -1629,3 +1629,16 @@ def test_a_document_asked_by_its_number_and_a_period_since_a_year() -> None:
     from qa_bot.language import YEAR_SINCE
     assert YEAR_SINCE.search("tu 2016 toi nay giam bao nhieu") and YEAR_SINCE.search("tu nam 2016 den nay")
     assert spelled_out("giam bao nhieu dvsn cong lap") == "giam bao nhieu don vi su nghiep cong lap"
+
+
+def test_a_compared_year_a_month_asked_and_a_share_asked_with_a_percent_sign() -> None:
+    """"từ năm nào?" is not met by "tăng ... so với năm 2021" (unless the year compared with is
+    asked); "tháng mấy" needs a month ("Chiều 3-2"), not a year; "bao nhiêu %" counts a share."""
+    s = "Khánh Hòa có lượt giao dịch trực tuyến tăng gần 4 lần so với năm 2021 và đã triển khai tổ công nghệ số."
+    assert not carries(DATE, s, "Khánh Hòa triển khai tổ công nghệ số từ năm nào?")
+    assert carries(DATE, s, "Lượt giao dịch trực tuyến của Khánh Hòa tăng gần 4 lần so với năm nào?")
+    q = "Phiên họp thứ ba diễn ra vào tháng mấy?"
+    assert carries(DATE, "Chiều 3-2, Thủ tướng chủ trì họp phiên thứ ba.", q)
+    assert not carries(DATE, "Năm 2023, Thủ tướng chủ trì họp phiên thứ ba.", q)
+    from qa_bot.query import counted_noun
+    assert counted_noun("kết quả cchc chiếm bao nhiêu % số điểm thi đua?") == "phan tram"

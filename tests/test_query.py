@@ -69,6 +69,8 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     # "không" typed as in a chat, with a closing particle
     ("phiên họp thứ chín họp sáng 15/1/2025 đúng ko ạ", L.YES_NO, None),
     ("phien thu 9 do pho thu tuong chu tri phai k", L.YES_NO, None),
+    ("Phiên họp thứ ba diễn ra vào tháng mấy?", L.DATE, None),
+    ("Tổ thư ký giúp việc BCĐ do ai làm tổ trưởng?", L.PERSON, None),
 ])
 def test_question_kind(question: str, kind: str, list_kind: str | None) -> None:
     normalised = question.lower()
