@@ -525,6 +525,9 @@ class Checker:
                     v.supported.append(f"năm {y}")
                 else:
                     v.contradicted.append((f"năm {y}", _fmt_years(about)))
+        for y, month in query.event_months:  # "bài tháng 3/2024": that month's article (or the next)
+            if doc.date and doc.year == y and int(doc.date[5:7]) not in (month, month + 1):
+                v.contradicted.append((f"tháng {month}/{y}", f"tháng {int(doc.date[5:7])}/{y}"))
         for y in query.event_years:
             if doc.year == y:
                 v.supported.append(f"năm {y}")

@@ -237,7 +237,11 @@ EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|ba
                         r"(\s+(thu [^\s,;]+|cua [^,?]{1,40}?))?"  # a comma ends the meeting's name
                         r"\s+(nam|trong nam|vao nam|dau nam|dang nam)\s+(?P<year>19[5-9]\d|20\d\d)\b|"
                         r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?"
-                        r"(phien hop|hoi nghi|cuoc hop|ky hop)\b")
+                        r"(phien hop|hoi nghi|cuoc hop|ky hop)\b|"
+                        # "(hội nghị tháng 2/2024)", "bài ngày 3/3/2021": dated by day or month
+                        r"\b(?:phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"
+                        r"(?:\s+dang)?\s+(?:ngay\s+\d{1,2}\s*[/.-]\s*|thang\s+)(?P<month>\d{1,2})\s*[/.-]\s*"
+                        r"(?P<year3>19[5-9]\d|20\d\d)\b")
 #: Years that are only a point of comparison ("so với năm 2021"; "..., so với 734.000 dặm vuông
 #: (1.900.000 km vuông) vào năm 2005": the other year's figure, in the same clause, not past a
 #: comma), not what a sentence is about.

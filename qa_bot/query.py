@@ -88,6 +88,8 @@ class Query:
     counted: str | None = None
     #: years that date a meeting ("phiên họp năm 2024"): the meeting's own date must agree
     event_years: list[int] = field(default_factory=list)
+    #: (year, month) a meeting or article is dated by ("hội nghị tháng 2/2024", "bài tháng 3/2024")
+    event_months: list[tuple[int, int]] = field(default_factory=list)
     #: periods the question names ("giai đoạn 2021-2030"): (first year, last year)
     periods: list[tuple[int, int]] = field(default_factory=list)
     #: parts of a year the question names ("6 thang dau nam", "quy ii"; folded, digits for "sáu")
@@ -170,7 +172,8 @@ class Query:
                 "sessions": self.sessions, "places": self.places, "bridges": self.bridges,
                 "bodies": self.bodies,
                 "people": self.people, "doc_numbers": self.doc_numbers, "temporal": self.temporal,
-                "event_years": self.event_years, "periods": [list(p) for p in self.periods],
+                "event_years": self.event_years, "event_months": [list(m) for m in self.event_months],
+                "periods": [list(p) for p in self.periods],
                 "year_parts": self.year_parts, "compares": self.compares,
                 "compared_years": self.compared_years, "roles": self.roles,
                 "tokens": self.tokens, "search_text": self.search_text}
@@ -586,8 +589,15 @@ class QueryAnalyzer:
             tokens = [t for t in tokens if t not in L.TEMPORAL_TOKENS] or tokens
         if re.search(r"\b(bai|bai viet|bai bao|tin bai) (nam|dang nam)\b", folded):
             tokens = [t for t in tokens if t not in ("bài", "bài_viết", "bài_báo", "tin_bài")]
+        if dated := L.ARTICLE_DATED.search(folded):  # "(bài tháng 3/2024)": which article, not content
+            said = set(re.findall(r"\w+", dated.group(0)))
+            tokens = [t for t in tokens if t not in ("bài", "bài_viết", "bài_báo", "tin_bài", "tháng", "ngày")
+                      and not (t.isdigit() and t in said)
+                      and not (t.startswith(("tháng_", "ngày_")) and t.split("_")[-1] in said)] or tokens
         years = years_named(folded, self.reference_year)
-        event_years = [int(m.group("year") or m.group("year2")) for m in L.EVENT_YEAR.finditer(folded)]
+        events = list(L.EVENT_YEAR.finditer(folded))
+        event_years = [int(m.group("year") or m.group("year2") or m.group("year3")) for m in events]
+        event_months = [(int(m.group("year3")), int(m.group("month"))) for m in events if m.group("month")]
         return Query(
             text=text,
             search_text=search_text,
@@ -603,6 +613,7 @@ class QueryAnalyzer:
             list_kind=list_kind,
             years=[y for y in years if y not in event_years],
             event_years=event_years,
+            event_months=event_months,
             periods=periods_named(folded),
             year_parts=year_parts_named(folded),
             sessions=session_numbers(folded_n, normalised),

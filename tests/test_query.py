@@ -116,7 +116,10 @@ def test_years_relative_years_and_what_is_not_a_year() -> None:
     assert ANALYZER.analyze("nam nay (2024) TTg yeu cau CCHC lay ai lam trung tam").years == [2024]
     assert ANALYZER.analyze("Năm ngoái (năm 2023) tỉnh ban hành bao nhiêu văn bản?").years == [2023]
     dated = ANALYZER.analyze("Theo bài viết tháng 3/2021, năm ngoái tỉnh tiếp nhận bao nhiêu hồ sơ?")
-    assert dated.years == [2020]
+    assert dated.years == [2020] and dated.event_months == [(2021, 3)]
+    assert "bài" not in dated.tokens and "3" not in dated.tokens  # which article, not what it says
+    meeting = ANALYZER.analyze("Thủ tướng yêu cầu những gì (hội nghị tháng 2/2024)?")
+    assert meeting.event_years == [2024] and meeting.event_months == [(2024, 2)]
 
 
 def test_event_year_dates_the_meeting() -> None:
