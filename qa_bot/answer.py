@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 from . import language as L
 from . import lists
+from .answer_type import ABBREVIATION_MEANING, carries, names_new, spelled_out
 from .citations import Citations
 from .coverage import Evidence, coverage, text_view, weigh
-from .evidence import ABBREVIATION_MEANING, Verdict, carries, names_new, spelled_out
+from .evidence import Verdict
 from .lexicon import syllables
 from .models import ANSWERED, NOT_FOUND, PARTIAL, Answer, Hit
 from .normalize import fold
@@ -457,7 +458,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     terms_total = sum(weight(t) for t in terms) or 1.0
     # the term as the texts spell it ("Chuyên nghành là gì?": "chuyên ngành")
     subject = _definition_subject(asked_text) if query.kind not in _TYPED else None
-    # "Ai là Chủ tịch ...?": the sentence itself must give the role (evidence.carries)
+    # "Ai là Chủ tịch ...?": the sentence itself must give the role (answer_type.carries)
     role_asked = query.kind == L.PERSON and bool(L.ROLE_ASKED.search(fold(asked_text)))
     purpose = query.kind not in _TYPED and bool(_ASKS_PURPOSE.search(fold(query.text)))
     article = bool(L.ARTICLE_ASKED.search(fold(asked_text)))  # where a matter is ruled

@@ -268,7 +268,7 @@ PHONE_ASKED = re.compile(r"\b(?:so dien thoai|dien thoai|duong day nong|hotline|
                          r"[^?]*\b(?:so nao|la gi|bao nhieu|so may|so gi)\b|"
                          r"\bgoi (?:vao |den |toi )?so (?:nao|may|gi)\b")
 #: A telephone number in a sentence: a run of digits with the separators people write ("0258.
-#: 3822.222", "(0219) 3 868 868", "+84 ..."), read by evidence.phone_numbers (8 to 12 digits from
+#: 3822.222", "(0219) 3 868 868", "+84 ..."), read by answer_type.phone_numbers (8 to 12 digits from
 #: "0", "+84", "1800", "1900"), or a short line after its name ("đường dây nóng 1022").
 PHONE_RUN = re.compile(r"(?<![\w.,/])\(?\+?\d[\d\s().-]{5,}\d(?![\w/])")
 PHONE_SHORT = re.compile(r"\b(?:đường dây nóng|hotline|tổng đài|gọi(?: đến| tới| vào)?(?: số)?)\s*:?\s*"
@@ -432,7 +432,7 @@ MOTTO_CHOSEN = re.compile(rf"\b(?:chon|lua chon|de ra|dat ra|xac dinh|dua ra) (?
 #: Classifications of what administrative texts count, folded: the level ("cấp huyện"), the
 #: kind of unit ("đơn vị hành chính" / "đơn vị sự nghiệp") and whom a service is for ("liên quan
 #: đến người dân" / "doanh nghiệp"); a figure of one class does not answer a question about
-#: another (evidence._other_class).
+#: another (answer_type._other_class).
 COUNTED_CLASSES = (("cap trung uong", "cap tinh", "cap huyen", "cap xa", "cap co so"),
                    ("don vi hanh chinh", "don vi su nghiep"),
                    ("nguoi dan", "doanh nghiep"),
@@ -484,7 +484,7 @@ REQUEST_VERBS_MARKED = {"yeu cau": "yêu cầu", "nhan manh": "nhấn mạnh", "
 #: Verbs of "when / where does it take place" questions: part of the question, not of the answer.
 EVENT_VERBS = frozenset({"diễn_ra", "xảy_ra", "được_tổ_chức", "tiến_hành"})
 #: A date question's own noun: "ngày" of "là ngày nào", "năm" of "Vào năm nào ...?" asks for a
-#: date and is met by the date an answer holds (evidence.carries), not by the word in the text;
+#: date and is met by the date an answer holds (answer_type.carries), not by the word in the text;
 #: group 1 is the noun (folded).
 ASKED_TIME_NOUN = re.compile(r"\b(ngay|nam|thang|gio|hom|buoi) (?:nao|may|bao nhieu)\b")
 #: "vào" before an asked time ("diễn ra vào ngày nào", "họp vào buổi nào", "vào lúc nào"): a word

@@ -12,7 +12,8 @@ import numpy as np
 
 from . import language as L
 from .config import Settings
-from .evidence import Checker, years_in
+from .evidence import Checker
+from .facts import years_in
 from .formats.structure import Marker, document_outline, path_at
 from .index import BM25Scorer, Index
 from .models import Document, Hit

@@ -23,17 +23,10 @@ from qa_bot.answer import (
     _type_bonus,
     respond,
 )
+from qa_bot.answer_type import alone_part, carries, names_new, spelled_out
 from qa_bot.coverage import coverage
-from qa_bot.evidence import (
-    Verdict,
-    _alone_part,
-    _period_figure,
-    carries,
-    document_facts,
-    names_new,
-    spelled_out,
-    years_in,
-)
+from qa_bot.evidence import Verdict, _period_figure
+from qa_bot.facts import document_facts, years_in
 from qa_bot.language import (
     ADDRESS_ASKED,
     ARTICLE_ASKED,
@@ -669,12 +662,12 @@ def test_a_growth_question_needs_a_change_not_a_bare_count() -> None:
 
 
 def test_riêng_x_needs_x_in_the_answer_sentence_itself() -> None:
-    assert _alone_part("Tinh giản biên chế năm 2024 riêng khối cấp huyện là bao nhiêu?") == (
+    assert alone_part("Tinh giản biên chế năm 2024 riêng khối cấp huyện là bao nhiêu?") == (
         "cấp huyện", ["cap", "huyen"])
-    assert _alone_part("Riêng năm 2020 có bao nhiêu?") is None  # a year: checked as a year
-    assert _alone_part("Riêng tỉnh Hà Giang có bao nhiêu dịch vụ?") is None  # a place: checked as one
+    assert alone_part("Riêng năm 2020 có bao nhiêu?") is None  # a year: checked as a year
+    assert alone_part("Riêng tỉnh Hà Giang có bao nhiêu dịch vụ?") is None  # a place: checked as one
     # a second question after a comma: X ends at its question word ("mấy", "gì", "nào", "ai")
-    assert _alone_part("Tổng số là bao nhiêu người, riêng bộ ngành mấy người?") == ("bộ ngành", ["bo", "nganh"])
+    assert alone_part("Tổng số là bao nhiêu người, riêng bộ ngành mấy người?") == ("bộ ngành", ["bo", "nganh"])
 
 
 _ARTICLE_247 = (
@@ -1256,7 +1249,7 @@ def test_question_words_read_once_are_those_read_per_sentence() -> None:
     heads of its abbreviations' meanings) is what it read for every sentence before."""
     import re
 
-    from qa_bot import evidence as E
+    from qa_bot import answer_type as E
     from qa_bot.language import NUMBER
 
     for question in ("Tỉnh có bao nhiêu TTHC?", "Năm 2.024, 1,5 triệu người dùng bao nhiêu DVC?",
