@@ -429,6 +429,30 @@ def _states_rank(sentence: str) -> bool:
                 or (low == fold(sentence) and L.SUPERLATIVE_ASKED.search(low)))  # a text without marks
 
 
+#: Words before "bao nhiêu" that say nothing of what is counted ("có bao nhiêu", "đạt bao nhiêu").
+_PLAIN_COUNTING = frozenset({"có", "là", "đạt", "được", "đã", "gồm", "bao_gồm", "tất_cả", "tổng_cộng",
+                             "tổng", "khoảng", "chiếm", "còn", "lên", "xuống", "tăng", "giảm", "thêm",
+                             "mất", "cần", "phải", "nhận", "hết"})
+
+
+def _counting_verb(query: Query) -> str | None:
+    """The word of two syllables or more right before "bao nhiêu" in the question's tokens ("kiến
+    nghị bãi bỏ bao nhiêu văn bản": "bãi_bỏ"), or None when it is a plain one ("có", "tăng"). A
+    count of an act no document ever names (neither the word nor any of its syllables) is not in
+    the documents."""
+    tokens = query.tokens
+    text = fold(query.restored_text or query.text)
+    m = re.search(r"(\w+)\s+(\w+)\s+bao nhieu\b", text)
+    if not m:
+        return None
+    pair = f"{m.group(1)} {m.group(2)}"
+    word = next((t for t in tokens if "_" in t and fold(t.replace("_", " ")) == pair), None)
+    if word is None:  # two words of one syllable ("bãi bỏ" typed apart): as one
+        ones = [t for t in tokens if "_" not in t and fold(t) in pair.split()]
+        word = "_".join(ones[-2:]) if len(ones) >= 2 else None
+    return word if word is not None and word not in _PLAIN_COUNTING else None
+
+
 def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
@@ -579,6 +603,11 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     motto = bool(subject and (L.MOTTO_ASKED.match(subject) or L.MOTTO_CHOSEN.search(subject)))
     rank_claimed = query.kind == L.YES_NO and bool(L.RANK_CLAIM.search(fold(asked_text)))
     superlative = query.kind in _WHICH_ONE and bool(L.SUPERLATIVE_ASKED.search(fold(asked_text)))
+    if query.kind == L.NUMBER and (verb := _counting_verb(query)) and not any(
+            sources.known(w) for w in (verb, *verb.split("_"))):
+        # "Sở Tư pháp phát hiện bao nhiêu văn bản trái pháp luật?": no document ever says the act
+        debug["reason"] = "Các tài liệu không nói đến việc được hỏi."
+        return _not_found(query, debug["reason"], hits, top_k, debug)
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not motto or L.MOTTO_STATED.search(fold(c.sentence)))
                and (not (needs_share or why) or c.weight >= least)

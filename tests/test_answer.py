@@ -1635,3 +1635,16 @@ def test_a_compared_year_a_month_asked_and_a_share_asked_with_a_percent_sign() -
     assert not carries(DATE, "Năm 2023, Thủ tướng chủ trì họp phiên thứ ba.", q)
     from qa_bot.query import counted_noun
     assert counted_noun("kết quả cchc chiếm bao nhiêu % số điểm thi đua?") == "phan tram"
+
+
+def test_a_count_of_an_act_no_document_names_is_not_found(tmp_path: Path) -> None:
+    """"Sở Tư pháp đã kiến nghị bãi bỏ bao nhiêu văn bản?" when no document says "bãi bỏ" (nor
+    "bãi", "bỏ"): not found, though a sentence counts the body's other documents."""
+    bot = _one_document_bot(tmp_path, "tu-phap.md",
+        "---\ntitle: Sở Tư pháp rà soát văn bản\ndate: 2021-03-03\n---\n"
+        "Giai đoạn 2016-2021, Sở Tư pháp đã thẩm định 604 dự thảo văn bản QPPL, tự kiểm tra 199 văn "
+        "bản QPPL và rà soát 1770 văn bản QPPL.\n")
+    a = bot.ask("Qua rà soát 1770 văn bản QPPL, Sở Tư pháp đã kiến nghị bãi bỏ bao nhiêu văn bản?")
+    assert a.status == "not_found", a.answer
+    a = bot.ask("Sở Tư pháp đã thẩm định bao nhiêu dự thảo văn bản QPPL?")
+    assert a.status == "answered" and "604" in a.answer, a.answer
