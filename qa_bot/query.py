@@ -437,7 +437,7 @@ def cardinals_in_words(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        val = None if i and tokens[i - 1] == "thứ" else number_value(tokens[i : i + 9])
+        val = None if i and tokens[i - 1] == "thứ" else number_value(tokens[i : i + 16])
         if val is not None and (val[1] >= 2 or tokens[i] == "mười"):  # digits take one word
             out.append(str(val[0]))
             i += val[1]

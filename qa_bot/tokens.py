@@ -36,6 +36,26 @@ _UNITS = {"một": 1, "mốt": 1, "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "b�
 
 
 def number_value(words: Sequence[str]) -> tuple[int, int] | None:
+    """Value of a Vietnamese number written in words or digits at the start of ``words``, millions
+    included ("một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín" -> 1072639; see
+    :func:`_below_million`), with how many words it took; None if ``words`` does not start with a
+    number."""
+    head = _below_million(words)
+    if head is None or head[1] >= len(words) or words[head[1]] != _MILLION or head[0] == 0 \
+            or words[0].isdecimal():
+        return head
+    value, used = head[0] * 1_000_000, head[1] + 1  # "một triệu"
+    skip = 2 if tuple(words[used:used + 2]) == ("không", _HUNDRED) else 0  # "... không trăm bảy mươi"
+    if used + skip < len(words) and not words[used + skip].isdecimal() and (
+            rest := _below_million(words[used + skip:])) is not None:
+        return value + rest[0], used + skip + rest[1]
+    return head  # "hai triệu" alone: texts write "2 triệu", the word stays
+
+
+_MILLION = "triệu"
+
+
+def _below_million(words: Sequence[str]) -> tuple[int, int] | None:
     """Value of a Vietnamese number written in words or digits at the start of ``words``
     ("chín" -> 9, "mười một" -> 11, "hai mươi lăm" -> 25, "hai trăm lẻ năm" -> 205, "một nghìn
     tám trăm mười tám" -> 1818, "hai nghìn không trăm hai mươi" -> 2020, "hai nghìn lẻ năm" -> 2005,

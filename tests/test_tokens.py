@@ -31,6 +31,11 @@ def test_numbers_in_words_with_hundreds_and_thousands() -> None:
     assert number_value("hai trăm lẻ năm".split()) == (205, 4)
     assert number_value("hai trăm sáu mươi bảy".split()) == (267, 5)
     assert number_value("ba nghìn".split()) == (3000, 2)
+    # millions written out in full; "hai triệu" alone stays a number and a word ("2 triệu" in texts)
+    assert number_value("một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín hồ sơ".split()) \
+        == (1072639, 13)
+    assert number_value("hai triệu năm trăm nghìn".split()) == (2500000, 5)
+    assert number_value("hai triệu đồng".split()) == (2, 1)
     assert number_value("mười trăm".split()) == (10, 1)  # no such number: "mười" alone
     assert number_value("năm năm".split()) == (5, 1)
 
