@@ -1648,3 +1648,12 @@ def test_a_count_of_an_act_no_document_names_is_not_found(tmp_path: Path) -> Non
     assert a.status == "not_found", a.answer
     a = bot.ask("Sở Tư pháp đã thẩm định bao nhiêu dự thảo văn bản QPPL?")
     assert a.status == "answered" and "604" in a.answer, a.answer
+
+
+def test_a_change_is_not_strengthening_nor_a_comparison_with_a_norm() -> None:
+    """"tăng hay giảm so với năm 2022" is not met by "tăng cường xử lý" nor by "rút ngắn 30% thời
+    gian so với quy định"; "tăng 12%" and "so với năm 2022" state a change."""
+    from qa_bot.language import CHANGE_STATED
+    assert not CHANGE_STATED.search("trong năm 2023, ubnd tỉnh ban hành 50 văn bản; tăng cường xử lý")
+    assert not CHANGE_STATED.search("rút ngắn 30% thời gian giải quyết so với quy định")
+    assert CHANGE_STATED.search("số văn bản tăng 12%") and CHANGE_STATED.search("gấp đôi so với năm 2022")
