@@ -322,11 +322,21 @@ _MONEY_MARKED = {"dong": ("đồng",), "ty": ("tỷ", "tỉ"), "trieu": ("triệ
 _MONEY_ASKED = frozenset({"tien", "ty dong", "trieu dong"})
 
 
+#: A place question that asks which province (folded; not "vệ tinh", "hành tinh", "thủy tinh", "chính
+#: quyền địa phương nào"; not "thành phố nào", which may be a city abroad).
+_PROVINCE_ASKED = re.compile(r"(?<!\bve )(?<!\bhanh )(?<!\bthuy )(?<!\bquyen )"
+                             r"\b(?:tinh|tinh thanh|dia phuong) nao\b")
+
+
 def _unit_said(low: str, f: str, start: int, end: int) -> bool:
     """True unless the unit found at ``f[start:end]`` (the folded sentence) is a money word that
     the lower-cased sentence ``low`` writes as another word ("hoạt động" is no "đồng")."""
     marked = _MONEY_MARKED.get(f[start:end])
-    if marked is None or len(low) != len(f) or low == f:  # no marks to read: the folded word stands
+    if marked is None:
+        return True
+    if f[start:end] == "ty" and f[end:end + 3] == " le":  # "tỷ lệ 96,81%": a rate, no billion
+        return False
+    if len(low) != len(f) or low == f:  # no marks to read: the folded word stands
         return True
     return low[start:end] in marked
 
@@ -456,6 +466,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         places = places_in(sentence)
         if any(p not in fq for p in places):
             return True
+        if _PROVINCE_ASKED.search(fq):  # "tỉnh nào ...?": a province by name, not "nhiều địa phương"
+            return False
         return any(m.group(0) not in fq for m in _PLACE_WORD.finditer(f))
     return True
 

@@ -235,7 +235,8 @@ YEAR_SINCE = re.compile(r"\btu (?:nam )?(19[5-9]\d|20\d\d) (den nay|toi nay|den 
 #: meeting was held, i.e. its report's date, not the years it reviewed.
 EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"
                         r"(\s+(thu [^\s,;]+|cua [^,?]{1,40}?))?"  # a comma ends the meeting's name
-                        r"\s+(nam|trong nam|vao nam|dau nam|dang nam)\s+(?P<year>19[5-9]\d|20\d\d)\b|"
+                        r"\s+\(?(nam|trong nam|vao nam|dau nam|cuoi nam|dang nam)\s+"
+                        r"(?P<year>19[5-9]\d|20\d\d)\b|"
                         r"\bnam (?P<year2>19[5-9]\d|20\d\d),? (cac |nhung )?"
                         r"(phien hop|hoi nghi|cuoc hop|ky hop)\b|"
                         # "(hội nghị tháng 2/2024)", "bài ngày 3/3/2021": dated by day or month
@@ -572,7 +573,9 @@ RANK_SAID = re.compile(RANK_CLAIM.pattern + r"|\bthu \d+\b|\bhang \d+\b|\b\d+/63
 #: a sentence that states no rank or superlative (RANK_SAID, or "nhất" with its mark) gives
 #: figures, not the one asked for.
 SUPERLATIVE_ASKED = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|lon nhat|nho nhat|tot nhat|kem nhat|"
-                               r"nhanh nhat|cham nhat|dung dau|dan dau)\b")
+                               r"nhanh nhat|cham nhat|dung dau|dan dau)\b|"
+                               # "ban hành nhiều văn bản chỉ đạo CCHC nhất"
+                               r"\b(?:nhieu|cao|thap|lon|nho|tot|kem|nhanh|cham)(?:\s+\w+){1,6}?\s+nhat\s*\??$")
 SUPERLATIVE_MARK = re.compile(r"\b(?:nhiều|cao|thấp|lớn|nhỏ|tốt|kém|nhanh|chậm|mạnh|yếu|đông|ít|sớm|"
                               r"muộn|rộng|dài|ngắn|xa|gần|mới|sâu|nặng|rõ|hiệu quả)\s+nhất\b")
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").

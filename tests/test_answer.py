@@ -1657,3 +1657,18 @@ def test_a_change_is_not_strengthening_nor_a_comparison_with_a_norm() -> None:
     assert not CHANGE_STATED.search("trong năm 2023, ubnd tỉnh ban hành 50 văn bản; tăng cường xử lý")
     assert not CHANGE_STATED.search("rút ngắn 30% thời gian giải quyết so với quy định")
     assert CHANGE_STATED.search("số văn bản tăng 12%") and CHANGE_STATED.search("gấp đôi so với năm 2022")
+
+
+def test_which_province_billions_and_a_superlative_said_apart() -> None:
+    """"tỉnh nào" needs a province by name (not "nhiều bộ, ngành, địa phương"; "vệ tinh nào" is a
+    satellite); "bao nhiêu tỷ đồng" is not met by "tỷ lệ 96,81%"; "nhiều văn bản ... nhất" asks a
+    superlative."""
+    q = "Ở phiên họp thứ chín, tỉnh nào được biểu dương vì không có hồ sơ trễ hẹn?"
+    assert not carries(PLACE, "Tình trạng trễ hẹn vẫn xảy ra ở nhiều bộ, ngành, địa phương.", q)
+    assert carries(PLACE, "Tỉnh Khánh Hòa không có hồ sơ trễ hẹn.", q)
+    assert carries(PLACE, "Vệ tinh Astra 2A được đặt tại quỹ đạo 28,2 độ Đông.", "Vệ tinh nào được sử dụng?")
+    q = "Năm 2023 tỉnh Hà Giang thu ngân sách nhà nước được bao nhiêu tỷ đồng?"
+    assert not carries(NUMBER, "Cung cấp 1.818 dịch vụ công, đạt tỷ lệ 96,81%.", q, "ty dong")
+    assert carries(NUMBER, "Tỉnh thu ngân sách 3.200 tỷ đồng.", q, "ty dong")
+    from qa_bot.language import SUPERLATIVE_ASKED
+    assert SUPERLATIVE_ASKED.search("nam 2023 bo, nganh nao ban hanh nhieu van ban chi dao cchc nhat")
