@@ -229,6 +229,18 @@ _DAY_MONTH = re.compile(r"\b(?:(\d{1,2})\s*[/-]\s*(\d{1,2})(?:[/-](?:19|20)\d\d)
                         r"(\d{1,2})\.(\d{1,2})(?:\.(?:19|20)\d\d)?)\b")
 
 
+def _said_with(f_person: str, f_para: str) -> str | None:
+    """What the folded paragraph says with the folded person name: the words before it back to a
+    comma or semicolon ("thủ tướng chính phủ phạm minh chính") and after it up to the next
+    semicolon or full stop (an attendee list's item); None when the paragraph does not name them."""
+    i = f_para.find(f_person)
+    if i < 0:
+        return None
+    before = re.split(r"[,;:.()]", f_para[:i])[-1]
+    after = re.split(r"[;.]", f_para[i + len(f_person):])[0]
+    return f"{before} {f_person} {after}"
+
+
 def _role_of(f_person: str, f_para: str) -> str | None:
     """The role title the folded paragraph gives the folded person name, read after the name up
     to the next person ("Phan Mạnh Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; ..."), with "phó"."""
@@ -325,7 +337,10 @@ class Checker:
                 role = m.group(0)
                 # "với tư cách Chủ tịch UBND tỉnh": not met by "Phó Chủ tịch UBND tỉnh"
                 deputy = "" if fq[max(0, m.start() - 4):m.start()] == "pho " else r"(?<!pho )"
-                if not re.search(rf"{deputy}\b{re.escape(role)}\b", f_para):
+                # the person's own titles where the paragraph names them ("Hoàng Gia Long, Ủy viên
+                # BTV Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh;"), else the whole paragraph
+                own = _said_with(fold(people[0]), f_para) or f_para
+                if not re.search(rf"{deputy}\b{re.escape(role)}\b", own):
                     said = _role_of(fold(people[0]), f_para) or next(
                         (r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq), None)
                     out.append((_as_written(role, asked), _as_written(said, text[a:b]) if said

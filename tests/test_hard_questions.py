@@ -133,6 +133,13 @@ HELDOUT19 = _rows("questions_heldout19.jsonl")
 #: "bao nhiêu %" a share; "ai làm tổ trưởng" a role. Held at its level: unanswerable 14/18,
 #: answerable 28/32.
 HELDOUT20 = _rows("questions_heldout20.jsonl")
+#: A twenty-first (questions_heldout21.jsonl; a ministry analyst comparing sessions and years):
+#: 29/50 when written, unanswerable 8/18, lists 4/8, numbers in words 3/7. Causes fixed as rules:
+#: "tỉnh nào" needs a named province; "tỷ lệ" is no "tỷ" of money; a superlative said apart ("nhiều
+#: văn bản ... nhất"); a change is neither "tăng cường" nor a comparison with a norm; a session's
+#: parenthetical year dates it; a role claimed of an attendee is read in their own list item.
+#: Held at its level: unanswerable 13/18, answerable 23/32.
+HELDOUT21 = _rows("questions_heldout21.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -172,8 +179,9 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT17, 14, 31), (HELDOUT18, 12, 31), (HELDOUT19, 16, 28), (HELDOUT20, 14, 28)],
-                         ids=["heldout17", "heldout18", "heldout19", "heldout20"])
+                         [(HELDOUT17, 14, 31), (HELDOUT18, 13, 31), (HELDOUT19, 16, 28), (HELDOUT20, 14, 28),
+                          (HELDOUT21, 13, 23)],
+                         ids=["heldout17", "heldout18", "heldout19", "heldout20", "heldout21"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
     """Sets whose unanswerable rate is under 0.85 are held at what they reach, to catch regressions."""
@@ -255,3 +263,15 @@ def test_a_part_of_the_day_or_a_deputy_role_claimed_is_corrected(shipped_bot: QA
     a = shipped_bot.ask("Ông Phan Mạnh Hùng dự buổi làm việc CCHC ngày 3-3 với tư cách Phó Chủ tịch UBND "
                         "tỉnh phải không?")
     assert a.status == "answered" and "Phan Mạnh Hùng" in a.answer
+
+
+def test_a_role_claimed_of_an_attendee_is_read_in_their_own_item(shipped_bot: QABot) -> None:  # noqa: F811
+    """"Hoàng Gia Long ... với cương vị Trưởng BCĐ CCHC tỉnh?": the attendee list gives that title to
+    Nguyễn Văn Sơn, and "Phó Chủ tịch Thường trực UBND tỉnh" to him: partial; said of Nguyễn Văn Sơn,
+    answered."""
+    a = shipped_bot.ask("Có phải ông Hoàng Gia Long dự hội nghị phiên thứ 7 tại Hà Giang với cương vị "
+                        "Trưởng BCĐ CCHC tỉnh?")
+    assert a.status == "partial" and "Phó Chủ tịch" in a.answer.split("\n")[0]
+    a = shipped_bot.ask("Có phải ông Nguyễn Văn Sơn dự hội nghị phiên thứ 7 tại Hà Giang với cương vị "
+                        "Trưởng BCĐ CCHC tỉnh?")
+    assert a.status == "answered" and "Nguyễn Văn Sơn" in a.answer
