@@ -453,6 +453,10 @@ def _counting_verb(query: Query) -> str | None:
     return word if word is not None and word not in _PLAIN_COUNTING else None
 
 
+#: A figure as a text writes it ("4.142", "16.149", "267", "30%"): two digits or more.
+_FIGURE = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)*%?(?![\d])")
+
+
 def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
@@ -478,6 +482,10 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             re.search(rf"\b{re.escape(counted.split()[0])}\b", fold(h.text)) for h in cands):
         counted, loose = None, True
     how_long = query.kind == L.NUMBER and bool(_HOW_LONG.search(fold(asked_text)))
+    # "4.142 nhiệm vụ ... là số liệu của năm nào?": the year of the figures the question quotes,
+    # which the sentence that says them may leave to an earlier one of its paragraph
+    figures = [x for x in _FIGURE.findall(asked_text) if not _YEAR.fullmatch(x)] \
+        if query.kind == L.DATE and L.YEAR_OF_FIGURE.search(fold(asked_text)) else []
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
     # the term as the texts spell it ("Chuyên nghành là gì?": "chuyên ngành")
@@ -562,7 +570,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                     if announcer is not None:
                         lead_in = announcer
                         typed = typed or carries(query.kind, announcer[1], query.text, counted)
-            if not typed and ev.weight > 0 and query.kind in _CONTEXT_TYPED and not role_asked:
+            if not typed and ev.weight > 0 and (query.kind in _CONTEXT_TYPED or (
+                    figures and any(x in sentence for x in figures))) and not role_asked:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
             if lead_in is None and ev.weight > 0 and which and (m := _OPENING_ACRONYM.match(sentence)) \
@@ -617,6 +626,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                # "Có phải ... đứng đầu cả nước ... không?": a sentence that states a rank
                and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))
                and (not superlative or _states_rank(c.sentence))]
+    if figures and any(x in c.sentence for c in scored for x in figures):
+        # the year of the figures quoted: a sentence that says them (dated by itself or its lead-in)
+        fitting = [c for c in fitting if any(x in c.sentence for x in figures)]
     origin = _origin_asked(query, asked_text)  # "được thành lập năm nào?": a sentence saying so
     if origin is not None:
         said = len(fitting)

@@ -608,6 +608,9 @@ RELATIVE_GIVEN = re.compile(r"\b(?:nam ngoai|nam truoc|nam roi|nam nay|nam toi|n
 #: folded: group 1 is its year, which "năm nay" / "năm ngoái" are then relative to.
 ARTICLE_DATED = re.compile(r"\bbai(?: viet| bao)?(?: dang)?\s+(?:ngay|thang|nam)\s+"
                            r"(?:\d{1,2}\s*[/.-]\s*){0,2}((?:19|20)\d\d)\b")
+#: A question asking which year a fact or figure it quotes belongs to ("... là số liệu của năm nào?",
+#: "... là kết quả của năm nào?", "thuộc năm nào"), folded.
+YEAR_OF_FIGURE = re.compile(r"\b(?:la|thuoc|cua|trong)\b[^?]{0,30}\bnam nao\b|\bnam nao\s*\??\s*$")
 #: Years relative to the newest document: word -> offset.
 RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"(?<!so voi )\b(nam ngoai|nam truoc|nam roi)\b"), -1),
