@@ -432,7 +432,9 @@ def _states_rank(sentence: str) -> bool:
 #: Words before "bao nhiêu" that say nothing of what is counted ("có bao nhiêu", "đạt bao nhiêu").
 _PLAIN_COUNTING = frozenset({"có", "là", "đạt", "được", "đã", "gồm", "bao_gồm", "tất_cả", "tổng_cộng",
                              "tổng", "khoảng", "chiếm", "còn", "lên", "xuống", "tăng", "giảm", "thêm",
-                             "mất", "cần", "phải", "nhận", "hết"})
+                             "mất", "cần", "phải", "nhận", "hết", "bớt", "gần", "hơn", "trên", "dưới",
+                             "tối_đa", "tối_thiểu", "ít_nhất", "nhiều_nhất", "tăng_thêm", "giảm_bớt",
+                             "tất", "cả", "tối", "đa", "thiểu", "ít", "nhiều", "nhất", "lần", "trong"})
 
 
 def _counting_verb(query: Query) -> str | None:
@@ -450,7 +452,9 @@ def _counting_verb(query: Query) -> str | None:
     if word is None:  # two words of one syllable ("bãi bỏ" typed apart): as one
         ones = [t for t in tokens if "_" not in t and fold(t) in pair.split()]
         word = "_".join(ones[-2:]) if len(ones) >= 2 else None
-    return word if word is not None and word not in _PLAIN_COUNTING else None
+    if word is None or word in _PLAIN_COUNTING or any(w in _PLAIN_COUNTING for w in word.split("_")):
+        return None  # "tăng thêm", "tối đa": how much, not what was done
+    return word
 
 
 #: A figure as a text writes it ("4.142", "16.149", "267", "30%"): two digits or more.
