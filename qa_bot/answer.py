@@ -424,17 +424,17 @@ _WHICH_ONE = frozenset({L.ORGANISATION, L.PLACE})
 
 def _states_rank(sentence: str) -> bool:
     """True when ``sentence`` states a rank or a superlative ("dẫn đầu", "xếp thứ 8", "cao nhất")."""
-    low = sentence.lower()
-    return bool(L.RANK_SAID.search(fold(sentence)) or L.SUPERLATIVE_MARK.search(low)
-                or (low == fold(sentence) and L.SUPERLATIVE_ASKED.search(low)))  # a text without marks
+    low, f = sentence.lower(), fold(sentence)
+    return bool(L.RANK_SAID.search(f) or L.SUPERLATIVE_MARK.search(low)
+                or (low == f and L.SUPERLATIVE_ASKED.search(low)))  # a text without marks
 
 
 #: Words before "bao nhiêu" that say nothing of what is counted ("có bao nhiêu", "đạt bao nhiêu").
-_PLAIN_COUNTING = frozenset({"có", "là", "đạt", "được", "đã", "gồm", "bao_gồm", "tất_cả", "tổng_cộng",
-                             "tổng", "khoảng", "chiếm", "còn", "lên", "xuống", "tăng", "giảm", "thêm",
-                             "mất", "cần", "phải", "nhận", "hết", "bớt", "gần", "hơn", "trên", "dưới",
-                             "tối_đa", "tối_thiểu", "ít_nhất", "nhiều_nhất", "tăng_thêm", "giảm_bớt",
-                             "tất", "cả", "tối", "đa", "thiểu", "ít", "nhiều", "nhất", "lần", "trong"})
+#: (syllables: a word with one of them, "tối_đa", "tăng_thêm", "bao_gồm", is a plain one too)
+_PLAIN_COUNTING = frozenset({"có", "là", "đạt", "được", "đã", "gồm", "tổng", "khoảng", "chiếm", "còn",
+                             "lên", "xuống", "tăng", "giảm", "thêm", "mất", "cần", "phải", "nhận", "hết",
+                             "bớt", "gần", "hơn", "trên", "dưới", "tất", "cả", "tối", "đa", "thiểu", "ít",
+                             "nhiều", "nhất", "lần", "trong"})
 
 
 def _counting_verb(query: Query) -> str | None:
@@ -452,7 +452,7 @@ def _counting_verb(query: Query) -> str | None:
     if word is None:  # two words of one syllable ("bãi bỏ" typed apart): as one
         ones = [t for t in tokens if "_" not in t and fold(t) in pair.split()]
         word = "_".join(ones[-2:]) if len(ones) >= 2 else None
-    if word is None or word in _PLAIN_COUNTING or any(w in _PLAIN_COUNTING for w in word.split("_")):
+    if word is None or any(w in _PLAIN_COUNTING for w in word.split("_")):
         return None  # "tăng thêm", "tối đa": how much, not what was done
     return word
 
@@ -464,6 +464,11 @@ _FIGURE = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)*%?(?![\d])")
 def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
+    if query.kind == L.NUMBER and (verb := _counting_verb(query)) and not any(
+            sources.known(w) for w in (verb, *verb.split("_"))):
+        # "Sở Tư pháp phát hiện bao nhiêu văn bản trái pháp luật?": no document ever says the act
+        debug["reason"] = "Các tài liệu không nói đến việc được hỏi."
+        return _not_found(query, debug["reason"], hits, top_k, debug)
     terms = query.content
     plan = weigh(terms, weight)  # compared with every sentence
     known = {t for t in terms if sources.known(t)} or set(terms)
@@ -616,11 +621,6 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     motto = bool(subject and (L.MOTTO_ASKED.match(subject) or L.MOTTO_CHOSEN.search(subject)))
     rank_claimed = query.kind == L.YES_NO and bool(L.RANK_CLAIM.search(fold(asked_text)))
     superlative = query.kind in _WHICH_ONE and bool(L.SUPERLATIVE_ASKED.search(fold(asked_text)))
-    if query.kind == L.NUMBER and (verb := _counting_verb(query)) and not any(
-            sources.known(w) for w in (verb, *verb.split("_"))):
-        # "Sở Tư pháp phát hiện bao nhiêu văn bản trái pháp luật?": no document ever says the act
-        debug["reason"] = "Các tài liệu không nói đến việc được hỏi."
-        return _not_found(query, debug["reason"], hits, top_k, debug)
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not motto or L.MOTTO_STATED.search(fold(c.sentence)))
                and (not (needs_share or why) or c.weight >= least)

@@ -28,7 +28,6 @@ _BODY_WORDS = re.compile(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[
 _THU_MAY = re.compile(r"\bthu (?:may|bao nhieu)\b")
 #: An ordinal: "thứ hai", "thứ 3", and the first said without "thứ" ("lần đầu", "đầu tiên").
 _ORDINAL = re.compile(r"\bthứ\s+\w+|\b(?:lần|đợt|lượt) đầu\b|\bđầu tiên\b")
-_ASKS_RANK = re.compile(r"\bthu (?:bao nhieu|may)\b")
 #: A share said in words ("một nửa", "hai phần ba"), and the counted nouns that ask for a share.
 _FRACTION = re.compile(r"\b(?:một nửa|phân nửa|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) phần "
                        r"(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b")
@@ -366,13 +365,12 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return bool(phone_numbers(sentence))
     if kind == L.NUMBER and _DOC_NUMBER_ASKED.search(fq):  # "nghị quyết số mấy?": "01/NQ-CP"
         return any(fold(m.group(1)) not in fq for m in L.DOC_NUMBER_CASED.finditer(sentence))
-    if kind == L.NUMBER and _THU_MAY.search(fq) and (start := _range_start(question)) is not None:
-        # "xếp hạng từ thứ bốn mươi đến thứ mấy?": the range that starts at 40 ("từ 40 đến 61/63")
-        return bool(re.search(rf"\btu (?:thu )?{start} den (?:thu )?\d+", f))
-    if kind == L.NUMBER and _THU_MAY.search(fq) and (name := _index_named(fq)) and \
-            not set(name.split()) <= set(_WORD.findall(spelled_out(f))):
-        return False  # "Chỉ số hiện đại hóa hành chính xếp thứ mấy?": not the rank of another index
     if kind == L.NUMBER and _THU_MAY.search(fq):  # "phiên thứ mấy", "lần thứ bao nhiêu": an ordinal
+        if (start := _range_start(question)) is not None:
+            # "xếp hạng từ thứ bốn mươi đến thứ mấy?": the range that starts at 40 ("từ 40 đến 61/63")
+            return bool(re.search(rf"\btu (?:thu )?{start} den (?:thu )?\d+", f))
+        if (name := _index_named(fq)) and not set(name.split()) <= set(_WORD.findall(spelled_out(f))):
+            return False  # "Chỉ số hiện đại hóa hành chính xếp thứ mấy?": not the rank of another index
         return any(fold(m.group(0)) not in fq for m in _ORDINAL.finditer(sentence.lower()))
     if kind == L.NUMBER and _BAO_LAU.search(fq) and (
             L.VAGUE_DURATION.search(f) or _UNTIL.search(f)):
@@ -395,7 +393,7 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             return True  # "trong năm giai đoạn" (five, not a year); "không có hiệp ước nào": none
         if re.search(rf"\b(?:toan bo|mot nua|phan nua)\s+(?:so\s+)?(?:{unit}|{re.escape(counted)})\b", f):
             return True  # "bao nhiêu tiền học bổng": "hoàn trả lại toàn bộ số tiền học bổng"
-        if not _ASKS_RANK.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
+        if not _THU_MAY.search(fq):  # "bao nhiêu dòng": not "dòng thứ hai", a rank
             ranks = [m.span() for m in L.ORDINAL_WORDS.finditer(sentence.lower())]
             spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in ranks)]
         # the noun after the number, a few words on in the same list item ("200 hồ sơ, ngày cao

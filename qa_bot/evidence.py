@@ -229,26 +229,28 @@ _DAY_MONTH = re.compile(r"\b(?:(\d{1,2})\s*[/-]\s*(\d{1,2})(?:[/-](?:19|20)\d\d)
                         r"(\d{1,2})\.(\d{1,2})(?:\.(?:19|20)\d\d)?)\b")
 
 
-def _said_with(f_person: str, f_para: str) -> str | None:
+def _person_item(f_person: str, f_para: str) -> tuple[str, str] | None:
     """What the folded paragraph says with the folded person name: the words before it back to a
     comma or semicolon ("thủ tướng chính phủ phạm minh chính") and after it up to the next
-    semicolon or full stop (an attendee list's item); None when the paragraph does not name them."""
+    semicolon or full stop (an attendee list's item: "phan mạnh hùng, tỉnh ủy viên, phó chủ tịch
+    ubnd tỉnh; ..."); None when the paragraph does not name them."""
     i = f_para.find(f_person)
     if i < 0:
         return None
-    before = re.split(r"[,;:.()]", f_para[:i])[-1]
-    after = re.split(r"[;.]", f_para[i + len(f_person):])[0]
-    return f"{before} {f_person} {after}"
+    return re.split(r"[,;:.()]", f_para[:i])[-1], re.split(r"[;.]", f_para[i + len(f_person):])[0]
+
+
+def _said_with(f_person: str, f_para: str) -> str | None:
+    """The person's item (:func:`_person_item`) as one text, name included."""
+    item = _person_item(f_person, f_para)
+    return f"{item[0]} {f_person} {item[1]}" if item else None
 
 
 def _role_of(f_person: str, f_para: str) -> str | None:
-    """The role title the folded paragraph gives the folded person name, read after the name up
-    to the next person ("Phan Mạnh Hùng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; ..."), with "phó"."""
-    i = f_para.find(f_person)
-    if i < 0:
-        return None
-    after = re.split(r"[;.]", f_para[i + len(f_person):i + len(f_person) + 120])[0]
-    m = re.search(rf"(?:pho\s+)?(?:{L.ROLE_SAID.pattern})", after)
+    """The role title the paragraph gives the person after their name, with "phó" (within 120
+    characters of their item)."""
+    item = _person_item(f_person, f_para)
+    m = re.search(rf"(?:pho\s+)?(?:{L.ROLE_SAID.pattern})", item[1][:120]) if item else None
     return m.group(0) if m else None
 
 

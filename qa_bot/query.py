@@ -256,6 +256,10 @@ def question_kind(folded: str, normalised: str) -> tuple[str, str | None]:
     return kind, list_kind
 
 
+#: Words that name an article, not what it says ("bài năm 2024", "bài tháng 3/2024").
+_ARTICLE_WORDS = frozenset({"bài", "bài_viết", "bài_báo", "tin_bài"})
+
+
 def counted_noun(normalised: str, tokens: Sequence[str] = ()) -> str | None:
     """The noun a "bao nhiêu X" / "mấy X" question counts: one or two syllables before a function
     word or verb ("đại biểu", "tuổi", "phần trăm"), folded. With the question's word ``tokens``,
@@ -588,10 +592,10 @@ class QueryAnalyzer:
         if temporal:
             tokens = [t for t in tokens if t not in L.TEMPORAL_TOKENS] or tokens
         if re.search(r"\b(bai|bai viet|bai bao|tin bai) (nam|dang nam)\b", folded):
-            tokens = [t for t in tokens if t not in ("bài", "bài_viết", "bài_báo", "tin_bài")]
+            tokens = [t for t in tokens if t not in _ARTICLE_WORDS]
         if dated := L.ARTICLE_DATED.search(folded):  # "(bài tháng 3/2024)": which article, not content
             said = set(re.findall(r"\w+", dated.group(0)))
-            tokens = [t for t in tokens if t not in ("bài", "bài_viết", "bài_báo", "tin_bài", "tháng", "ngày")
+            tokens = [t for t in tokens if t not in _ARTICLE_WORDS and t not in ("tháng", "ngày")
                       and not (t.isdigit() and t in said)
                       and not (t.startswith(("tháng_", "ngày_")) and t.split("_")[-1] in said)] or tokens
         years = years_named(folded, self.reference_year)
