@@ -163,6 +163,13 @@ def spelled_out(folded: str) -> str:
 #: What a number counts, up to the end of its list item ("163 đơn vị sự nghiệp công lập thuộc UBND
 #: cấp huyện; giảm 8 ..."), folded.
 _COUNTED_PHRASE = re.compile(r"[^;.:()]{0,100}")
+#: A number that counts people ("16.149 người"), and the counted nouns that are people (folded):
+#: a class named before such a number ("các Nghị định ... tổng số là 16.149 người", "bộ, ngành là
+#: 217 người") is where the people are, not what is counted.
+_COUNTS_PEOPLE = re.compile(r"\s*nguoi\b")
+_PEOPLE_COUNTED = re.compile(r"\b(?:nguoi|can bo|cong chuc|vien chuc|bien che|lao dong|dai bieu|thanh vien|"
+                             r"nhan vien|nhan su|ca nhan|cong dan|ho|hoc sinh|sinh vien|hoc vien|giao vien|"
+                             r"dang vien|doan vien|tre em|benh nhan|nan nhan|cu dan|dan|thi the|tu thi)\b")
 
 
 def _other_class(fq: str, phrase: str) -> bool:
@@ -408,7 +415,9 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             # ("cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công")
             before = re.search(rf"\b{_NOT_A_RATE}({unit})\b[^.;:]{{0,120}}$", f[:a])
             if before and _unit_said(low, f, before.start(1), before.end(1)) and not _other_class(
-                    fq, f"{f[before.start():a]} {after}"):
+                    fq, f"{f[before.start():a]} {after}") and not (
+                    _COUNTS_PEOPLE.match(f, b) and not _PEOPLE_COUNTED.search(counted)
+                    and not L.PERSON_NOUNS.search(counted)):
                 return True
         return False
     if kind == L.DATE:

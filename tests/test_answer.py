@@ -1672,3 +1672,14 @@ def test_which_province_billions_and_a_superlative_said_apart() -> None:
     assert carries(NUMBER, "Tỉnh thu ngân sách 3.200 tỷ đồng.", q, "ty dong")
     from qa_bot.language import SUPERLATIVE_ASKED
     assert SUPERLATIVE_ASKED.search("nam 2023 bo, nganh nao ban hanh nhieu van ban chi dao cchc nhat")
+
+
+def test_a_count_of_people_does_not_count_the_things_named_before_it() -> None:
+    """"bao nhiêu nghị định": "các Nghị định ... tổng số là 16.149 người" counts people, not
+    decrees; asked how many people were cut (biên chế, người), it answers."""
+    s = ("Kết quả thực hiện tinh giản biên chế công chức, viên chức của bộ, ngành, địa phương theo quy định "
+         "tại các Nghị định của Chính phủ tổng số là 16.149 người (trong đó, bộ, ngành là 217 người).")
+    assert not carries(NUMBER, s, "Chính phủ ban hành bao nhiêu nghị định về tinh giản biên chế?", "nghi dinh")
+    assert not carries(NUMBER, s, "Có bao nhiêu bộ, ngành phát biểu ý kiến?", "bo")
+    assert carries(NUMBER, s, "Đã tinh giản bao nhiêu biên chế công chức, viên chức?", "bien che")
+    assert carries(NUMBER, s, "Bộ, ngành tinh giản bao nhiêu người?", "nguoi")
