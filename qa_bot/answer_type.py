@@ -50,6 +50,22 @@ _ACRONYM_BODY = re.compile(r"\b(?:P\.|Phòng)\s*[A-ZĐ]{2,}\b|\b[A-ZĐ]{3,}\b")
 #: A place said with a locative word: "tại", "ở", "trên", "qua" (through), "giữa" (between), "gần"...
 _PLACE_WORD = re.compile(r"\b(tai|o|diem cau|tinh|thanh pho|huyen|tren dia ban|tren|trong|qua|giua|gan|quanh)"
                          r"\s+(cac\s+)?\w+")
+#: Where an event a question asks about was held ("được tổ chức ở đâu?", "diễn ra tại đâu", "tại
+#: trụ sở nào"), folded; a building of the kind asked must be named.
+_VENUE_ASKED = re.compile(r"\b(?:to chuc|dien ra|hop|lam viec|khai mac)\s+(?:o|tai)\s+"
+                          r"(?:dau|noi nao|dia diem nao|tru so nao|hoi truong nao|phong hop nao)\b")
+_HALL_ASKED = re.compile(r"\b(tru so|hoi truong|phong hop) nao\b")
+#: A venue said: "tại / ở / điểm cầu" and what follows, read with marks where the sentence has
+#: them ("trọng tâm" is no "trong"), then folded for the checks below.
+_AT_MARKED = re.compile(r"\b(?:tại|ở|điểm cầu)\s+(?:các\s+)?\w+")
+_AT = re.compile(r"\b(?:tai|o|diem cau)\s+(?:cac\s+)?\w+")
+#: What "tại / ở" leads to that is no venue (folded): a connective ("ở đó"), a time ("tại thời
+#: điểm"), a text cited ("tại Nghị quyết số 01/NQ-CP", "tại Điều 5"), the event itself ("tại buổi
+#: làm việc", "tại hội nghị"), bodies in general ("tại cơ quan, tổ chức", "ở một số nơi").
+_NO_VENUE = re.compile(r"(?:tai|o|diem cau)\s+(?:cac\s+)?(?:do|day|khi|nay|nhung|viec|luc|dip|nam|thang|ngay|"
+                       r"tuan|thoi|giai doan|qua trinh|nghi quyet|nghi dinh|quyet dinh|thong tu|chi thi|"
+                       r"ke hoach|cong van|thong bao|van ban|dieu|khoan|muc|chuong|buoi|cuoc|hoi nghi|phien|"
+                       r"ky hop|le|co quan|don vi|to chuc|dia phuong|nhieu|mot so|noi)\b")
 
 
 
@@ -470,13 +486,35 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.PLACE and L.ADDRESS_ASKED.search(fq):
         return bool(L.ADDRESS.search(f))  # "ở địa chỉ nào?": not "tại tỉnh Bến Tre"
     if kind == L.PLACE:
+        # where an event was held: a place it was held at ("tại ...", "điểm cầu ..."), not one the
+        # sentence names otherwise ("mô hình hay ... như: Hà Nội, Khánh Hòa")
+        venue = bool(_VENUE_ASKED.search(fq))
         places = places_in(sentence)
-        if any(p not in fq for p in places):
+        if not venue and any(p not in fq for p in places):
             return True
         if _PROVINCE_ASKED.search(fq):  # "tỉnh nào ...?": a province by name, not "nhiều địa phương"
             return False
+        if venue:
+            return _venue_said(sentence, f, fq)
         return any(m.group(0) not in fq for m in _PLACE_WORD.finditer(f))
     return True
+
+
+def _venue_said(sentence: str, f: str, fq: str) -> bool:
+    """True when ``sentence`` (folded ``f``) says where an event the question ``fq`` asks about
+    was held: online, or at a place led by "tại / ở / điểm cầu" (read with marks where the
+    sentence has them: "trọng tâm" is no "trong"), not the event itself, bodies in general, a
+    connective, a time or a text cited."""
+    if (hall := _HALL_ASKED.search(fq)) and hall.group(1) not in f:
+        return False  # "tại trụ sở nào?": a building of that kind, not "tại điểm cầu UBND tỉnh"
+    if "truc tuyen" in f and "truc tuyen" not in fq:
+        return True  # "tổ chức Hội nghị trực tuyến toàn quốc": held online
+    low = sentence.lower()
+    for m in (_AT_MARKED if low != f else _AT).finditer(low):
+        said = fold(low[m.start():m.start() + 40])
+        if fold(m.group(0)) not in fq and not _NO_VENUE.match(said):
+            return True
+    return False
 
 
 def names_new(sentence: str, question: str) -> bool:

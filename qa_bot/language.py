@@ -62,10 +62,10 @@ QUESTION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (PERSON, re.compile(r"\b(ai|nguoi nao|dong chi nao|(?<!don )vi nao|lanh dao nao)\b|"
                         r"\b(chu tich|giam doc|bi thu|truong ban|bo truong|thu truong|lanh dao)\b"
                         r"[^?]{0,25}\bnao\b")),
-    (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|(?<!co )so nao|bo nao|(?<!van )ban nao|to chuc nao|"
-                              r"nganh nao|cap nao|bo phan nao|phong ban nao|phong nao)\b")),
+    (ORGANISATION, re.compile(r"\b(co quan nao|don vi nao|(?<!co )(?<!tru )so nao|bo nao|(?<!van )ban nao|"
+                              r"to chuc nao|nganh nao|cap nao|bo phan nao|phong ban nao|phong nao)\b")),
     (PLACE, re.compile(r"\b(o dau|tai dau|noi nao|dia phuong nao|tinh nao|diem cau nao|"
-                       r"thanh pho nao|huyen nao|dia diem nao)\b")),
+                       r"thanh pho nao|huyen nao|dia diem nao|tru so nao|hoi truong nao|phong hop nao)\b")),
     (LIST, re.compile(rf"\b({_LIST_WORDS}|nao\s*\??$)")),
     # chat spellings of "không" ("đúng ko ạ", "phải k", "hông") and a closing particle
     (YES_NO, re.compile(r"(\bco phai\b|\b(?:phai|dung) (?:khong|ko|k|hok|hong|kg|khg)\b|\bco dung\b|"

@@ -1683,3 +1683,22 @@ def test_a_count_of_people_does_not_count_the_things_named_before_it() -> None:
     assert not carries(NUMBER, s, "Có bao nhiêu bộ, ngành phát biểu ý kiến?", "bo")
     assert carries(NUMBER, s, "Đã tinh giản bao nhiêu biên chế công chức, viên chức?", "bien che")
     assert carries(NUMBER, s, "Bộ, ngành tinh giản bao nhiêu người?", "nguoi")
+
+
+def test_where_an_event_was_held_needs_a_venue() -> None:
+    """"được tổ chức ở đâu?": a place it was held at ("tại điểm cầu ...", online), not the event
+    itself ("tại buổi làm việc"), a text cited ("tại Nghị quyết số 01/NQ-CP"), "trọng tâm" read
+    as "trong", nor places named otherwise ("mô hình hay ... như: Hà Nội"); "tại trụ sở nào?"
+    needs a building of that kind."""
+    q = "Phiên họp được tổ chức ở đâu?"
+    assert not carries(PLACE, "Đó là nội dung chỉ đạo của đồng chí Bí thư tại buổi làm việc ngày 3-3.", q)
+    assert not carries(PLACE, "CCHC là một trong những trọng tâm, trọng tâm là các mục tiêu tại Nghị quyết "
+                              "số 01/NQ-CP.", q)
+    assert not carries(PLACE, "Nhiều mô hình hay, điển hình, như: Hà Nội, Khánh Hòa, Hậu Giang.", q)
+    assert carries(PLACE, "Tại điểm cầu Ủy ban nhân dân tỉnh, bà Nguyễn Thị Bé Mười chủ trì họp.", q)
+    assert carries(PLACE, "Ban Chỉ đạo tổ chức Hội nghị trực tuyến toàn quốc (phiên thứ 7).", q)
+    assert not carries(PLACE, "Tại điểm cầu Ủy ban nhân dân tỉnh, bà Nguyễn Thị Bé Mười chủ trì họp.",
+                       "Phiên họp được tổ chức tại trụ sở nào?")
+    # a place question about no event keeps the wider reading ("sinh ra ở đâu?": "của Anh")
+    assert carries(PLACE, "Nhiều mô hình hay, điển hình, như: Hà Nội, Khánh Hòa, Hậu Giang.",
+                   "Mô hình hay ở đâu?")

@@ -21,6 +21,7 @@ ANALYZER = QueryAnalyzer(reference_year=2025)
     ("Phó Chủ tịch UBND tỉnh nào tham dự tại điểm cầu Khánh Hòa?", L.PERSON, None),
     ("Cơ quan nào tham mưu UBND tỉnh về cải cách thể chế?", L.ORGANISATION, None),
     ("Tại điểm cầu nào ông Đinh Văn Thiệu tham dự?", L.PLACE, None),
+    ("Phiên họp thứ chín được tổ chức tại trụ sở nào?", L.PLACE, None),  # not "Sở nào"
     ("Phiên họp thứ chín chỉ ra những tồn tại, hạn chế nào?", L.LIST, L.SHORTCOMINGS),
     ("Thủ tướng yêu cầu gì tại phiên họp thứ ba?", L.LIST, L.REQUESTS),
     ("Thủ tướng yêu cầu bộ, ngành thực hiện những nhiệm vụ gì?", L.LIST, L.REQUESTS),
