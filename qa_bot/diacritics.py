@@ -54,6 +54,46 @@ QUESTION_PHRASES: tuple[str, ...] = (
 )
 
 
+#: Number words typed without marks, as a spelled number reads them ("hai nghin khong tram hai
+#: muoi" -> "hai nghìn không trăm hai mươi"); "muoi" after a digit word is "mươi", else "mười";
+#: "mot" after "muoi" is "mốt", "tu" "tư". A run of SPELLED_RUN such words or more holding a scale
+#: word or tens ("chin muoi sau") is read so, whatever the bigrams prefer ("hải nghìn trầm").
+_NUMBER_WORDS = {"mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "nam": "năm", "lam": "lăm",
+                 "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín", "muoi": "mười", "tram": "trăm",
+                 "nghin": "nghìn", "ngan": "ngàn", "trieu": "triệu", "ty": "tỷ", "khong": "không", "le": "lẻ",
+                 "linh": "linh"}
+_SCALE_WORDS = frozenset({"tram", "nghin", "ngan", "trieu", "ty"})
+_TENS_BEFORE = frozenset({"hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin"})
+_DIGIT_WORDS = _TENS_BEFORE | {"mot", "muoi"}
+SPELLED_RUN = 3
+
+
+def spelled_number_runs(syllables: Sequence[str]) -> dict[int, str]:
+    """Positions of lower-case syllables typed without marks that spell a number, with their
+    accented forms (see ``_NUMBER_WORDS``)."""
+    fixed: dict[int, str] = {}
+    i, n = 0, len(syllables)
+    while i < n:
+        j = i
+        # a run opens with a digit word ("tỷ lệ", "lẻ" open none); "lẻ / linh" follow a scale word
+        while j < n and (syllables[j] in _NUMBER_WORDS and (j > i or syllables[j] in _DIGIT_WORDS) and (
+                syllables[j] not in ("le", "linh") or syllables[j - 1] in _SCALE_WORDS) or (
+                syllables[j] == "tu" and j > i and syllables[j - 1] == "muoi")):
+            j += 1
+        run = syllables[i:j]
+        if j - i >= SPELLED_RUN and (any(s in _SCALE_WORDS for s in run) or any(  # "chin muoi sau"
+                a in _TENS_BEFORE and b == "muoi" for a, b in zip(run, run[1:], strict=False))):
+            for k in range(i, j):
+                s, prev = syllables[k], syllables[k - 1] if k > i else ""
+                if s == "muoi" and prev in _TENS_BEFORE:
+                    fixed[k] = "mươi"
+                elif prev == "muoi" and s in ("mot", "tu"):
+                    fixed[k] = "mốt" if s == "mot" else "tư"
+                else:
+                    fixed[k] = _NUMBER_WORDS.get(s, s)
+        i = max(j, i + 1)
+    return fixed
+
 
 def viet74k_path() -> Path | None:
     """The Viet74K word list shipped inside the underthesea wheel (one word per line), located
@@ -233,7 +273,10 @@ class DiacriticRestorer:
         """
         if self._dirty:
             self._prepare()
-        lattice = [self._options(s.lower()) for s in syllables]
+        lowered = [s.lower() for s in syllables]
+        spelled = spelled_number_runs(lowered)  # "hai nghin khong tram": not "hải nghìn trầm"
+        lattice = [[(spelled[i], self._ids.get(spelled[i], -1))] if i in spelled else self._options(s)
+                   for i, s in enumerate(lowered)]
         lattice.append([(self.BOUNDARY, 0)])
         unigrams, bigrams = self._unigrams, self._bigrams
         history, successors = self._history, self._successors

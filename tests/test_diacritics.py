@@ -11,6 +11,7 @@ from qa_bot.diacritics import (
     DiacriticRestorer,
     normalize_tone,
     prior_sentences,
+    spelled_number_runs,
     strip_diacritics,
     tokenize,
 )
@@ -267,3 +268,15 @@ def test_restore_finds_the_best_path_of_the_model() -> None:
         got = r.restore(words)
         ids = [next(i for w, i in opts if w == g) for opts, g in zip(options, got, strict=True)]
         assert _path_score(r, ids) == best, text
+
+
+def test_a_spelled_number_typed_without_marks_reads_as_a_number() -> None:
+    """"hai nghin khong tram hai muoi" is 2020 spelled, not "hải nghìn trầm" (frequent syllables of
+    prose); "tỷ lệ", "hai trạm" and two number words alone are left to the bigrams."""
+    bot = DiacriticRestorer(priors=False).fit(
+        corpus_sentences() + [tokenize("Hải quân đóng ở trầm tích biển, hải đảo và hải cảng.")])
+    assert bot.restore_text("nam hai nghin khong tram hai muoi") == "năm hai nghìn không trăm hai mươi"
+    assert bot.restore_text("muoi lam nghin chin tram ba muoi hai") == "mười lăm nghìn chín trăm ba mươi hai"
+    assert bot.restore_text("mot nghin le nam") == "một nghìn lẻ năm"
+    words = "ty le chin muoi sau phay hai tram y te hai nghin".split()
+    assert spelled_number_runs(words) == {2: "chín", 3: "mươi", 4: "sáu"}
