@@ -166,6 +166,10 @@ _MONTH_SAID = re.compile(r"\bthang\s+(?:\d|gieng|chap|mot|hai|ba|tu|nam|sau|bay|
 #: A date question that names the unit of the calendar it asks for (a day, month, year, deadline).
 _ASKS_CALENDAR = re.compile(r"\b(?:ngay|thang|nam|hom|quy) (?:nao|may|bao nhieu)\b|\bthoi han nao\b|"
                             r"\bhan chot\b")
+#: A question asking a deadline, and the words a text states one with before its date (folded).
+_ASKS_DEADLINE = re.compile(r"\b(?:han chot|han cuoi|thoi han nao|"
+                            r"cham nhat (?:la )?(?:khi nao|ngay nao|bao gio))\b")
+_DEADLINE_SAID = re.compile(r"\b(?:truoc|cham nhat|han|hoan thanh|xong|den het|den|trong|ket thuc|cuoi)\b")
 _FREQUENCY = re.compile(r"(?:hang|moi) (?:nam|thang|tuan|ngay|quy)")
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
 
@@ -442,6 +446,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         if not _ASKS_COMPARED.search(fq):  # ... unless the year compared with is what is asked
             compared = [m.span() for m in L.YEAR_COMPARED.finditer(f)]
             found = [m for m in found if not any(a <= m.start() < b for a, b in compared)]
+        if _ASKS_CALENDAR.search(fq):  # "hạn chót ... là khi nào?", "năm nào?": not "hằng năm"
+            found = [m for m in found if not _FREQUENCY.fullmatch(m.group(0))]
+        if _ASKS_DEADLINE.search(fq):  # a deadline is said as one: "trước ngày", "chậm nhất", "hoàn
+            # thành trong năm", not the year a survey is of ("sự hài lòng quốc gia năm 2024")
+            found = [m for m in found if _DEADLINE_SAID.search(f, max(0, m.start() - 30), m.start())]
         if _ASKS_MONTH.search(fq):  # "từ tháng mấy năm 2024?": a month, not the year alone
             found = [m for m in found if _MONTH_SAID.search(f, m.start(), m.end() + 8)]  # "chiều 3-2"
         if _ASKS_DAY.search(fq):  # "ban hành ngày nào?": a day, not the year the sentence speaks

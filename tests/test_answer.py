@@ -1702,3 +1702,17 @@ def test_where_an_event_was_held_needs_a_venue() -> None:
     # a place question about no event keeps the wider reading ("sinh ra ở đâu?": "của Anh")
     assert carries(PLACE, "Nhiều mô hình hay, điển hình, như: Hà Nội, Khánh Hòa, Hậu Giang.",
                    "Mô hình hay ở đâu?")
+
+
+def test_a_deadline_is_a_date_said_as_one() -> None:
+    """"hạn chót ... là khi nào?": "trước ngày 31/12/2024", "hoàn thành trong năm 2025" state a
+    deadline; the year a survey is of ("sự hài lòng quốc gia năm 2024") or "hằng năm" do not."""
+    q = "Hạn chót triển khai phần mềm chấm điểm Chỉ số CCHC là khi nào?"
+    assert not carries(DATE, "Triển khai điều tra xã hội học đo lường sự hài lòng quốc gia năm 2024 trên địa "
+                             "bàn tỉnh.", q)
+    assert not carries(DATE, "Triển khai Bộ chỉ số đánh giá kết quả CCHC hằng năm, đồng thời triển khai phần "
+                             "mềm chấm điểm Chỉ số CCHC.", q)
+    assert carries(DATE, "Triển khai phần mềm chấm điểm Chỉ số CCHC trước ngày 31/12/2024.", q)
+    assert carries(DATE, "Phần mềm chấm điểm phải hoàn thành trong năm 2025.", q)
+    assert carries(DATE, "Điều tra sự hài lòng quốc gia năm 2024 trên địa bàn tỉnh.",
+                   "Điều tra sự hài lòng được thực hiện năm nào?")
