@@ -240,6 +240,21 @@ def _person_item(f_person: str, f_para: str) -> tuple[str, str] | None:
     return re.split(r"[,;:.()]", f_para[:i])[-1], re.split(r"[;.]", f_para[i + len(f_person):])[0]
 
 
+def _role_differs(asked: str, fq: str, f_para: str, sentence: str, f_sentence: str) -> list[tuple[str, str]]:
+    """A role a yes/no question claims of no one by name ("Chủ tịch UBND tỉnh trực tiếp dự ...")
+    that the paragraph never gives while the sentence names another ("ông X - Phó Chủ tịch UBND
+    tỉnh tham dự"): (the role claimed, the role said)."""
+    for m in L.ROLE_SAID.finditer(fq):
+        role = m.group(0)
+        deputy = "" if fq[max(0, m.start() - 4):m.start()] == "pho " else r"(?<!pho )"
+        if re.search(rf"{deputy}\b{re.escape(role)}\b", f_para):
+            continue
+        said = next((r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq), None)
+        if said:
+            return [(_as_written(role, asked), _as_written(said, sentence))]
+    return []
+
+
 def _said_with(f_person: str, f_para: str) -> str | None:
     """The person's item (:func:`_person_item`) as one text, name included."""
     item = _person_item(f_person, f_para)
@@ -347,6 +362,8 @@ class Checker:
                         (r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq), None)
                     out.append((_as_written(role, asked), _as_written(said, text[a:b]) if said
                                 else "chức danh khác"))
+        if not people:  # "do Chủ tịch UBND tỉnh chủ trì, đúng không?": said of whoever holds it
+            out.extend(_role_differs(asked, fq, f_para, sentence, f_sentence))
         days = _days(fq)
         if days and not days & _days(f_para) and (said := _DAY_MONTH.search(f_sentence)):
             claimed = _DAY_MONTH.search(fq)

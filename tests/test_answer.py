@@ -1716,3 +1716,16 @@ def test_a_deadline_is_a_date_said_as_one() -> None:
     assert carries(DATE, "Phần mềm chấm điểm phải hoàn thành trong năm 2025.", q)
     assert carries(DATE, "Điều tra sự hài lòng quốc gia năm 2024 trên địa bàn tỉnh.",
                    "Điều tra sự hài lòng được thực hiện năm nào?")
+
+
+def test_a_role_claimed_of_no_one_by_name_is_corrected(tmp_path: Path) -> None:
+    """"Chủ tịch UBND tỉnh trực tiếp dự ..., đúng không?" where the text says its deputy attended
+    is answered in part, the deputy's sentence quoted; claimed of the deputy, it is answered."""
+    bot = _one_document_bot(tmp_path, "phien3.md",
+        "---\ntitle: Phiên họp thứ ba Ban Chỉ đạo cải cách hành chính\ndate: 2023-02-03\n---\n"
+        "Chiều 3-2, Ban Chỉ đạo cải cách hành chính của Chính phủ tổ chức phiên họp thứ ba.\n\n"
+        "Tại điểm cầu Khánh Hòa, ông Đinh Văn Thiệu - Phó Chủ tịch UBND tỉnh tham dự.\n")
+    a = bot.ask("tai diem cau Khanh Hoa Chu tich UBND tinh truc tiep du phien hop thu ba dung khong?")
+    assert a.status == "partial" and not a.found and "Phó Chủ tịch" in a.answer, a.answer
+    a = bot.ask("Tại điểm cầu Khánh Hòa, Phó Chủ tịch UBND tỉnh dự phiên họp thứ ba đúng không?")
+    assert a.status == "answered", a.answer
