@@ -146,6 +146,12 @@ HELDOUT21 = _rows("questions_heldout21.jsonl")
 #: of figures a question quotes comes from the sentence that says them or the earlier sentence of
 #: its paragraph that dates them. Held at its level: unanswerable 12/18, answerable 25/32.
 HELDOUT22 = _rows("questions_heldout22.jsonl")
+#: A twenty-third (questions_heldout23.jsonl; a helpdesk operator at a Public Administration
+#: Service Centre and a provincial Inspectorate officer, every article evenly): 45/50 at the
+#: session's start, 46/50 when written (unanswerable 15/18). Causes fixed as rules: a spelled
+#: number typed without marks is restored as one; a deadline is a date said as one; a role
+#: claimed of no one by name that the text gives another is corrected (partial). 50/50.
+HELDOUT23 = _rows("questions_heldout23.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -168,10 +174,10 @@ def test_set_has_every_kind() -> None:
 
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                   HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
-                                  HELDOUT15, HELDOUT16, HELDOUT10],
+                                  HELDOUT15, HELDOUT16, HELDOUT10, HELDOUT23],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
-                              "heldout14", "heldout15", "heldout16", "heldout10"])
+                              "heldout14", "heldout15", "heldout16", "heldout10", "heldout23"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
@@ -185,8 +191,8 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT17, 14, 31), (HELDOUT18, 13, 31), (HELDOUT19, 16, 28), (HELDOUT20, 14, 28),
-                          (HELDOUT21, 13, 23), (HELDOUT22, 12, 25)],
+                         [(HELDOUT17, 14, 31), (HELDOUT18, 13, 31), (HELDOUT19, 16, 28), (HELDOUT20, 14, 29),
+                          (HELDOUT21, 14, 24), (HELDOUT22, 15, 25)],
                          ids=["heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
