@@ -18,6 +18,7 @@ the other retrieved passages follow as related (``used=False``), ``top_k`` in al
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -634,11 +635,14 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
         # the year of the figures quoted: a sentence that says them (dated by itself or its lead-in)
         fitting = [c for c in fitting if any(x in c.sentence for x in figures)]
     origin = _origin_asked(query, asked_text)  # "được thành lập năm nào?": a sentence saying so
-    if origin is not None:
+    act = _act_asked(query, asked_text) if origin is None else None  # "kiện toàn vào ngày nào?"
+    if origin is not None or act is not None:
         said = len(fitting)
-        fitting = [c for c in fitting if _tells_origin(c, origin, sources)]
+        says = functools.partial(_says_origin, origin) if origin is not None else functools.partial(
+            _says_act, act[1])
+        fitting = [c for c in fitting if _tells_origin(c, says, sources)]
         if said and not fitting:
-            debug["origin_missing"] = origin.verb
+            debug["origin_missing"] = origin.verb if origin is not None else act[0]
     for c in fitting:  # the constraints, read only for the sentences that could answer
         c.verdict = sources.checker.check(query, c.hit.document, c.start, c.end)
     good = [c for c in fitting if c.verdict.ok]
@@ -755,17 +759,32 @@ def _says_origin(origin: _Origin, sentence: str) -> bool:
     return bool(origin.action and re.search(rf"\b{re.escape(origin.action)}\b", f))
 
 
-def _tells_origin(c: _Candidate, origin: _Origin, sources: Sources) -> bool:
-    """True when the sentence of ``c`` says the event asked (language.ORIGIN_SAID: "được thành
-    lập", "ra đời", "đi vào hoạt động"...), or the sentence before it in its paragraph does (then
-    quoted with it): a date near the subject that says no such event ("Chiều 2.2, Ban Chỉ đạo ...
-    tổ chức Hội nghị ...") does not tell when it came into being."""
-    if _says_origin(origin, c.sentence) or (c.lead_in is not None and _says_origin(origin, c.lead_in[1])):
+def _act_asked(query: Query, asked_text: str) -> tuple[str, str] | None:
+    """For a question asking the day of an act of a directive or a body ("kiện toàn Ban Chỉ đạo
+    vào ngày nào?", "ban hành ngày nào?", language.ACT_ASKED), the act as asked and folded."""
+    f = fold(asked_text)
+    if query.kind != L.DATE or not L.DAY_ASKED.search(f) or not (m := L.ACT_ASKED.search(f)):
+        return None  # a year is often said beside the thing's name ("Đạo luật ... năm 1986")
+    return (asked_text[m.start():m.end()] if len(asked_text) == len(fold(asked_text)) else m.group(0),
+            m.group(0))
+
+
+def _says_act(act: str, sentence: str) -> bool:
+    """True when ``sentence`` says the folded ``act``."""
+    return re.search(rf"\b{re.escape(act)}\b", fold(sentence)) is not None
+
+
+def _tells_origin(c: _Candidate, says: Callable[[str], bool], sources: Sources) -> bool:
+    """True when the sentence of ``c`` says the event asked (``says``: :func:`_says_origin`,
+    "được thành lập", "ra đời", "đi vào hoạt động"..., or :func:`_says_act`), or the sentence
+    before it in its paragraph does (then quoted with it): a date near the subject that says no
+    such event ("Chiều 2.2, Ban Chỉ đạo ... tổ chức Hội nghị ...") does not tell when it happened."""
+    if says(c.sentence) or (c.lead_in is not None and says(c.lead_in[1])):
         return True
     doc = c.hit.document
     a, _ = sources.checker.paragraph(doc, c.start, c.end)
     before = [(h, s, t) for h in sources.doc_hits(doc.doc_id) for s, _, t in h.sentences if a <= s < c.start]
-    if before and _says_origin(origin, before[-1][2]):
+    if before and says(before[-1][2]):
         if c.lead_in is None:
             c.lead_in = (before[-1][0], before[-1][2])
         return True

@@ -513,6 +513,13 @@ TIME_OF_DAY = frozenset({"buổi", "sáng", "chiều", "trưa", "tối", "buổi
 ORIGIN_ASKED = re.compile(r"\b(thanh lap|ra doi|khai truong|di vao hoat dong|dua vao hoat dong|"
                           r"bat dau hoat dong|chinh thuc hoat dong|khoi dong|hinh thanh|sang lap|"
                           r"thiet lap|ra mat|khanh thanh|khai sinh|thanh hinh|lap ra|lap nen|mo cua)\b")
+#: A day asked, and the acts of a directive or a body a question may ask the day of ("ban hành
+#: ngày nào?", "kiện toàn Ban Chỉ đạo vào ngày nào?", "có hiệu lực từ ngày nào?"), folded: only a
+#: sentence saying the act (or the one before it in its paragraph) gives its day, not the day of
+#: the article's meeting.
+DAY_ASKED = re.compile(r"\b(?:ngay nao|ngay may|hom nao|ngay bao nhieu)\b")
+ACT_ASKED = re.compile(r"\b(ban hanh|kien toan|phe duyet|co hieu luc|ap dung|cong bo|thong qua|bai bo|"
+                       r"sua doi|kien nghi)\b")
 #: ... as written with their marks: a question typed with marks must say one of them ("gây ra mất
 #: điện" folds to "ra mat" too).
 ORIGIN_MARKED = frozenset({"thành lập", "ra đời", "khai trương", "đi vào hoạt động", "đưa vào hoạt động",

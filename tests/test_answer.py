@@ -1729,3 +1729,20 @@ def test_a_role_claimed_of_no_one_by_name_is_corrected(tmp_path: Path) -> None:
     assert a.status == "partial" and not a.found and "Phó Chủ tịch" in a.answer, a.answer
     a = bot.ask("Tại điểm cầu Khánh Hòa, Phó Chủ tịch UBND tỉnh dự phiên họp thứ ba đúng không?")
     assert a.status == "answered", a.answer
+
+
+def test_the_day_of_an_act_is_given_where_the_act_is_said(tmp_path: Path) -> None:
+    """"kiện toàn Ban Chỉ đạo vào ngày nào?": the day of the article's meeting is not the day of an
+    act it never states; a sentence that states the act gives its day."""
+    text = ("---\ntitle: CCHC phải thực chất\ndate: 2021-03-03\n---\n"
+            "Đó là nội dung chỉ đạo của Bí thư Tỉnh ủy tại buổi làm việc với Ban Chỉ đạo CCHC của tỉnh vào "
+            "ngày 3-3.\n\nUBND tỉnh đã ban hành kế hoạch CCHC và chỉ đạo các sở, ngành thực hiện.\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    bot = _one_document_bot(tmp_path / "a", "cchc.md", text)
+    a = bot.ask("UBND tỉnh đã kiện toàn Ban chỉ đạo CCHC của tỉnh vào ngày nào?")
+    assert a.status == "not_found" and "kiện toàn" in a.answer, a.answer
+    bot = _one_document_bot(tmp_path / "b", "cchc.md", text.replace(
+        "các sở, ngành thực hiện.", "các sở, ngành thực hiện. Ngày 5-3, UBND tỉnh đã kiện toàn Ban Chỉ đạo CCHC."))
+    a = bot.ask("UBND tỉnh đã kiện toàn Ban chỉ đạo CCHC của tỉnh vào ngày nào?")
+    assert a.status == "answered" and "5-3" in a.answer, a.answer
