@@ -66,6 +66,9 @@ _SCALE_WORDS = frozenset({"tram", "nghin", "ngan", "trieu", "ty"})
 _TENS_BEFORE = frozenset({"hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin"})
 _DIGIT_WORDS = _TENS_BEFORE | {"mot", "muoi"}
 SPELLED_RUN = 3
+#: A year said digit by digit after "năm" ("nam hai khong hai tu": "năm hai không hai tư").
+_YEAR_DIGITS = {"khong": "không", "mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "tu": "tư",
+                "nam": "năm", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín"}
 
 
 def spelled_number_runs(syllables: Sequence[str]) -> dict[int, str]:
@@ -74,6 +77,12 @@ def spelled_number_runs(syllables: Sequence[str]) -> dict[int, str]:
     fixed: dict[int, str] = {}
     i, n = 0, len(syllables)
     while i < n:
+        year = syllables[i:i + 4]
+        if i and syllables[i - 1] == "nam" and len(year) == 4 and year[0] in ("mot", "hai") and all(
+                s in _YEAR_DIGITS for s in year):
+            fixed.update((i + k, _YEAR_DIGITS[s]) for k, s in enumerate(year))  # "nam hai khong hai ba"
+            i += 4
+            continue
         j = i
         # a run opens with a digit word ("tỷ lệ", "lẻ" open none); "lẻ / linh" follow a scale word
         while j < n and (syllables[j] in _NUMBER_WORDS and (j > i or syllables[j] in _DIGIT_WORDS) and (
@@ -91,7 +100,9 @@ def spelled_number_runs(syllables: Sequence[str]) -> dict[int, str]:
                     fixed[k] = "mốt" if s == "mot" else "tư"
                 else:
                     fixed[k] = _NUMBER_WORDS.get(s, s)
-        i = max(j, i + 1)
+            i = j
+        else:  # a year said digit by digit may start inside it ("nam hai khong hai ba")
+            i += 1
     return fixed
 
 

@@ -329,9 +329,38 @@ def year_parts_named(folded: str) -> list[str]:
 _SPELLED_YEAR = re.compile(r"(?i)\b(năm)\s+((?:[^\W\d_]+\s+){1,7}[^\W\d_]+)")
 
 
+#: A year said digit by digit ("năm hai không hai tư": 2024), each word one digit.
+_DIGIT_YEAR = re.compile(r"(?i)\b(năm)\s+(\w+)\s+(\w+)\s+(\w+)\s+(\w+)\b")
+_DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+           "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+
+
+def _digit_year(m: re.Match[str]) -> str:
+    digits = [_DIGITS.get(w.lower()) for w in m.groups()[1:]]
+    if None in digits or not 1900 <= (year := int("".join(map(str, digits)))) <= 2099:
+        return m.group(0)
+    return f"{m.group(1)} {year}"
+
+
+#: Words that make a round figure after them approximate ("hơn 16.000 người"; not "lớn hơn 1",
+#: "hơn 1.818": a comparison, a figure quoted).
+ROUND_FIGURE = 1000
+_APPROXIMATE = frozenset({"hơn", "trên", "gần", "khoảng", "xấp_xỉ", "ngót", "chừng", "tầm", "gần_như"})
+
+
+def without_approximations(tokens: list[str]) -> list[str]:
+    """``tokens`` without the round figures said approximately ("hơn 16.000", "khoảng mười
+    nghìn"): the texts give the exact figure ("16.149"), so the round one is no word to find."""
+    return [t for i, t in enumerate(tokens)
+            if not (i and t.isdigit() and int(t) >= ROUND_FIGURE and int(t) % 100 == 0
+                    and tokens[i - 1] in _APPROXIMATE)] or tokens
+
+
 def spelled_years(text: str) -> str:
     """``text`` with years said aloud written in digits ("năm hai nghìn không trăm hai mươi" ->
-    "năm 2020", "năm hai nghìn lẻ năm" -> "năm 2005"), so that they are years like any other."""
+    "năm 2020", "năm hai nghìn lẻ năm" -> "năm 2005", "năm hai không hai tư" -> "năm 2024"), so
+    that they are years like any other."""
+    text = _DIGIT_YEAR.sub(_digit_year, text)
     if "nghìn" not in text and "ngàn" not in text:
         return text
 
@@ -587,7 +616,7 @@ class QueryAnalyzer:
         folded_n = fold(normalised)
         kind, list_kind = question_kind(folded_n, normalised)
         people = people_named(restored_text)
-        tokens = cardinals_in_words(drop_ordinal_parts(tokens))
+        tokens = without_approximations(cardinals_in_words(drop_ordinal_parts(tokens)))
         temporal = temporal_word(folded)
         if temporal:
             tokens = [t for t in tokens if t not in L.TEMPORAL_TOKENS] or tokens

@@ -278,5 +278,6 @@ def test_a_spelled_number_typed_without_marks_reads_as_a_number() -> None:
     assert bot.restore_text("nam hai nghin khong tram hai muoi") == "năm hai nghìn không trăm hai mươi"
     assert bot.restore_text("muoi lam nghin chin tram ba muoi hai") == "mười lăm nghìn chín trăm ba mươi hai"
     assert bot.restore_text("mot nghin le nam") == "một nghìn lẻ năm"
+    assert bot.restore_text("nam hai khong hai ba") == "năm hai không hai ba"  # 2023
     words = "ty le chin muoi sau phay hai tram y te hai nghin".split()
     assert spelled_number_runs(words) == {2: "chín", 3: "mươi", 4: "sáu"}

@@ -407,3 +407,17 @@ def test_a_year_after_an_index_or_plan_name_and_a_year_said_aloud_are_years() ->
     assert spelled_years("tuyển năm nghìn người") == "tuyển năm nghìn người"  # five thousand, no year
     assert ANALYZER.analyze("Trong năm hai nghìn không trăm hai mươi tỉnh tiếp nhận bao nhiêu hồ sơ?"
                             ).years == [2020]
+
+
+def test_a_year_said_digit_by_digit_and_a_round_figure_said_approximately() -> None:
+    """"năm hai không hai tư" is 2024 (typed with or without marks); "năm năm qua" no year; "hơn
+    16.000 người" is no figure to find in the texts (they say "16.149"), "lớn hơn 1" and a figure
+    quoted exactly are."""
+    from qa_bot.query import spelled_years, without_approximations
+
+    assert spelled_years("Năm hai không hai tư, cả nước") == "Năm 2024, cả nước"
+    assert spelled_years("Năm năm qua tỉnh") == "Năm năm qua tỉnh"
+    assert ANALYZER.analyze("Năm hai không hai tư cả nước tinh giản bao nhiêu người?").years == [2024]
+    assert without_approximations(["hơn", "16000", "người"]) == ["hơn", "người"]
+    assert without_approximations(["lớn", "hơn", "1"]) == ["lớn", "hơn", "1"]
+    assert without_approximations(["hơn", "1818", "dịch_vụ"]) == ["hơn", "1818", "dịch_vụ"]
