@@ -622,6 +622,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     motto = bool(subject and (L.MOTTO_ASKED.match(subject) or L.MOTTO_CHOSEN.search(subject)))
     rank_claimed = query.kind == L.YES_NO and bool(L.RANK_CLAIM.search(fold(asked_text)))
     superlative = query.kind in _WHICH_ONE and bool(L.SUPERLATIVE_ASKED.search(fold(asked_text)))
+    first = query.kind in _WHICH_ONE and bool(L.FIRST_ASKED.search(fold(asked_text)))  # "làm đầu tiên"
     fitting = [c for c in scored if (c.typed or not needs_type)
                and (not motto or L.MOTTO_STATED.search(fold(c.sentence)))
                and (not (needs_share or why) or c.weight >= least)
@@ -630,7 +631,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (not query.compares or L.CHANGE_STATED.search(c.sentence.lower()))
                # "Có phải ... đứng đầu cả nước ... không?": a sentence that states a rank
                and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))
-               and (not superlative or _states_rank(c.sentence))]
+               and (not superlative or _states_rank(c.sentence))
+               and (not first or L.FIRST_SAID.search(fold(c.sentence)))]
     if figures and any(x in c.sentence for c in scored for x in figures):
         # the year of the figures quoted: a sentence that says them (dated by itself or its lead-in)
         fitting = [c for c in fitting if any(x in c.sentence for x in figures)]

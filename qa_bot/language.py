@@ -583,6 +583,10 @@ SUPERLATIVE_ASKED = re.compile(r"\b(nhieu nhat|cao nhat|thap nhat|lon nhat|nho n
                                r"nhanh nhat|cham nhat|dung dau|dan dau)\b|"
                                # "ban hành nhiều văn bản chỉ đạo CCHC nhất"
                                r"\b(?:nhieu|cao|thap|lon|nho|tot|kem|nhanh|cham)(?:\s+\w+){1,6}?\s+nhat\s*\??$")
+#: Which one did it first ("tỉnh nào làm đầu tiên?", "đơn vị nào tiên phong"), and a sentence that
+#: says one was first (folded).
+FIRST_ASKED = re.compile(r"\b(?:dau tien|som nhat|tien phong|di dau)\b")  # "trước tiên": a step, no rank
+FIRST_SAID = re.compile(r"\b(?:dau tien|lan dau|som nhat|tien phong|di dau|truoc tien|dan dau)\b")
 SUPERLATIVE_MARK = re.compile(r"\b(?:nhiều|cao|thấp|lớn|nhỏ|tốt|kém|nhanh|chậm|mạnh|yếu|đông|ít|sớm|"
                               r"muộn|rộng|dài|ngắn|xa|gần|mới|sâu|nặng|rõ|hiệu quả)\s+nhất\b")
 #: A year in a question is a year when a time word stands before it ("năm 2024", "trong 2024").

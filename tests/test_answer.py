@@ -1746,3 +1746,18 @@ def test_the_day_of_an_act_is_given_where_the_act_is_said(tmp_path: Path) -> Non
         "các sở, ngành thực hiện.", "các sở, ngành thực hiện. Ngày 5-3, UBND tỉnh đã kiện toàn Ban Chỉ đạo CCHC."))
     a = bot.ask("UBND tỉnh đã kiện toàn Ban chỉ đạo CCHC của tỉnh vào ngày nào?")
     assert a.status == "answered" and "5-3" in a.answer, a.answer
+
+
+def test_which_one_did_it_first_needs_a_first_said(tmp_path: Path) -> None:
+    """"tỉnh nào làm đầu tiên?": "Khánh Hòa là một trong 46 địa phương đã triển khai ..." names a
+    province but says no first; "... là địa phương đầu tiên triển khai ..." does."""
+    text = ("---\ntitle: Phiên họp thứ ba\ndate: 2023-02-03\n---\n"
+            "Tỉnh Khánh Hòa là một trong 46 địa phương đã triển khai tổ công nghệ số cộng đồng đến cấp cơ sở.\n")
+    q = "Trong 46 địa phương triển khai tổ công nghệ số cộng đồng, tỉnh nào làm đầu tiên?"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = _one_document_bot(tmp_path / "a", "p3.md", text).ask(q)
+    assert a.status != "answered", a.answer
+    a = _one_document_bot(tmp_path / "b", "p3.md", text + "\nTỉnh Khánh Hòa là địa phương đầu tiên triển khai "
+                          "tổ công nghệ số cộng đồng đến cấp cơ sở.\n").ask(q)
+    assert a.status == "answered" and "đầu tiên" in a.answer, a.answer
