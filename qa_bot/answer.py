@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from . import language as L
@@ -438,6 +439,47 @@ _PLAIN_COUNTING = frozenset({"có", "là", "đạt", "được", "đã", "gồm"
                              "nhiều", "nhất", "lần", "trong"})
 
 
+#: A choice between two ("cơ quan thường trực ... là Sở Nội vụ hay Văn phòng UBND tỉnh?"), folded:
+#: what is asked about, and the options.
+#: (not the "hay" that praises: "mô hình hay về ...", "cách làm hay, điển hình")
+_CHOICE = re.compile(r"^(.+?)\s+la\s+(.+?)(?<!\bhinh)(?<!\blam)(?<!\bnghiem)(?<!\bhoc)(?<!\bkien)\s+hay\s+"
+                     r"(?!khong\b|chua\b|ko\b|sao\b|gi\b|ai\b|ve\b|va\b|dien hinh\b)(.+?)\s*\??\s*$")
+
+
+def _choice_subject(query: Query, asked_text: str, terms: AbstractSet[str],
+                    weight: Callable[[str], float]) -> _Choice | None:
+    """For a question choosing between two ("X là A hay B?"), the words of X the documents know
+    (of ``terms``; X is read after its last comma: "Theo kế hoạch ..., cơ quan thường trực ... là")
+    with their weights, and the two options, folded with abbreviations spelled out."""
+    if query.kind != L.OTHER or not (m := _CHOICE.match(fold(asked_text))):
+        return None
+    said = set(m.group(1).split(",")[-1].split())
+    subject = {spelled_out(fold(t).replace("_", " ")): weight(t) for t in terms
+               if set(fold(t).split("_")) <= said}
+    return _Choice(subject, (spelled_out(m.group(2)), spelled_out(m.group(3)))) if subject else None
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """What a choice question asks about (folded words and weights) and its two options."""
+
+    subject: dict[str, float]
+    options: tuple[str, str]
+
+    def made_by(self, sentence: str) -> bool:
+        """True when ``sentence`` says most of what is asked about (CHOICE_SHARE of its weight)
+        and one of the options: one naming an option among others ("Tham dự có ... Văn phòng UBND
+        tỉnh ...") or the subject without an option chooses nothing."""
+        f = spelled_out(fold(sentence))
+        said = sum(w for t, w in self.subject.items() if re.search(rf"\b{re.escape(t)}\b", f))
+        return said >= CHOICE_SHARE * sum(self.subject.values()) and any(
+            re.search(rf"\b{re.escape(option)}\b", f) for option in self.options)
+
+
+#: Least share of a choice question's subject a sentence must say.
+CHOICE_SHARE = 0.5
+
+
 def _counting_verb(query: Query) -> str | None:
     """The word of two syllables or more right before "bao nhiêu" in the question's tokens ("kiến
     nghị bãi bỏ bao nhiêu văn bản": "bãi_bỏ"), or None when it is a plain one ("có", "tăng"). A
@@ -506,6 +548,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     article = bool(L.ARTICLE_ASKED.search(fold(asked_text)))  # where a matter is ruled
     which_named = _which_named(asked_text)  # "Con sông nào ...?": "sông St. Johns"
     which = bool(_ASKS_WHICH.search(fold(asked_text)))  # "loại điểm nào", "dựa vào đâu", "là gì"
+    chosen_of = _choice_subject(query, asked_text, known, weight)  # "X là A hay B?": a sentence about X
     pool = [(rank, hit, context) for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True))
             if rank < sources.passages or context >= sources.threshold]
     first = len(pool)
@@ -546,7 +589,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
             # what a sentence must be whatever else it holds (cheap; the item reading below only
             # raises ev): some of the question, something new, the list's kind; a yes/no
             # question's claim stated whole ("Việc hòa giải ... được khuyến khích.") affirms it
-            affirms = query.kind == L.YES_NO and _CLOSED.search(sentence.rstrip()) is not None
+            # (as does one choosing an option: "Sở Nội vụ là cơ quan thường trực ...")
+            affirms = (query.kind == L.YES_NO or chosen_of is not None) and _CLOSED.search(
+                sentence.rstrip()) is not None
             if ev.weight <= 0 or not (affirms or _says_more(sentence, asked)):
                 continue
             if query.kind == L.LIST and query.list_kind and not lists.announces(
@@ -632,7 +677,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                # "Có phải ... đứng đầu cả nước ... không?": a sentence that states a rank
                and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))
                and (not superlative or _states_rank(c.sentence))
-               and (not first or L.FIRST_SAID.search(fold(c.sentence)))]
+               and (not first or L.FIRST_SAID.search(fold(c.sentence)))
+               and (chosen_of is None or chosen_of.made_by(c.sentence))]
     if figures and any(x in c.sentence for c in scored for x in figures):
         # the year of the figures quoted: a sentence that says them (dated by itself or its lead-in)
         fitting = [c for c in fitting if any(x in c.sentence for x in figures)]

@@ -1761,3 +1761,21 @@ def test_which_one_did_it_first_needs_a_first_said(tmp_path: Path) -> None:
     a = _one_document_bot(tmp_path / "b", "p3.md", text + "\nTỉnh Khánh Hòa là địa phương đầu tiên triển khai "
                           "tổ công nghệ số cộng đồng đến cấp cơ sở.\n").ask(q)
     assert a.status == "answered" and "đầu tiên" in a.answer, a.answer
+
+
+def test_a_choice_between_two_needs_a_sentence_about_what_is_chosen(tmp_path: Path) -> None:
+    """"cơ quan thường trực ... là Sở Nội vụ hay Văn phòng UBND tỉnh?": a sentence naming Văn phòng
+    UBND tỉnh among attendees chooses nothing; one saying which is the standing body does. The
+    "hay" that praises ("mô hình hay về ...") offers no choice."""
+    from qa_bot.answer import _CHOICE
+    text = ("---\ntitle: Kế hoạch CCHC năm 2024\ndate: 2024-03-04\n---\n"
+            "Tham dự có Ban Lãnh đạo Văn phòng UBND tỉnh và đại diện Sở Nội vụ.\n\n"
+            "Kế hoạch yêu cầu cơ quan thường trực CCHC của tỉnh theo dõi, đôn đốc.\n")
+    q = "Theo kế hoạch CCHC năm 2024, cơ quan thường trực CCHC của tỉnh là Sở Nội vụ hay Văn phòng UBND tỉnh?"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = _one_document_bot(tmp_path / "a", "kh.md", text).ask(q)
+    assert a.status != "answered", a.answer
+    a = _one_document_bot(tmp_path / "b", "kh.md", text + "\nSở Nội vụ là cơ quan thường trực CCHC của tỉnh.\n").ask(q)
+    assert a.status == "answered" and "Sở Nội vụ là cơ quan thường trực" in a.answer, a.answer
+    assert not _CHOICE.match("nhung tinh nao duoc neu la mo hinh hay ve cai cach the che?")
