@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from . import language as L
 from . import lists
-from .answer_type import ABBREVIATION_MEANING, carries, names_new, spelled_out
+from .answer_type import ABBREVIATION_MEANING, asked_numbers, carries, names_new, spelled_out
 from .citations import Citations
 from .coverage import Evidence, coverage, text_view, weigh
 from .evidence import Verdict
@@ -500,8 +500,27 @@ def _counting_verb(query: Query) -> str | None:
     return word
 
 
-#: A figure as a text writes it ("4.142", "16.149", "267", "30%"): two digits or more.
-_FIGURE = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)*%?(?![\d])")
+#: A figure as a text writes it ("4.142", "1.818", "16.149", "267", "30%"): two digits or more.
+_FIGURE = re.compile(r"(?<![\d.,])(?:\d{2,}|\d(?=[.,]\d))(?:[.,]\d+)*%?(?![\d])")
+
+
+def _digits(figure: str) -> str:
+    return figure.rstrip("%").replace(".", "").replace(",", "")
+
+
+def _quoted_figures(question: str) -> frozenset[str]:
+    """The figures a question quotes, as digits: written ("1.818", not a year "2023") or spelled
+    ("một nghìn tám trăm mười tám" -> "1818")."""
+    written = _FIGURE.findall(question)
+    spelled = asked_numbers(question) - {_digits(x) for x in written}
+    return frozenset({_digits(x) for x in written if not _YEAR.fullmatch(x)}
+                     | {x for x in spelled if len(x) >= 2})
+
+
+def _says_figures(sentence: str, figures: AbstractSet[str]) -> bool:
+    """True when ``sentence`` says one of ``figures`` (digits without separators: "1818" is
+    said as "1.818")."""
+    return any(_digits(x) in figures for x in _FIGURE.findall(sentence))
 
 
 def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
@@ -536,8 +555,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     how_long = query.kind == L.NUMBER and bool(_HOW_LONG.search(fold(asked_text)))
     # "4.142 nhiệm vụ ... là số liệu của năm nào?": the year of the figures the question quotes,
     # which the sentence that says them may leave to an earlier one of its paragraph
-    figures = [x for x in _FIGURE.findall(asked_text) if not _YEAR.fullmatch(x)] \
-        if query.kind == L.DATE and L.YEAR_OF_FIGURE.search(fold(asked_text)) else []
+    figures = _quoted_figures(asked_text) if query.kind == L.DATE and L.YEAR_OF_FIGURE.search(
+        fold(asked_text)) else frozenset()
     scored: list[_Candidate] = []
     terms_total = sum(weight(t) for t in terms) or 1.0
     # the term as the texts spell it ("Chuyên nghành là gì?": "chuyên ngành")
@@ -626,7 +645,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                         lead_in = announcer
                         typed = typed or carries(query.kind, announcer[1], query.text, counted)
             if not typed and ev.weight > 0 and (query.kind in _CONTEXT_TYPED or (
-                    figures and any(x in sentence for x in figures))) and not role_asked:
+                    figures and _says_figures(sentence, figures))) and not role_asked:
                 lead_in = _earlier_typed(query, hit, start, sources, doc_cache)
                 typed = lead_in is not None  # "Đối với tỉnh Hà Giang, ..." then the figures
             if lead_in is None and ev.weight > 0 and which and (m := _OPENING_ACRONYM.match(sentence)) \
@@ -679,9 +698,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (not superlative or _states_rank(c.sentence))
                and (not first or L.FIRST_SAID.search(fold(c.sentence)))
                and (chosen_of is None or chosen_of.made_by(c.sentence))]
-    if figures and any(x in c.sentence for c in scored for x in figures):
+    if figures and any(_says_figures(c.sentence, figures) for c in scored):
         # the year of the figures quoted: a sentence that says them (dated by itself or its lead-in)
-        fitting = [c for c in fitting if any(x in c.sentence for x in figures)]
+        fitting = [c for c in fitting if _says_figures(c.sentence, figures)]
     origin = _origin_asked(query, asked_text)  # "được thành lập năm nào?": a sentence saying so
     act = _act_asked(query, asked_text) if origin is None else None  # "kiện toàn vào ngày nào?"
     if origin is not None or act is not None:

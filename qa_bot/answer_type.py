@@ -74,7 +74,7 @@ _QUESTION_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @functools.lru_cache(maxsize=256)
-def _asked_numbers(question: str) -> frozenset[str]:
+def asked_numbers(question: str) -> frozenset[str]:
     """The numbers a question says, without their separators, and those it spells in two words or
     more ("Ngoài năm mươi bảy nhóm nhiệm vụ, ... bao nhiêu nhiệm vụ?" gives 57: a sentence's "57"
     repeats it; one word, "ba" or "năm", may be an ordinal or a year)."""
@@ -102,7 +102,7 @@ def _asked_words(folded_question: str) -> frozenset[str]:
 def _quantities(sentence: str, question: str) -> list[tuple[int, int]]:
     """Spans of the numbers of a sentence that are quantities (not dates, years, ordinals or
     document numbers) and that the question does not already say."""
-    asked = _asked_numbers(question)
+    asked = asked_numbers(question)
     masked = L.NOT_QUANTITY.sub(lambda m: " " * len(m.group(0)), sentence)
     spans = [m.span() for m in L.DIGITS.finditer(masked)
              if m.group(0).replace(".", "").replace(",", "") not in asked]
@@ -166,10 +166,13 @@ _MONTH_SAID = re.compile(r"\bthang\s+(?:\d|gieng|chap|mot|hai|ba|tu|nam|sau|bay|
 #: A date question that names the unit of the calendar it asks for (a day, month, year, deadline).
 _ASKS_CALENDAR = re.compile(r"\b(?:ngay|thang|nam|hom|quy) (?:nao|may|bao nhieu)\b|\bthoi han nao\b|"
                             r"\bhan chot\b")
-#: A question asking a deadline, and the words a text states one with before its date (folded).
+#: A question asking a deadline, and the words a text dates an act with before its date ("trước",
+#: "chậm nhất", "hoàn thành trong", "triển khai từ / vào"), folded: not a noun's year ("sự hài lòng
+#: quốc gia năm 2024").
 _ASKS_DEADLINE = re.compile(r"\b(?:han chot|han cuoi|thoi han nao|"
                             r"cham nhat (?:la )?(?:khi nao|ngay nao|bao gio))\b")
-_DEADLINE_SAID = re.compile(r"\b(?:truoc|cham nhat|han|hoan thanh|xong|den het|den|trong|ket thuc|cuoi)\b")
+_DEADLINE_SAID = re.compile(r"\b(?:truoc|cham nhat|han|hoan thanh|xong|den het|den|trong|ket thuc|cuoi|"
+                            r"tu|vao)\b")
 _FREQUENCY = re.compile(r"(?:hang|moi) (?:nam|thang|tuan|ngay|quy)")
 _BARE_YEAR = re.compile(r"(nam\s+)?(1[0-9]{3}|20\d\d)")
 

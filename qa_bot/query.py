@@ -356,6 +356,30 @@ def without_approximations(tokens: list[str]) -> list[str]:
                     and tokens[i - 1] in _APPROXIMATE)] or tokens
 
 
+#: The scale words of a number said aloud, and the words a spelled number may open with.
+_SCALES = frozenset({"trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
+_WORDS = re.compile(r"\w+")
+
+
+def spelled_figures(text: str) -> str:
+    """``text`` with figures said aloud in three words or more with a scale word written as the
+    documents write them ("một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín hồ sơ" ->
+    "1.072.639 hồ sơ"); ordinals ("thứ ...") and short numbers ("hai mươi") are left as said."""
+    words = list(_WORDS.finditer(text))
+    out, last, i = [], 0, 0
+    while i < len(words):
+        said = [normalize_word(m.group(0)).lower() for m in words[i:i + 16]]
+        ordinal = i and words[i - 1].group(0).lower() == "thứ"
+        value = None if ordinal or said[0].isdecimal() else number_value(said)
+        if value is None or value[1] < 3 or not _SCALES & set(said[:value[1]]):
+            i += 1
+            continue
+        end = words[i + value[1] - 1].end()
+        out += [text[last:words[i].start()], f"{value[0]:,}".replace(",", ".")]
+        last, i = end, i + value[1]
+    return "".join(out) + text[last:]
+
+
 def spelled_years(text: str) -> str:
     """``text`` with years said aloud written in digits ("năm hai nghìn không trăm hai mươi" ->
     "năm 2020", "năm hai nghìn lẻ năm" -> "năm 2005", "năm hai không hai tư" -> "năm 2024"), so
@@ -600,6 +624,7 @@ class QueryAnalyzer:
         restored_text = L.BARE_SESSION.sub(r"\1 thứ ", restored_text)  # "phiên 9": "phiên thứ 9"
         restored_text = L.MEETING_SLIP.sub("họp", restored_text)  # "phiên hợp": "phiên họp"
         restored_text = spelled_years(restored_text)  # "năm hai nghìn không trăm hai mươi": 2020
+        restored_text = spelled_figures(restored_text)  # "một nghìn tám trăm mười tám": "1.818"
         if restored:  # "phien hop thu tu": "thứ tư" (fourth), not "thứ tự" (order)
             restored_text = L.SESSION_ORDINAL.sub(
                 lambda m: f"{m.group(1)} thứ {L.ORDINAL_MARKED[fold(m.group(3))]}", restored_text)

@@ -1258,7 +1258,7 @@ def test_question_words_read_once_are_those_read_per_sentence() -> None:
         words = set(re.findall(r"\w+", fq))
         words |= {h for w in words for h in E._ABBREVIATION_HEADS.get(w, ())}
         assert E._asked_words(fq) == words
-        assert E._asked_numbers(question) == {
+        assert E.asked_numbers(question) == {
             n.replace(".", "").replace(",", "") for n in re.findall(r"\d+(?:[.,]\d+)*", question)}
     assert E.carries(NUMBER, "Tỉnh có 1.971 thủ tục hành chính.", "Tỉnh có bao nhiêu TTHC?")
     assert not E.carries(NUMBER, "Tỉnh có 1.971 học sinh.", "Tỉnh có bao nhiêu TTHC?")
@@ -1779,3 +1779,13 @@ def test_a_choice_between_two_needs_a_sentence_about_what_is_chosen(tmp_path: Pa
     a = _one_document_bot(tmp_path / "b", "kh.md", text + "\nSở Nội vụ là cơ quan thường trực CCHC của tỉnh.\n").ask(q)
     assert a.status == "answered" and "Sở Nội vụ là cơ quan thường trực" in a.answer, a.answer
     assert not _CHOICE.match("nhung tinh nao duoc neu la mo hinh hay ve cai cach the che?")
+
+
+def test_the_figures_a_question_quotes_are_read_as_written_or_spelled() -> None:
+    """"1.818 dịch vụ ... là kết quả của năm nào?": 1.818 is a figure (one digit before its
+    separator), not a year; spelled, it is the same figure; a year quoted is no figure."""
+    from qa_bot.answer import _quoted_figures, _says_figures
+    assert _quoted_figures("1.818 dịch vụ công trực tuyến là kết quả của năm nào?") == {"1818"}
+    assert _quoted_figures("Một nghìn tám trăm mười tám dịch vụ công là kết quả của năm nào?") == {"1818"}
+    assert _quoted_figures("Năm 2023 có 4.142 nhiệm vụ?") == {"4142"}
+    assert _says_figures("cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công/1.876 TTHC", {"1818"})

@@ -421,3 +421,17 @@ def test_a_year_said_digit_by_digit_and_a_round_figure_said_approximately() -> N
     assert without_approximations(["hơn", "16000", "người"]) == ["hơn", "người"]
     assert without_approximations(["lớn", "hơn", "1"]) == ["lớn", "hơn", "1"]
     assert without_approximations(["hơn", "1818", "dịch_vụ"]) == ["hơn", "1818", "dịch_vụ"]
+
+
+def test_a_figure_said_aloud_is_written_as_the_documents_write_it() -> None:
+    """"một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín hồ sơ" is "1.072.639 hồ sơ"
+    (the documents' figure); ordinals and numbers of two words stay as said."""
+    from qa_bot.query import spelled_figures
+
+    said = "Một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín hồ sơ"
+    assert spelled_figures(said) == "1.072.639 hồ sơ"
+    assert spelled_figures("Năm 2020 có một nghìn tám trăm mười tám dịch vụ") == "Năm 2020 có 1.818 dịch vụ"
+    assert spelled_figures("phiên thứ chín, năm trăm người, tăng mười hai lần") == (
+        "phiên thứ chín, năm trăm người, tăng mười hai lần")
+    q = ANALYZER.analyze("Một nghìn tám trăm mười tám dịch vụ công trực tuyến là kết quả của năm nào?")
+    assert "1818" in q.tokens
