@@ -36,6 +36,7 @@ from .query import (
     periods_named,
     year_parts_named,
 )
+from .tokens import number_value
 
 #: Where a paragraph's sentences end (the nearest earlier sentence that names a year).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
@@ -240,6 +241,67 @@ def _person_item(f_person: str, f_para: str) -> tuple[str, str] | None:
     return re.split(r"[,;:.()]", f_para[:i])[-1], re.split(r"[;.]", f_para[i + len(f_person):])[0]
 
 
+#: A figure and the word after it ("1.720 biên chế", "gấp 10 lần", "75 nhóm"), a rank ("xếp thứ 3").
+_FIGURE_UNIT = re.compile(r"(?<![\w.,/-])(\d+(?:[.,]\d+)*)\s+(%|\w+)")
+_RANK_CLAIM = re.compile(r"\b(?:xep|dung|xep hang|hang) (?:thu )?(\d+)\b(?![/.,]\d)")
+
+
+def _figures_by_unit(text: str) -> dict[str, list[tuple[str, str]]]:
+    """The figures of ``text`` (digits, or spelled in two words or more: "mười hai lần") under the
+    folded word after them, each as (digits, as written with its word); ranks under "thu"."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    f = fold(text)
+    same = len(f) == len(text)
+    for m in _FIGURE_UNIT.finditer(f):
+        value = m.group(1).replace(".", "").replace(",", "")
+        if _YEAR_WORD.search(f, max(0, m.start() - 5), m.start()) or value in ("0",):
+            continue  # "năm 2024": a year
+        end = m.end() if m.group(2) in _SHOWN_UNITS else m.end(1)  # "10 lần", "1.720" (not "1.720 biên")
+        out.setdefault(m.group(2), []).append((value, text[m.start():end] if same else f[m.start():end]))
+    words = list(re.finditer(r"\w+", text))
+    i = 0
+    while i < len(words):
+        said = [w.group(0).lower() for w in words[i:i + 12]]
+        value = None if said[0].isdecimal() else number_value(said)
+        if value is not None and value[1] >= 2 and i + value[1] < len(words):
+            unit = words[i + value[1]]
+            end = unit.end() if fold(unit.group(0)) in _SHOWN_UNITS else words[i + value[1] - 1].end()
+            out.setdefault(fold(unit.group(0)), []).append((str(value[0]), text[words[i].start():end]))
+            i += value[1]
+        else:
+            i += 1
+    for m in _RANK_CLAIM.finditer(f):
+        out.setdefault("thu", []).append((m.group(1), text[m.start():m.end()] if same else m.group(0)))
+    return out
+
+
+_YEAR_WORD = re.compile(r"\bnam\s*$")
+#: A figure claimed as a bound, not as the figure ("vượt quá 24 tín chỉ", "hơn 12 lần", "ít nhất 3").
+_BOUND_FIGURE = re.compile(r"\b(?:vuot qua|qua|hon|tren|duoi|toi da|toi thieu|it nhat|nhieu nhat|khoang|gan|"
+                           r"xap xi|den|tu)\s+(\d+(?:[.,]\d+)*)")
+#: Units shown with their figure in a correction ("gần 4 lần"); others would be cut mid-word ("biên").
+_SHOWN_UNITS = frozenset({"lan", "%", "nguoi", "ty", "trieu"})
+
+
+def _figure_differs(asked: str, para: str, sentence: str) -> list[tuple[str, str]]:
+    """Figures a yes/no question claims ("tinh giản 1.720 biên chế", "gấp 10 lần", "xếp thứ 3")
+    that the paragraph of the answer does not say, while the sentence (or the paragraph) says
+    another of the same word ("172 biên chế", "gần 4 lần", "xếp thứ 8"): (claimed, said)."""
+    claimed = _figures_by_unit(asked)
+    if not claimed:
+        return []
+    in_para, in_sentence = _figures_by_unit(para), _figures_by_unit(sentence)
+    out = []
+    bounds = {fold(x.group(1)) for x in _BOUND_FIGURE.finditer(fold(asked))}  # "vượt quá 24": a bound
+    for unit, figures in claimed.items():
+        said = in_sentence.get(unit) or in_para.get(unit)
+        for value, written in figures:
+            if said and value not in {v for v, _ in in_para.get(unit, [])} and not any(
+                    b.replace(".", "").replace(",", "") == value for b in bounds):
+                out.append((written, said[0][1]))
+    return out
+
+
 def _role_differs(asked: str, fq: str, f_para: str, sentence: str, f_sentence: str) -> list[tuple[str, str]]:
     """A role a yes/no question claims of no one by name ("Chủ tịch UBND tỉnh trực tiếp dự ...")
     that the paragraph never gives while the sentence names another ("ông X - Phó Chủ tịch UBND
@@ -364,6 +426,8 @@ class Checker:
                                 else "chức danh khác"))
         if not people:  # "do Chủ tịch UBND tỉnh chủ trì, đúng không?": said of whoever holds it
             out.extend(_role_differs(asked, fq, f_para, sentence, f_sentence))
+        # "tinh giản 1.720 biên chế ... có chính xác không?": the text's "172 biên chế"
+        out.extend(_figure_differs(asked, text[a:b], sentence))
         days = _days(fq)
         if days and not days & _days(f_para) and (said := _DAY_MONTH.search(f_sentence)):
             claimed = _DAY_MONTH.search(fq)

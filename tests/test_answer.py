@@ -1789,3 +1789,25 @@ def test_the_figures_a_question_quotes_are_read_as_written_or_spelled() -> None:
     assert _quoted_figures("Một nghìn tám trăm mười tám dịch vụ công là kết quả của năm nào?") == {"1818"}
     assert _quoted_figures("Năm 2023 có 4.142 nhiệm vụ?") == {"4142"}
     assert _says_figures("cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công/1.876 TTHC", {"1818"})
+
+
+def test_a_yes_no_claim_of_another_figure_is_corrected(tmp_path: Path) -> None:
+    """"tinh giản 1.720 biên chế ..., có chính xác không?", "gấp 10 lần", "xếp thứ 3": the text's
+    "172 biên chế", "gần 4 lần", "xếp thứ 8" answer in part, the correction first; the figure the
+    text says, spelled or not, and a bound ("vượt quá 24") are no claim to correct."""
+    bot = _one_document_bot(tmp_path, "cchc.md",
+        "---\ntitle: CCHC phải thực chất\ndate: 2021-03-03\n---\n"
+        "Về tinh giản biên chế, từ năm 2015 đến nay tỉnh đã tinh giản 172 biên chế công chức.\n\n"
+        "Năm 2022, số lượt giao dịch trực tuyến của tỉnh tăng gần 4 lần so với năm 2021.\n\n"
+        "Năm 2019, chỉ số cải cách thủ tục hành chính của tỉnh xếp thứ 8 cả nước.\n")
+    for q, claimed, said in [
+            ("Từ năm 2015 đến nay tỉnh đã tinh giản 1.720 biên chế công chức, có chính xác không?", "1.720", "172"),
+            ("Năm 2022 số lượt giao dịch trực tuyến tăng gấp 10 lần so với năm 2021 phải không?", "10 lần", "4 lần"),
+            ("Chỉ số cải cách thủ tục hành chính năm 2019 của tỉnh xếp thứ 3 cả nước đúng không?", "xếp thứ 3",
+             "xếp thứ 8")]:
+        a = bot.ask(q)
+        assert a.status == "partial" and claimed in a.answer.split("\n")[0] and said in a.answer, (q, a.answer)
+    a = bot.ask("Từ năm 2015 đến nay tỉnh đã tinh giản 172 biên chế công chức phải không?")
+    assert a.status == "answered", a.answer
+    a = bot.ask("Năm 2022 số lượt giao dịch trực tuyến của tỉnh tăng hơn 3 lần phải không?")
+    assert a.status == "answered", a.answer
