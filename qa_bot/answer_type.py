@@ -204,7 +204,7 @@ def _other_class(fq: str, phrase: str) -> bool:
     classification never clashes on it, except for a part (:data:`~qa_bot.language.SUBSET_CLASSES`:
     "bao nhiêu DVC trực tuyến toàn trình" is not counted by "1.818 dịch vụ công trực tuyến")."""
     for classes in L.COUNTED_CLASSES:
-        asked = {c for c in classes if re.search(rf"\b{c}\b", fq)}
+        asked = {c for c in classes if re.search(rf"\b{c}\b(?! tram)", fq)}  # "tám mốt phần trăm": a share
         if not asked:
             continue
         said = {c for c in classes if re.search(rf"\b{c}\b", phrase)}
@@ -321,7 +321,8 @@ _INDEX_NAMED = re.compile(r"\bchi so ((?:(?!(?:cua|nam|xep|dung|dat|la|o|tai|tro
 #: A document asked for by its number ("nằm ở nghị quyết số mấy?", "Quyết định số bao nhiêu"),
 #: folded: the answer is a document number ("01/NQ-CP"), not a count.
 _DOC_NUMBER_ASKED = re.compile(r"\b(?:nghi quyet|quyet dinh|chi thi|cong dien|nghi dinh|thong tu|ke hoach|"
-                               r"de an|van ban|luat|thong bao|ket luan)\s+so\s+(?:may|bao nhieu)\b")
+                               r"de an|van ban|luat|thong bao|ket luan|nq|qd|ct|nd|tt|kh|tb)\s+so\s+"
+                               r"(?:may|bao nhieu)\b")  # "NQ số mấy" as "Nghị quyết số mấy"
 #: "từ thứ N đến thứ mấy": a range asked by its start (with its marks: numbers in words).
 _RANGE_START = re.compile(r"\btừ thứ (\w+(?:\s+\w+){0,2}?)\s+đến thứ (?:mấy|bao nhiêu)")
 

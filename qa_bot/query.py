@@ -368,16 +368,43 @@ def spelled_figures(text: str) -> str:
     words = list(_WORDS.finditer(text))
     out, last, i = [], 0, 0
     while i < len(words):
-        said = [normalize_word(m.group(0)).lower() for m in words[i:i + 16]]
+        said = [normalize_word(m.group(0)).lower() for m in words[i:i + 24]]
         ordinal = i and words[i - 1].group(0).lower() == "thứ"
         value = None if ordinal or said[0].isdecimal() else number_value(said)
-        if value is None or value[1] < 3 or not _SCALES & set(said[:value[1]]):
+        if value is None:
             i += 1
             continue
-        end = words[i + value[1] - 1].end()
-        out += [text[last:words[i].start()], f"{value[0]:,}".replace(",", ".")]
-        last, i = end, i + value[1]
+        used, figure = value[1], f"{value[0]:,}".replace(",", ".")
+        # "chín mươi sáu phẩy tám mốt phần trăm": "96,81%"
+        if said[used:used + 1] == ["phẩy"] and (decimals := _decimal_digits(said[used + 1:])):
+            used, figure = used + 1 + decimals[1], f"{figure},{decimals[0]}"
+        elif used < 3 or not _SCALES & set(said[:used]):
+            i += 1
+            continue
+        if said[used:used + 2] == ["phần", "trăm"]:
+            used, figure = used + 2, figure + "%"
+        out += [text[last:words[i].start()], figure]
+        last, i = words[i + used - 1].end(), i + used
     return "".join(out) + text[last:]
+
+
+#: The digits said after "phẩy", one word each ("tám mốt": 81, "không năm": 05).
+_DECIMAL_DIGITS = {"không": "0", "một": "1", "mốt": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4",
+                   "năm": "5", "lăm": "5", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9"}
+
+
+def _decimal_digits(words: list[str]) -> tuple[str, int] | None:
+    """The decimals said after "phẩy" (as a number, "tám mươi mốt", or digit by digit, "tám mốt")
+    and how many words they take."""
+    value = number_value(words)
+    if value is not None and value[1] >= 2 and "mươi" in words[:value[1]]:
+        return str(value[0]), value[1]
+    digits = []
+    for w in words[:4]:
+        if w not in _DECIMAL_DIGITS:
+            break
+        digits.append(_DECIMAL_DIGITS[w])
+    return ("".join(digits), len(digits)) if digits else None
 
 
 def spelled_years(text: str) -> str:

@@ -1811,3 +1811,14 @@ def test_a_yes_no_claim_of_another_figure_is_corrected(tmp_path: Path) -> None:
     assert a.status == "answered", a.answer
     a = bot.ask("Năm 2022 số lượt giao dịch trực tuyến của tỉnh tăng hơn 3 lần phải không?")
     assert a.status == "answered", a.answer
+
+
+def test_an_abbreviated_document_number_asked_and_a_share_spelled_with_mot() -> None:
+    """"NQ số mấy?" asks a document number as "Nghị quyết số mấy?" does; "tám mốt phần trăm" is a
+    share, not the subset class "một phần" (which would rule out every figure counting TTHC)."""
+    s = "Các mục tiêu phát triển kinh tế - xã hội năm 2024 tại Nghị quyết số 01/NQ-CP."
+    assert carries(NUMBER, s, "Các mục tiêu phát triển KT-XH năm 2024 được đề ra tại NQ số mấy?")
+    assert not carries(NUMBER, "Các mục tiêu phát triển kinh tế - xã hội năm 2024.",
+                       "Các mục tiêu phát triển KT-XH năm 2024 được đề ra tại NQ số mấy?")
+    s = "Cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công/1.876 TTHC, đạt tỷ lệ 96,81%."
+    assert carries(NUMBER, s, "Chín mươi sáu phẩy tám mốt phần trăm là tỷ lệ gì, tính trên bao nhiêu TTHC?", "tthc")

@@ -431,6 +431,8 @@ def test_a_figure_said_aloud_is_written_as_the_documents_write_it() -> None:
     said = "Một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín hồ sơ"
     assert spelled_figures(said) == "1.072.639 hồ sơ"
     assert spelled_figures("Năm 2020 có một nghìn tám trăm mười tám dịch vụ") == "Năm 2020 có 1.818 dịch vụ"
+    assert spelled_figures("Chín mươi sáu phẩy tám mốt phần trăm của Hà Giang") == "96,81% của Hà Giang"
+    assert spelled_figures("tăng ba phẩy năm lần") == "tăng 3,5 lần"
     assert spelled_figures("phiên thứ chín, năm trăm người, tăng mười hai lần") == (
         "phiên thứ chín, năm trăm người, tăng mười hai lần")
     q = ANALYZER.analyze("Một nghìn tám trăm mười tám dịch vụ công trực tuyến là kết quả của năm nào?")
