@@ -314,8 +314,10 @@ def phone_numbers(sentence: str) -> list[str]:
 
 #: The name of an index a question asks about ("chỉ số hiện đại hóa hành chính của tỉnh ..."):
 #: the words after "chỉ số" up to a word that is no part of it (folded).
-_INDEX_NAMED = re.compile(r"\bchi so ((?:(?!(?:cua|nam|xep|dung|dat|la|o|tai|trong|tinh|nay|cap|duoc|thu|"
-                          r"hang|co|va|so|ca)\b)\w+\s*){1,6})")
+_INDEX_NAMED = re.compile(r"\bchi so ((?:(?!(?:cua|nam|xep|dung|dat|la|o|tai|trong|tinh|nay|cap|duoc|hang|co|"
+                          r"va|so|ca|khac|thu\s+(?:\d|may|bao|nhat|hai|ba|tu|sau|bay|tam|chin|muoi))\b)"
+                          r"\w+\s*){1,6})")
+#: ("thứ 8" ends a name, the "thủ" of "cải cách thủ tục hành chính" does not)
 
 
 #: A document asked for by its number ("nằm ở nghị quyết số mấy?", "Quyết định số bao nhiêu"),
@@ -338,10 +340,34 @@ def _range_start(question: str) -> int | None:
 
 def _index_named(fq: str) -> str | None:
     """The name of the index the folded question ``fq`` asks about, abbreviations written out
-    ("chỉ số CCHC" -> "cai cach hanh chinh"), or None. A sentence that ranks it says its words, in
-    any order ("chỉ số công tác chỉ đạo, điều hành CCHC" for "chỉ số chỉ đạo điều hành CCHC")."""
-    m = _INDEX_NAMED.search(fq)
-    return spelled_out(m.group(1).strip()) if m else None
+    ("chỉ số CCHC", "PAR INDEX" -> "cai cach hanh chinh"), or None. A sentence that ranks it says
+    its words, in any order ("chỉ số công tác chỉ đạo, điều hành CCHC" for "chỉ số chỉ đạo điều
+    hành CCHC")."""
+    if _PAR_INDEX.search(fq):
+        return "cai cach hanh chinh"
+    named = list(_INDEX_NAMED.finditer(fq))  # the last one, the one ranked ("chỉ số A dẫn đầu, vậy
+    return spelled_out(named[-1].group(1).strip()) if named else None  # chỉ số B đứng thứ mấy?")
+
+
+#: A position said in words ("dẫn đầu", "1 trong 2 đơn vị dẫn đầu", "nhóm đầu"), not a level
+#: ("duy trì xếp hạng ở mức trung bình khá" answers no "xếp thứ mấy"), folded.
+_RANK_WORDS = re.compile(r"\b(?:dung dau|dan dau|cao nhat|thap nhat|nhom dau|top \d+|"
+                         r"\d+ trong (?:so )?\d+)\b")
+_PAR_INDEX = re.compile(r"\bpar ?index\b")
+#: Words an index's name may carry beside the asked ones ("chỉ số công tác chỉ đạo, điều hành").
+_INDEX_FILLER = frozenset({"cong", "tac", "cap", "tinh", "cua", "ve"})
+
+
+def _ranks_index(name: str, before: str, said: bool = False) -> bool:
+    """True when the index named last before a rank (in the folded text ``before`` it) is the one
+    asked, ``name``: "chỉ số cải cách thủ tục hành chính (TTHC) xếp thứ 8" ranks another index than
+    "chỉ số CCHC" (its name says more); a rank with no index named before it is the asked one's,
+    unless ``said`` (a rank in words, "đứng trong nhóm đầu", must follow the index it ranks)."""
+    named = list(_INDEX_NAMED.finditer(before))
+    if not named:
+        return not said
+    words = set(_WORD.findall(spelled_out(named[-1].group(1)))) - _INDEX_FILLER
+    return words <= set(name.split())
 
 
 #: Units of money whose folded form is also another word ("hoạt động", "công ty", "triều đại"):
@@ -402,7 +428,12 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
             return bool(re.search(rf"\btu (?:thu )?{start} den (?:thu )?\d+", f))
         if (name := _index_named(fq)) and not set(name.split()) <= set(_WORD.findall(spelled_out(f))):
             return False  # "Chỉ số hiện đại hóa hành chính xếp thứ mấy?": not the rank of another index
-        return any(fold(m.group(0)) not in fq for m in _ORDINAL.finditer(sentence.lower()))
+        if any(fold(m.group(0)) not in fq and (name is None or _ranks_index(name, f[:m.start()]))
+               for m in _ORDINAL.finditer(sentence.lower())):
+            return True
+        # "chỉ số công tác chỉ đạo, điều hành CCHC, là 1 trong 2 đơn vị dẫn đầu": a rank in words
+        return name is not None and any(m.group(0) not in fq and _ranks_index(name, f[:m.start()], said=True)
+                                        for m in _RANK_WORDS.finditer(f))
     if kind == L.NUMBER and _BAO_LAU.search(fq) and (
             L.VAGUE_DURATION.search(f) or _UNTIL.search(f)):
         return True  # "vài năm", "cho đến khi kết thúc Quốc hội hiện tại"

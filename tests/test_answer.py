@@ -1822,3 +1822,20 @@ def test_an_abbreviated_document_number_asked_and_a_share_spelled_with_mot() -> 
                        "Các mục tiêu phát triển KT-XH năm 2024 được đề ra tại NQ số mấy?")
     s = "Cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công/1.876 TTHC, đạt tỷ lệ 96,81%."
     assert carries(NUMBER, s, "Chín mươi sáu phẩy tám mốt phần trăm là tỷ lệ gì, tính trên bao nhiêu TTHC?", "tthc")
+
+
+def test_the_rank_of_an_index_is_the_rank_said_right_after_its_name() -> None:
+    """"PAR INDEX / Chỉ số CCHC ... xếp thứ mấy?": "chỉ số cải cách thủ tục hành chính (TTHC) xếp
+    thứ 8" ranks another index (its name says more), "chỉ số công tác chỉ đạo, điều hành CCHC, là
+    1 trong 2 đơn vị dẫn đầu" ranks the one asked so; "vậy chỉ số cải cách TTHC đứng thứ mấy?" asks
+    the index named last; a level ("mức trung bình khá") is no rank."""
+    s = ("Đặc biệt, một số lĩnh vực đứng trong nhóm đầu của cả nước, như: chỉ số công tác chỉ đạo, điều hành "
+         "CCHC, là 1 trong 2 đơn vị dẫn đầu toàn quốc; chỉ số cải cách thủ tục hành chính (TTHC) xếp thứ 8… và "
+         "một số chỉ số khác xếp hạng từ thứ 13 đến 28/63 tỉnh, thành phố.")
+    assert not carries(NUMBER, s, "PAR INDEX năm 2019 của tỉnh xếp thứ mấy trên 63 tỉnh, thành phố?")
+    assert not carries(NUMBER, s, "Chỉ số CCHC năm 2019 của tỉnh xếp thứ mấy?")
+    assert carries(NUMBER, s, "chi so chi dao dieu hanh CCHC nam 2019 cua tinh dung thu may ca nuoc")
+    assert carries(NUMBER, s, "Năm 2019 chỉ số chỉ đạo điều hành CCHC là 1 trong 2 đơn vị dẫn đầu, vậy chỉ số "
+                              "cải cách TTHC đứng thứ mấy?")
+    assert not carries(NUMBER, "Chỉ số CCHC cấp tỉnh năm 2019 duy trì xếp hạng ở mức trung bình khá toàn quốc.",
+                       "PAR INDEX năm 2019 của tỉnh xếp thứ mấy?")
