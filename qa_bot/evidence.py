@@ -238,7 +238,12 @@ def _person_item(f_person: str, f_para: str) -> tuple[str, str] | None:
     i = f_para.find(f_person)
     if i < 0:
         return None
-    return re.split(r"[,;:.()]", f_para[:i])[-1], re.split(r"[;.]", f_para[i + len(f_person):])[0]
+    # ("Thủ tướng ..., Trưởng BCĐ ... và đồng chí Phạm Thị Thanh Trà, ...": the title before "và
+    # đồng chí" is the other person's)
+    return _ITEM_BEFORE.split(f_para[:i])[-1], re.split(r";|\.(?=\s|$)", f_para[i + len(f_person):])[0]
+
+
+_ITEM_BEFORE = re.compile(r"[,;:.()]|\bva (?:dong chi|ong|ba)\b")
 
 
 #: A figure and the word after it ("1.720 biên chế", "gấp 10 lần", "75 nhóm"), a rank ("xếp thứ 3").
@@ -420,7 +425,9 @@ class Checker:
                 # BTV Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh;"), else the whole paragraph
                 own = _said_with(fold(people[0]), f_para) or f_para
                 if not re.search(rf"{deputy}\b{re.escape(role)}\b", own):
-                    said = _role_of(fold(people[0]), f_para) or next(
+                    # the same title as the person holds it ("Phó trưởng BCĐ" for "Trưởng BCĐ")
+                    like = re.search(rf"\b(?:pho\s+)?{re.escape(role)}\b", own) if deputy else None
+                    said = (like and like.group(0)) or _role_of(fold(people[0]), f_para) or next(
                         (r.group(0) for r in L.ROLE_SAID.finditer(f_sentence) if r.group(0) not in fq), None)
                     out.append((_as_written(role, asked), _as_written(said, text[a:b]) if said
                                 else "chức danh khác"))

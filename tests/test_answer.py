@@ -1839,3 +1839,20 @@ def test_the_rank_of_an_index_is_the_rank_said_right_after_its_name() -> None:
                               "cải cách TTHC đứng thứ mấy?")
     assert not carries(NUMBER, "Chỉ số CCHC cấp tỉnh năm 2019 duy trì xếp hạng ở mức trung bình khá toàn quốc.",
                        "PAR INDEX năm 2019 của tỉnh xếp thứ mấy?")
+
+
+def test_a_role_claimed_of_a_person_reads_their_own_item_of_the_list(tmp_path: Path) -> None:
+    """"Bà Phạm Thị Thanh Trà ... với vai trò Trưởng BCĐ ..., đúng không?": the "Trưởng BCĐ" before
+    "và đồng chí Phạm Thị Thanh Trà" is the Prime Minister's, and her item runs past "T.Ư"; the
+    correction is her own title ("Phó trưởng BCĐ")."""
+    bot = _one_document_bot(tmp_path, "phien7.md",
+        "---\ntitle: Ban Chỉ đạo CCHC của Chính phủ triển khai nhiệm vụ năm 2024\ndate: 2024-02-02\n---\n"
+        "Chiều 2.2, Ban Chỉ đạo CCHC của Chính phủ tổ chức hội nghị trực tuyến (phiên thứ 7). Các đồng chí: "
+        "Phạm Minh Chính, Thủ tướng Chính phủ, Trưởng BCĐ CCHC của Chính phủ và đồng chí Phạm Thị Thanh Trà, "
+        "Ủy viên T.Ư Đảng, Bộ trưởng Bộ Nội vụ, Phó trưởng BCĐ CCHC của Chính phủ đồng chủ trì.\n")
+    a = bot.ask("Đồng chí Phạm Thị Thanh Trà đồng chủ trì hội nghị trực tuyến phiên thứ 7 là Trưởng BCĐ CCHC "
+                "của Chính phủ phải không?")
+    assert a.status == "partial" and "Phó trưởng BCĐ" in a.answer.split("\n")[0], a.answer
+    a = bot.ask("Đồng chí Phạm Thị Thanh Trà đồng chủ trì hội nghị trực tuyến phiên thứ 7 là Phó trưởng BCĐ CCHC "
+                "của Chính phủ phải không?")
+    assert a.status == "answered", a.answer
