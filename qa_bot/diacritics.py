@@ -66,6 +66,9 @@ _SCALE_WORDS = frozenset({"tram", "nghin", "ngan", "trieu", "ty"})
 _TENS_BEFORE = frozenset({"hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin"})
 _DIGIT_WORDS = _TENS_BEFORE | {"mot", "muoi"}
 SPELLED_RUN = 3
+#: Words after which a shorter run is a figure ("khoang hai tram", "gan ba nghin", "len den sau tram").
+_QUANTITY_BEFORE = frozenset({"khoang", "gan", "hon", "tren", "duoi", "chung", "xap", "xi", "den", "toi",
+                              "ngot"})
 #: A year said digit by digit after "năm" ("nam hai khong hai tu": "năm hai không hai tư").
 _YEAR_DIGITS = {"khong": "không", "mot": "một", "hai": "hai", "ba": "ba", "bon": "bốn", "tu": "tư",
                 "nam": "năm", "sau": "sáu", "bay": "bảy", "tam": "tám", "chin": "chín"}
@@ -90,8 +93,11 @@ def spelled_number_runs(syllables: Sequence[str]) -> dict[int, str]:
                 syllables[j] == "tu" and j > i and syllables[j - 1] == "muoi")):
             j += 1
         run = syllables[i:j]
-        if j - i >= SPELLED_RUN and (any(s in _SCALE_WORDS for s in run) or any(  # "chin muoi sau"
-                a in _TENS_BEFORE and b == "muoi" for a, b in zip(run, run[1:], strict=False))):
+        # two words after a word of quantity are a figure too ("khoang hai tram ho so")
+        counted = j - i == 2 and i and syllables[i - 1] in _QUANTITY_BEFORE
+        # tens: "chin muoi"
+        tens = any(a in _TENS_BEFORE and b == "muoi" for a, b in zip(run, run[1:], strict=False))
+        if (j - i >= SPELLED_RUN or counted) and (tens or any(s in _SCALE_WORDS for s in run)):
             for k in range(i, j):
                 s, prev = syllables[k], syllables[k - 1] if k > i else ""
                 if s == "muoi" and prev in _TENS_BEFORE:

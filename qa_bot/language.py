@@ -598,6 +598,16 @@ YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*
 #: "mình"), particles ("ạ", "nhé", "vậy", "... không ta?"), "muốn", "rồi", "xong", "thấy" ("Em thấy
 #: ... có chữ M"), "không biết ..." and "... hay không?" ("biết", "hay"), "nhưng", "lỡ", "hỏi" ("Em muốn
 #: hỏi ...").
+#: Chat shorthand a citizen types on a phone, as written out (with marks, and without them for a
+#: question typed without marks, which the restorer then reads): "hg co bn dvc", "dc ko", "ntn".
+#: "bn" is "bao nhiêu" after a word ("có bn", "thì bn"), not opening a question nor before "ơi"
+#: (there it is "bạn"); "z" closes a question as "vậy" ("v" may be a clause's point: "điểm v").
+CHAT_SHORTHAND = {"bn": ("bao nhiêu", "bao nhieu"), "dc": ("được", "duoc"), "đc": ("được", "duoc"),
+                  "ko": ("không", "khong"), "k0": ("không", "khong"), "j": ("gì", "gi"),
+                  "ntn": ("như thế nào", "nhu the nao"), "vs": ("với", "voi"), "cx": ("cũng", "cung"),
+                  "ng": ("người", "nguoi"), "z": ("vậy", "vay")}
+CHAT_SHORTHAND_AT = re.compile(r"(?i)(?<=\w )(bn)\b(?!\s+(?:ơi|oi)\b)|\b(dc|đc|ko|k0|ntn|vs|cx|ng)\b|"
+                               r"(?<=\w )\b(j|z)\s*(?=\?*\s*$)")
 CHAT_TOKENS = frozenset({"em", "tôi", "mình", "ạ", "ơi", "nhé", "nha", "vậy", "à", "hả", "nhỉ", "dạ",
                          "muốn", "rồi", "xong", "luôn", "thấy", "hay", "nhưng", "biết", "ta", "thôi",
                          "lỡ", "hỏi"})

@@ -192,6 +192,20 @@ _WHO_IS = re.compile(r"^\s*[^?]*\b(la ai|nhung ai|gom nhung ai)\b")
 _WHO_ACTS = re.compile(r"\b(chu tri|phat bieu|ky|dong chu tri|tham du|du hop)\b")
 
 
+def written_out(text: str) -> str:
+    """``text`` with the chat shorthand of :data:`~qa_bot.language.CHAT_SHORTHAND` written out
+    ("hg co bn dvc truc tuyen" -> "hg co bao nhieu dvc truc tuyen"), with marks when the question
+    has them."""
+    bare = looks_unaccented(text)
+
+    def out(m: re.Match[str]) -> str:
+        word = next(g for g in m.groups() if g)
+        forms = L.CHAT_SHORTHAND.get(word.lower())
+        return (forms[1] if bare else forms[0]) if forms else word
+
+    return L.CHAT_SHORTHAND_AT.sub(out, text)
+
+
 def looks_unaccented(text: str) -> bool:
     """True when most syllables that could carry a mark carry none (typed without diacritics)."""
     words = [w for w in _LETTERS.findall(nfc(text).lower()) if len(w) > 1]
@@ -647,7 +661,7 @@ class QueryAnalyzer:
                 doc_ids: Sequence[str] | None = None) -> Query:
         """The :class:`Query` for ``question`` (``year`` and ``doc_ids``: the user's filters)."""
         text = nfc(question).strip()
-        restored_text, restored = self.restore(text)
+        restored_text, restored = self.restore(written_out(text))
         restored_text = L.BARE_SESSION.sub(r"\1 thứ ", restored_text)  # "phiên 9": "phiên thứ 9"
         restored_text = L.MEETING_SLIP.sub("họp", restored_text)  # "phiên hợp": "phiên họp"
         restored_text = spelled_years(restored_text)  # "năm hai nghìn không trăm hai mươi": 2020

@@ -279,5 +279,7 @@ def test_a_spelled_number_typed_without_marks_reads_as_a_number() -> None:
     assert bot.restore_text("muoi lam nghin chin tram ba muoi hai") == "mười lăm nghìn chín trăm ba mươi hai"
     assert bot.restore_text("mot nghin le nam") == "một nghìn lẻ năm"
     assert bot.restore_text("nam hai khong hai ba") == "năm hai không hai ba"  # 2023
+    assert spelled_number_runs("nhan khoang hai tram ho so".split()) == {2: "hai", 3: "trăm"}
+    assert spelled_number_runs("co hai tram y te".split()) == {}  # "hai trạm": two stations
     words = "ty le chin muoi sau phay hai tram y te hai nghin".split()
     assert spelled_number_runs(words) == {2: "chín", 3: "mươi", 4: "sáu"}

@@ -437,3 +437,16 @@ def test_a_figure_said_aloud_is_written_as_the_documents_write_it() -> None:
         "phiên thứ chín, năm trăm người, tăng mười hai lần")
     q = ANALYZER.analyze("Một nghìn tám trăm mười tám dịch vụ công trực tuyến là kết quả của năm nào?")
     assert "1818" in q.tokens
+
+
+def test_chat_shorthand_is_written_out() -> None:
+    """A citizen's phone shorthand: "bn" after a word is "bao nhiêu" (not "bn ơi", "bạn"), "ko",
+    "dc", "ntn", a closing "z"; a clause's point "v" stays."""
+    from qa_bot.query import written_out
+
+    assert written_out("hg co bn dvc truc tuyen") == "hg co bao nhieu dvc truc tuyen"
+    assert written_out("bn oi cho hoi") == "bn oi cho hoi"
+    assert written_out("có được ko ạ") == "có được không ạ"
+    assert written_out("phien 9 ai chu tri z?") == "phien 9 ai chu tri vay?"
+    assert written_out("Điều 5 khoản 2 điểm v") == "Điều 5 khoản 2 điểm v"
+    assert ANALYZER.analyze("hg co bn dvc truc tuyen").kind == L.NUMBER
