@@ -568,6 +568,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     which_named = _which_named(asked_text)  # "Con sông nào ...?": "sông St. Johns"
     which = bool(_ASKS_WHICH.search(fold(asked_text)))  # "loại điểm nào", "dựa vào đâu", "là gì"
     chosen_of = _choice_subject(query, asked_text, known, weight)  # "X là A hay B?": a sentence about X
+    # "Ai trình bày báo cáo ...?", "do đơn vị nào xây dựng?": a sentence saying the act
+    agent_act = (m.group(1) or m.group(2)) if query.kind in (L.PERSON, L.ORGANISATION) and (
+        m := L.AGENT_ACT.search(fold(asked_text))) else None
     pool = [(rank, hit, context) for rank, (hit, context) in enumerate(zip(cands, contexts, strict=True))
             if rank < sources.passages or context >= sources.threshold]
     first = len(pool)
@@ -697,7 +700,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (not rank_claimed or L.RANK_SAID.search(fold(c.sentence)))
                and (not superlative or _states_rank(c.sentence))
                and (not first or L.FIRST_SAID.search(fold(c.sentence)))
-               and (chosen_of is None or chosen_of.made_by(c.sentence))]
+               and (chosen_of is None or chosen_of.made_by(c.sentence))
+               and (agent_act is None or _says_act(agent_act, c.sentence) or (
+                   c.lead_in is not None and _says_act(agent_act, c.lead_in[1])))]
     if figures and any(_says_figures(c.sentence, figures) for c in scored):
         # the year of the figures quoted: a sentence that says them (dated by itself or its lead-in)
         fitting = [c for c in fitting if _says_figures(c.sentence, figures)]

@@ -598,6 +598,14 @@ YEAR_LEAD = re.compile(r"\b(nam|trong|tu|den|vao|cuoi|dau|giua|hoi|sau|truoc)\s*
 #: "mình"), particles ("ạ", "nhé", "vậy", "... không ta?"), "muốn", "rồi", "xong", "thấy" ("Em thấy
 #: ... có chữ M"), "không biết ..." and "... hay không?" ("biết", "hay"), "nhưng", "lỡ", "hỏi" ("Em muốn
 #: hỏi ...").
+#: What a "who / which body did it" question asks the doer of, among the acts of meetings and
+#: directives ("Ai trình bày báo cáo ...?", "Phần mềm ... do đơn vị nào xây dựng?"), folded: only a
+#: sentence that says the act names its doer, not one naming whoever chaired the meeting.
+AGENT_ACT = re.compile(r"\b(?:ai|nguoi nao)\s+(?:la nguoi\s+|da\s+)?(trinh bay|bao cao|phat bieu|ket luan|"
+                       r"tham luan)\b|\bdo\s+(?:ai|nguoi nao|co quan nao|don vi nao|to chuc nao|bo nao|"
+                       r"so nao)\s+(xay dung|ban hanh|bien soan|soan thao|thiet ke|trinh bay|de xuat)\b")
+#: (not a responsibility a law assigns, "Bộ nào chịu trách nhiệm xây dựng ...?": its article
+#: names the body in a heading and the act in an item)
 #: Chat shorthand a citizen types on a phone, as written out (with marks, and without them for a
 #: question typed without marks, which the restorer then reads): "hg co bn dvc", "dc ko", "ntn".
 #: "bn" is "bao nhiêu" after a word ("có bn", "thì bn"), not opening a question nor before "ơi"

@@ -1856,3 +1856,20 @@ def test_a_role_claimed_of_a_person_reads_their_own_item_of_the_list(tmp_path: P
     a = bot.ask("Đồng chí Phạm Thị Thanh Trà đồng chủ trì hội nghị trực tuyến phiên thứ 7 là Phó trưởng BCĐ CCHC "
                 "của Chính phủ phải không?")
     assert a.status == "answered", a.answer
+
+
+def test_who_did_an_act_of_a_meeting_needs_a_sentence_saying_the_act(tmp_path: Path) -> None:
+    """"Ai trình bày báo cáo ...?", "... do đơn vị nào xây dựng?": the chair of the meeting or the
+    bodies a sentence lists name no doer of an act it does not say; a sentence saying it does."""
+    text = ("---\ntitle: Phiên họp thứ ba\ndate: 2023-02-03\n---\n"
+            "Chiều 3-2, Thủ tướng Chính phủ Phạm Minh Chính chủ trì họp về báo cáo kết quả CCHC năm 2022.\n\n"
+            "Triển khai phần mềm chấm điểm Chỉ số CCHC của các sở, ban, ngành tỉnh.\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    bot = _one_document_bot(tmp_path / "a", "p3.md", text)
+    assert bot.ask("Ai trình bày báo cáo kết quả CCHC năm 2022?").status != "answered"
+    assert bot.ask("Phần mềm chấm điểm Chỉ số CCHC do đơn vị nào xây dựng?").status != "answered"
+    bot = _one_document_bot(tmp_path / "b", "p3.md", text + "\nBộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà trình bày "
+                            "báo cáo kết quả CCHC năm 2022.\n")
+    a = bot.ask("Ai trình bày báo cáo kết quả CCHC năm 2022?")
+    assert a.status == "answered" and "Phạm Thị Thanh Trà" in a.answer, a.answer
