@@ -37,7 +37,7 @@ __all__ = [
 QUESTION_PHRASES: tuple[str, ...] = (
     "là gì", "cái gì", "những gì", "điều gì", "việc gì", "làm gì", "gì",
     "bao nhiêu", "là bao nhiêu", "bao lâu", "mất bao lâu", "bao giờ", "khi nào", "lúc nào",
-    "mấy", "thứ mấy", "thế nào", "như thế nào", "thế nào là", "ra sao", "làm sao",
+    "mấy", "thứ mấy", "mấy giờ", "lúc mấy giờ", "thế nào", "như thế nào", "thế nào là", "ra sao", "làm sao",
     "làm thế nào", "bằng cách nào", "ở đâu", "tại đâu", "từ đâu", "đi đâu", "do đâu", "đâu",
     "nơi nào", "nào", "cái nào", "loại nào", "năm nào", "ngày nào", "ai", "là ai", "của ai",
     "những ai", "tại sao", "vì sao", "sao", "có phải", "phải không", "có không", "được không",

@@ -283,3 +283,9 @@ def test_a_spelled_number_typed_without_marks_reads_as_a_number() -> None:
     assert spelled_number_runs("co hai tram y te".split()) == {}  # "hai trạm": two stations
     words = "ty le chin muoi sau phay hai tram y te hai nghin".split()
     assert spelled_number_runs(words) == {2: "chín", 3: "mươi", 4: "sáu"}
+
+
+def test_an_hour_asked_without_marks_is_restored_as_asked() -> None:
+    """"bat dau luc may gio?" is "lúc mấy giờ" (a time asked: the question phrases), not "lực máy giờ"."""
+    bot = DiacriticRestorer().fit(corpus_sentences() + [tokenize("Máy phát điện có lực kéo lớn.")])
+    assert bot.restore_text("phien hop bat dau luc may gio").endswith("lúc mấy giờ")

@@ -450,3 +450,4 @@ def test_chat_shorthand_is_written_out() -> None:
     assert written_out("phien 9 ai chu tri z?") == "phien 9 ai chu tri vay?"
     assert written_out("Điều 5 khoản 2 điểm v") == "Điều 5 khoản 2 điểm v"
     assert ANALYZER.analyze("hg co bn dvc truc tuyen").kind == L.NUMBER
+
