@@ -451,12 +451,23 @@ def _choice_subject(query: Query, asked_text: str, terms: AbstractSet[str],
     """For a question choosing between two ("X là A hay B?"), the words of X the documents know
     (of ``terms``; X is read after its last comma: "Theo kế hoạch ..., cơ quan thường trực ... là")
     with their weights, and the two options, folded with abbreviations spelled out."""
-    if query.kind != L.OTHER or not (m := _CHOICE.match(fold(asked_text))):
+    f = fold(asked_text)
+    if query.kind == L.OTHER and (m := _CHOICE.match(f)):
+        options = (spelled_out(m.group(2)), spelled_out(m.group(3)))
+    elif query.kind == L.YES_NO and (m := _CLAIMED_IS.match(f)):  # "X là Y phải không?": one option
+        options = (spelled_out(m.group(2)),)
+    else:
         return None
     said = set(m.group(1).split(",")[-1].split())
     subject = {spelled_out(fold(t).replace("_", " ")): weight(t) for t in terms
                if set(fold(t).split("_")) <= said}
-    return _Choice(subject, (spelled_out(m.group(2)), spelled_out(m.group(3)))) if subject else None
+    return _Choice(subject, options) if subject else None
+
+
+#: A yes/no claim that X is a named body ("cơ quan thường trực ... là Văn phòng UBND tỉnh phải
+#: không?"), folded: answered by a sentence about X that names it (X is, or is not, that body).
+_CLAIMED_IS = re.compile(r"^(?:co phai\s+)?(.+?)\s+la\s+((?:so|van phong|ban|bo|uy ban|ubnd|hdnd|trung tam|"
+                         r"phong|cuc|vien)\b.+?)\s+(?:phai|dung)\s+(?:khong|ko|k)\b")
 
 
 @dataclass(frozen=True)
@@ -464,7 +475,7 @@ class _Choice:
     """What a choice question asks about (folded words and weights) and its two options."""
 
     subject: dict[str, float]
-    options: tuple[str, str]
+    options: tuple[str, ...]
 
     def made_by(self, sentence: str) -> bool:
         """True when ``sentence`` says most of what is asked about (CHOICE_SHARE of its weight)

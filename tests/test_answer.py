@@ -1772,13 +1772,17 @@ def test_a_choice_between_two_needs_a_sentence_about_what_is_chosen(tmp_path: Pa
             "Tham dự có Ban Lãnh đạo Văn phòng UBND tỉnh và đại diện Sở Nội vụ.\n\n"
             "Kế hoạch yêu cầu cơ quan thường trực CCHC của tỉnh theo dõi, đôn đốc.\n")
     q = "Theo kế hoạch CCHC năm 2024, cơ quan thường trực CCHC của tỉnh là Sở Nội vụ hay Văn phòng UBND tỉnh?"
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
+    for sub in "abc":
+        (tmp_path / sub).mkdir()
     a = _one_document_bot(tmp_path / "a", "kh.md", text).ask(q)
     assert a.status != "answered", a.answer
     a = _one_document_bot(tmp_path / "b", "kh.md", text + "\nSở Nội vụ là cơ quan thường trực CCHC của tỉnh.\n").ask(q)
     assert a.status == "answered" and "Sở Nội vụ là cơ quan thường trực" in a.answer, a.answer
     assert not _CHOICE.match("nhung tinh nao duoc neu la mo hinh hay ve cai cach the che?")
+    # claimed as one body ("... là Văn phòng UBND tỉnh phải không?"): a sentence about it naming it
+    a = _one_document_bot(tmp_path / "c", "kh.md", text).ask(
+        "Cơ quan thường trực CCHC của tỉnh là Văn phòng UBND tỉnh phải không?")
+    assert a.status != "answered", a.answer
 
 
 def test_the_figures_a_question_quotes_are_read_as_written_or_spelled() -> None:
