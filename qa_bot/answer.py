@@ -515,6 +515,12 @@ def _counting_verb(query: Query) -> str | None:
 _FIGURE = re.compile(r"(?<![\d.,])(?:\d{2,}|\d(?=[.,]\d))(?:[.,]\d+)*%?(?![\d])")
 
 
+#: A part asked of a total the question quotes ("Trong 4.142 nhiệm vụ được giao, còn bao nhiêu ...",
+#: "trong số 16.149 người ..., bao nhiêu người là công chức"), folded: a figure of two digits or more.
+_PART_OF_TOTAL = re.compile(r"\btrong (?:so |tong so )?(\d{1,3}(?:[.,]\d{3})+|\d{2,})\s+\w+[^?]*"
+                            r"\bbao nhieu\b")
+
+
 def _digits(figure: str) -> str:
     return figure.rstrip("%").replace(".", "").replace(",", "")
 
@@ -579,6 +585,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     which_named = _which_named(asked_text)  # "Con sông nào ...?": "sông St. Johns"
     which = bool(_ASKS_WHICH.search(fold(asked_text)))  # "loại điểm nào", "dựa vào đâu", "là gì"
     chosen_of = _choice_subject(query, asked_text, known, weight)  # "X là A hay B?": a sentence about X
+    # "Trong 4.142 nhiệm vụ ..., còn bao nhiêu ...?": a part of a total quoted is said with it
+    total = _PART_OF_TOTAL.search(fold(asked_text)) if query.kind == L.NUMBER else None
     # "Ai trình bày báo cáo ...?", "do đơn vị nào xây dựng?": a sentence saying the act
     agent_act = (m.group(1) or m.group(2)) if query.kind in (L.PERSON, L.ORGANISATION) and (
         m := L.AGENT_ACT.search(fold(asked_text))) else None
@@ -712,6 +720,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (not superlative or _states_rank(c.sentence))
                and (not first or L.FIRST_SAID.search(fold(c.sentence)))
                and (chosen_of is None or chosen_of.made_by(c.sentence))
+               and (total is None or _says_figures(c.sentence, {_digits(total.group(1))}))
                and (agent_act is None or _says_act(agent_act, c.sentence) or (
                    c.lead_in is not None and _says_act(agent_act, c.lead_in[1])))]
     if figures and any(_says_figures(c.sentence, figures) for c in scored):

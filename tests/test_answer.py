@@ -1877,3 +1877,16 @@ def test_who_did_an_act_of_a_meeting_needs_a_sentence_saying_the_act(tmp_path: P
                             "báo cáo kết quả CCHC năm 2022.\n")
     a = bot.ask("Ai trình bày báo cáo kết quả CCHC năm 2022?")
     assert a.status == "answered" and "Phạm Thị Thanh Trà" in a.answer, a.answer
+
+
+def test_a_part_of_a_quoted_total_is_said_with_the_total(tmp_path: Path) -> None:
+    """"Trong 5.586 văn bản ..., các bộ đã ban hành bao nhiêu văn bản?": a breakdown of the total the
+    question quotes is said with it; another sentence's count of the noun is no part of it."""
+    bot = _one_document_bot(tmp_path, "p7.md",
+        "---\ntitle: Phiên họp thứ 7\ndate: 2024-02-02\n---\n"
+        "Năm 2023, các bộ, ngành, địa phương đã ban hành 5.586 văn bản chỉ đạo CCHC.\n\n"
+        "UBND tỉnh ban hành 50 văn bản chỉ đạo CCHC.\n")
+    a = bot.ask("Trong 5.586 văn bản chỉ đạo CCHC năm 2023, các bộ đã ban hành bao nhiêu văn bản?")
+    assert a.status != "answered", a.answer
+    a = bot.ask("UBND tỉnh ban hành bao nhiêu văn bản chỉ đạo CCHC?")
+    assert a.status == "answered" and "50" in a.answer, a.answer
