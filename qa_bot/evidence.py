@@ -435,6 +435,11 @@ class Checker:
             out.extend(_role_differs(asked, fq, f_para, sentence, f_sentence))
         # "tinh giản 1.720 biên chế ... có chính xác không?": the text's "172 biên chế"
         out.extend(_figure_differs(asked, text[a:b], sentence))
+        # "có đúng là HĐND tỉnh đã ban hành ...?": a council the paragraph never names did nothing
+        # there ("UBND tỉnh đã ban hành ..." where it names the other one)
+        if (council := _council_asked(fq)) and not _COUNCILS[council].search(f_para):
+            said = _said_instead(_COUNCILS, council, f_para)
+            out.append((council, said[0] if said else "cơ quan khác"))
         days = _days(fq)
         if days and not days & _days(f_para) and (said := _DAY_MONTH.search(f_sentence)):
             claimed = _DAY_MONTH.search(fq)

@@ -1890,3 +1890,14 @@ def test_a_part_of_a_quoted_total_is_said_with_the_total(tmp_path: Path) -> None
     assert a.status != "answered", a.answer
     a = bot.ask("UBND tỉnh ban hành bao nhiêu văn bản chỉ đạo CCHC?")
     assert a.status == "answered" and "50" in a.answer, a.answer
+
+
+def test_a_yes_no_claim_of_a_council_the_text_does_not_name_is_corrected(shipped_bot: QABot) -> None:
+    """"Có đúng là HĐND tỉnh đã ban hành gần 500 văn bản ...?" where the shipped article says UBND
+    tỉnh did: not confirmed (partial, the council asked first); claimed of UBND tỉnh, answered."""
+    a = shipped_bot.ask("Có đúng là HĐND tỉnh đã ban hành gần 500 văn bản chỉ đạo, điều hành CCHC trong năm "
+                        "2020 không?")
+    assert a.status == "partial" and "HĐND" in a.answer.split("\n")[0], a.answer
+    a = shipped_bot.ask("Có đúng là UBND tỉnh đã ban hành gần 500 văn bản chỉ đạo, điều hành CCHC trong năm "
+                        "2020 không?")
+    assert a.status == "answered" and "UBND tỉnh" in a.answer, a.answer
