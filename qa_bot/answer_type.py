@@ -264,13 +264,16 @@ def named_bodies(sentence: str) -> list[str]:
 
 def counted_unit(counted: str, f: str) -> str:
     """The pattern of the words that name the counted noun ``counted`` in the folded sentence ``f``:
-    the noun, its unit forms, its initials ("thủ tục": "TTHC"), and for two words, the first alone
-    when the sentence has the second, or when it is a unit ("tấn carbon"), or the second alone
-    after a classifier ("cú húc")."""
+    the noun, its unit forms, its initials ("thủ tục": "TTHC"; "văn bản QPPL"), and for two words,
+    the first alone when the sentence has the second, or when it is a unit ("tấn carbon"), or the
+    second alone after a classifier ("cú húc")."""
     words = counted.split()
     unit = L.UNIT_FORMS.get(counted, re.escape(counted))
     if len(words) > 1 and counted not in L.UNIT_FORMS:  # "thủ tục" is also written "TTHC"
         unit += "|" + "".join(w[0] for w in words) + "[a-z]{0,2}"
+        # ... and its head with the rest as initials ("văn bản quy phạm pháp luật": "văn bản QPPL")
+        unit += "".join(f"|{re.escape(' '.join(words[:k]))} {''.join(w[0] for w in words[k:])}"
+                        for k in range(1, len(words) - 1))
         if re.search(rf"\b{re.escape(words[-1])}\b", f):  # "40.000 người đã chết" counts "người chết"
             unit += "|" + _not_in_compound(words[0], f) + re.escape(words[0])
     if len(words) == 2:

@@ -1674,6 +1674,14 @@ def test_which_province_billions_and_a_superlative_said_apart() -> None:
     assert SUPERLATIVE_ASKED.search("nam 2023 bo, nganh nao ban hanh nhieu van ban chi dao cchc nhat")
 
 
+def test_a_long_counted_noun_is_also_written_with_its_tail_as_initials() -> None:
+    """"bao nhiêu VBQPPL" (văn bản quy phạm pháp luật) is counted by "199 văn bản QPPL"."""
+    s = "Giúp UBND tỉnh thực hiện tự kiểm tra 199 văn bản QPPL, rà soát 1770 văn bản QPPL."
+    assert carries(NUMBER, s, "Sở Tư pháp rà soát bao nhiêu VBQPPL?", "van ban quy pham phap luat")
+    assert not carries(NUMBER, "Tự kiểm tra 199 dự thảo.", "Sở Tư pháp rà soát bao nhiêu VBQPPL?",
+                       "van ban quy pham phap luat")
+
+
 def test_a_count_of_people_does_not_count_the_things_named_before_it() -> None:
     """"bao nhiêu nghị định": "các Nghị định ... tổng số là 16.149 người" counts people, not
     decrees; asked how many people were cut (biên chế, người), it answers."""
