@@ -172,6 +172,12 @@ HELDOUT25 = _rows("questions_heldout25.jsonl")
 #: is written out; two number words after a word of quantity are a figure; who did an act of a
 #: meeting ("ai trình bày", "do đơn vị nào xây dựng") needs a sentence saying the act. 50/50.
 HELDOUT26 = _rows("questions_heldout26.jsonl")
+#: A twenty-seventh (questions_heldout27.jsonl; a Department of Justice legal officer and a
+#: People's Council member preparing an interpellation, mixing up HĐND and UBND): 45/50 at the
+#: session's start, 46/50 when written (after the rules of sets 23-26). Causes fixed as rules: a
+#: yes/no claim of a council the paragraph never names is corrected (partial); a part of a total
+#: the question quotes is said with it; "VBQPPL" is counted by "văn bản QPPL". 50/50.
+HELDOUT27 = _rows("questions_heldout27.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -195,11 +201,11 @@ def test_set_has_every_kind() -> None:
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                   HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
                                   HELDOUT15, HELDOUT16, HELDOUT10, HELDOUT23, HELDOUT24,
-                                  HELDOUT25, HELDOUT26],
+                                  HELDOUT25, HELDOUT26, HELDOUT27],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
                               "heldout14", "heldout15", "heldout16", "heldout10", "heldout23", "heldout24",
-                              "heldout25", "heldout26"])
+                              "heldout25", "heldout26", "heldout27"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
@@ -213,8 +219,8 @@ def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
 
 
 @pytest.mark.parametrize("rows, unanswerable_floor, answerable_floor",
-                         [(HELDOUT17, 14, 31), (HELDOUT18, 13, 31), (HELDOUT19, 16, 28), (HELDOUT20, 14, 29),
-                          (HELDOUT21, 14, 24), (HELDOUT22, 15, 25)],
+                         [(HELDOUT17, 14, 31), (HELDOUT18, 15, 31), (HELDOUT19, 17, 28), (HELDOUT20, 16, 29),
+                          (HELDOUT21, 14, 26), (HELDOUT22, 17, 26)],
                          ids=["heldout17", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22"])
 def test_held_at_its_level(shipped_bot: QABot, rows: list[dict], unanswerable_floor: int,  # noqa: F811
                            answerable_floor: int) -> None:
