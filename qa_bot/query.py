@@ -693,7 +693,10 @@ class QueryAnalyzer:
             tokens = [t for t in tokens if t not in _ARTICLE_WORDS and t not in ("tháng", "ngày")
                       and not (t.isdigit() and t in said)
                       and not (t.startswith(("tháng_", "ngày_")) and t.split("_")[-1] in said)] or tokens
-        years = years_named(folded, self.reference_year)
+        sessions = session_numbers(folded_n, normalised)
+        # "Ở phiên họp thứ ba, năm nay ...": "năm nay" of that session's article, which the session
+        # names; the newest document's year would contradict it
+        years = years_named(folded, None if len(sessions) == 1 else self.reference_year)
         events = list(L.EVENT_YEAR.finditer(folded))
         event_years = [int(m.group("year") or m.group("year2") or m.group("year3")) for m in events]
         event_months = [(int(m.group("year3")), int(m.group("month"))) for m in events if m.group("month")]
@@ -715,7 +718,7 @@ class QueryAnalyzer:
             event_months=event_months,
             periods=periods_named(folded),
             year_parts=year_parts_named(folded),
-            sessions=session_numbers(folded_n, normalised),
+            sessions=sessions,
             places=places_named(folded, people),
             bridges=bridges_named(folded, people),
             bodies=bodies_named(restored_text),

@@ -451,3 +451,11 @@ def test_chat_shorthand_is_written_out() -> None:
     assert written_out("Điều 5 khoản 2 điểm v") == "Điều 5 khoản 2 điểm v"
     assert ANALYZER.analyze("hg co bn dvc truc tuyen").kind == L.NUMBER
 
+
+
+def test_a_relative_year_said_of_a_named_session_is_that_sessions_year() -> None:
+    """"Ở phiên họp thứ ba, năm nay ...": "năm nay" is the year of that session's article, which the
+    session already names, not the newest document's (2025); without a session it is the newest."""
+    q = ANALYZER.analyze("Ở phiên họp thứ ba, năm nay Ban Chỉ đạo thống nhất tập trung ưu tiên những gì?")
+    assert q.sessions == [3] and q.years == []
+    assert ANALYZER.analyze("Năm nay Ban Chỉ đạo thống nhất tập trung ưu tiên những gì?").years == [2025]
