@@ -104,6 +104,7 @@ class _Candidate:
     verdict: Verdict | None  # read once the sentence fits (_sentence_answer)
     weight: float = 0.0  # the sentence's own coverage of the question's words the index knows
     lead_in: tuple[Hit, str] | None = None  # earlier sentence that carries the answer type
+    topic: float = 0.0  # of the score, what opening with the question's topic adds (orders only)
 
 
 #: What a definition question asks about: the words before "là gì" after the last comma ("Theo
@@ -540,6 +541,38 @@ def _says_figures(sentence: str, figures: AbstractSet[str]) -> bool:
     return any(_digits(x) in figures for x in _FIGURE.findall(sentence))
 
 
+#: A question about a topic it opens with ("Dự luật tư nhân thường về vấn đề gì?"): a sentence that
+#: opens with the same words, and says at least half of the question, speaks of that topic ("Dự luật
+#: tư nhân thường liên quan đến ..."); one that names it further on speaks of something else ("Một
+#: loại ủy ban khác ... giám sát các dự luật tư nhân"). Its score rises by a share.
+TOPIC_SHARE = 0.12
+TOPIC_EVIDENCE = 0.5
+TOPIC_SYLLABLES = 3
+#: Where the topic ends: an auxiliary or copula before the predicate ("Sinh viên | được tạm dừng").
+_PREDICATE = frozenset("được bị có là đã đang sẽ phải cần còn thường không chưa từng vẫn cũng".split())
+_DETERMINERS = frozenset("các những một mọi".split())
+#: A question opening with its wh-word has no topic of its own ("Ai ...", "Có bao nhiêu ...").
+_WH_OPENING = frozenset("ai gì nào đâu bao mấy tại vì sao khi làm điều cái có ở trong theo".split())
+
+
+def _opening(syls: Sequence[str]) -> Sequence[str]:
+    """The syllables ``syls`` without the determiners they open with ("các", "những", "một")."""
+    i = 0
+    while i < len(syls) and syls[i] in _DETERMINERS:
+        i += 1
+    return syls[i:]
+
+
+def _topic_shared(topic: Sequence[str], sentence: str) -> bool:
+    """True when ``sentence`` opens with at least :data:`TOPIC_SYLLABLES` of the question's
+    topic syllables ``topic`` (determiners aside)."""
+    said = _opening(text_view(sentence)[0])
+    n = 0
+    while n < min(len(topic), len(said)) and topic[n] == said[n]:
+        n += 1
+    return n >= TOPIC_SYLLABLES
+
+
 def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sources: Sources,
                      top_k: int, weight: Callable[[str], float], debug: dict,
                      hits: Sequence[Hit]) -> Answer:
@@ -561,6 +594,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     asked = set(surface_tokens(_YES_NO_TAIL.sub("", asked_text))[0]) if query.kind == L.YES_NO \
         else set(asked_syls)
     asked_pairs = set(zip(asked_syls, asked_syls[1:], strict=False))
+    topic = _opening(asked_syls)  # what the question is about: its words before the predicate
+    topic = topic[:next((i for i, x in enumerate(topic) if x in _PREDICATE), len(topic))] \
+        if topic and asked_syls[0] not in _WH_OPENING else ()
     counted = query.counted
     counted = ABBREVIATION_MEANING.get(counted, counted) if counted else None  # "bao nhiêu DVC"
     if counted and counted not in L.UNIT_FORMS:
@@ -613,14 +649,15 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 continue  # of the rest of an article: its items and the clauses about its offence
             own_ev = ev = coverage(plan, sentence, weight, sources.lexicon)
             before_matched: set[str] = set()
+            subject_matched: set[str] = set()  # of it, what "Nó", "Ông" stands for
             if before is not None:  # the sentence before may name what this one speaks of ("Nó")
                 before_matched = set(before.matched) - set(ev.matched)
                 extra = sum(weight(t) for t in before_matched) / terms_total
                 if _ANAPHOR.match(sentence):
                     # "Nó", "Ông" stands for the subject of the sentence before: the words of its opening
                     opening = set(text_view(before_text)[0][:SUBJECT_REACH])
-                    subject_words = sum(weight(t) for t in before_matched
-                                        if set(t.split("_")) <= opening) / terms_total
+                    subject_matched = {t for t in before_matched if set(t.split("_")) <= opening}
+                    subject_words = sum(weight(t) for t in subject_matched) / terms_total
                     ev = Evidence(ev.weight + SUBJECT_SHARE * subject_words
                                   + ANAPHOR_SHARE * (extra - subject_words), ev.matched)
                 else:
@@ -677,8 +714,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                     flats[doc_id] = _doc_sentences(doc_id, sources, doc_cache)
                 lead_in = _spelled_out(m.group(1), flats[doc_id], fold(asked_text))
             score = 0.6 * ev.weight + 0.4 * place[1] + _type_bonus(query.kind, sentence, typed, asked_text)
-            if how_long and typed and any(_DURATION.search(fold(x)) for x in (
-                    sentence, *((lead_in[1],) if lead_in is not None else ()))):
+            lasting = how_long and typed and any(_DURATION.search(fold(x)) for x in (
+                sentence, *((lead_in[1],) if lead_in is not None else ())))
+            if lasting:
                 score += DURATION_BONUS  # "bao lâu": "sau sáu năm", "cho đến khi ...", not a date
             if subject and (_defines(subject, sentence) or _defines_back(subject, sentence, named_before)):
                 score += DEFINES_BONUS
@@ -690,10 +728,19 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                 score += WHICH_NAMED_BONUS
             score /= 1 + RANK_PENALTY * place[0]
             own = sum(weight(t) for t in ev.matched if t in known) / known_total
-            if before_matched:  # what the sentence before names counts in part here too
-                own += NEIGHBOUR_SHARE * sum(weight(t) for t in before_matched if t in known) / known_total
+            if before_matched:  # what the sentence before names counts in part here too, its
+                # subject whole when "Nó", "Ông" stands for it
+                own += sum((SUBJECT_SHARE if t in subject_matched else NEIGHBOUR_SHARE) * weight(t)
+                           for t in before_matched if t in known) / known_total
+            # a sentence that opens with the question's topic (or "Nó", "Ông" right after one that
+            # does) speaks of it: its score rises by a share; for a length of time asked ("bao
+            # lâu"), only among the sentences that say one
+            opens = score * TOPIC_SHARE if topic and own >= TOPIC_EVIDENCE and (lasting or not how_long) and (
+                _topic_shared(topic, sentence) or _ANAPHOR.match(sentence) and named_before
+                and _topic_shared(topic, named_before)) else 0.0
+            score += opens
             scored.append(_Candidate(score, rank, order, hit, start, end, sentence, ev.matched,
-                                     typed, None, own, lead_in))
+                                     typed, None, own, lead_in, opens))
     # equal scores in a law or regulation: the rule that says the question's words side by side
     scored.sort(key=lambda c: (-round(c.score, 6), -_pair_share(c.sentence, asked_pairs)
                                if _structured([c.hit]) else 0.0, c.rank, c.order))
@@ -1240,11 +1287,11 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     chosen: list[_Candidate] = []
     seen: set[tuple[str, ...]] = set()
     covered: set[str] = set()
-    top = good[0].score
+    top = good[0].score - good[0].topic  # how far the others fall short: of what they say
     asked = set(surface_tokens(query.restored_text or query.text)[0])
     for c in good:
         key = syllables(c.sentence)
-        if key in seen or c.score < FURTHER_SCORE * top:
+        if key in seen or c.score - c.topic < FURTHER_SCORE * top:
             continue
         if chosen and set(c.matched) <= covered:  # adds nothing the answer does not already say
             continue
@@ -1305,7 +1352,7 @@ def _room_fill(chosen: list[_Candidate], good: list[_Candidate], seen: set[tuple
     doc = chosen[0].hit.document.doc_id
     more: list[_Candidate] = []
     for c in good:
-        if len(chosen) + len(more) >= ROOM_SENTENCES or c.score < ROOM_SCORE * top:
+        if len(chosen) + len(more) >= ROOM_SENTENCES or c.score - c.topic < ROOM_SCORE * top:
             break
         key = syllables(c.sentence)
         if (key in seen or len(key) < 3 or c.hit.document.doc_id != doc or c.lead_in is not None

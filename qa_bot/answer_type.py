@@ -151,6 +151,8 @@ _CHANGE = re.compile(r"\b(tang(?! cuong)|giam(?! sat| doc)|gap|nhieu hon|it hon|
                      r"so voi (?:nam|cung ky|ky|giai doan|truoc|\d)|len|xuong|rut ngan|cat giam|tinh gian|"
                      r"chenh lech)\b")
 _ASKS_GROWTH = re.compile(r"\b(tang|giam|gap) (len |xuong )?(?:bao nhieu|may lan)\b")
+#: How many times, said without a figure ("thường là nhiều lần", "vài lần"), folded.
+_VAGUE_TIMES = re.compile(r"\b(?:nhieu|vai|mot vai|mot so|it) lan\b")
 _MULTIPLIER = re.compile(r"\b(tang|giam|gap)\b[^.;]{0,20}?\b\d+(?:[.,]\d+)?\s+lan\b")
 #: A date question that asks for a day, and a date that is only a year.
 _ASKS_DAY = re.compile(r"\b(ngay nao|ngay may|hom nao|ngay bao nhieu)\b|"
@@ -445,6 +447,8 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
     if kind == L.NUMBER and (not counted and _ASKS_GROWTH.search(fq) or counted == "lan") and (
             _MULTIPLIER.search(f)):
         return True  # "tăng bao nhiêu so với năm 2021?", "tăng mấy lần?": "tăng gần 4 lần"
+    if kind == L.NUMBER and counted == "lan" and not _ASKS_GROWTH.search(fq) and _VAGUE_TIMES.search(f):
+        return True  # "tái sinh bao nhiêu lần?": "thường là nhiều lần", how often said without a figure
     if kind == L.NUMBER and _ASKS_GROWTH.search(fq) and not _CHANGE.search(f):
         return False  # "tăng bao nhiêu?": a change, not "ban hành 50 văn bản"
     if kind == L.NUMBER:

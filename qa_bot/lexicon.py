@@ -91,6 +91,7 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     # a native word and its Sino-Vietnamese equivalent ("Anh em Hồi giáo" is "Huynh đệ Hồi giáo")
     ("anh em", "huynh đệ"),
     ("thi thể", "tử thi"),
+    ("phê bình", "chỉ trích", "phê phán"),
 )
 
 def curated_synonyms() -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -1909,3 +1909,42 @@ def test_a_yes_no_claim_of_a_council_the_text_does_not_name_is_corrected(shipped
     a = shipped_bot.ask("Có đúng là UBND tỉnh đã ban hành gần 500 văn bản chỉ đạo, điều hành CCHC trong năm "
                         "2020 không?")
     assert a.status == "answered" and "UBND tỉnh" in a.answer, a.answer
+
+
+def test_a_sentence_opening_with_the_questions_topic_speaks_of_it(tmp_path: Path) -> None:
+    """"Dự luật tư nhân thường về vấn đề gì?": "Dự luật tư nhân thường liên quan đến ..." opens with
+    the topic and comes first, not "Một loại ủy ban khác ... giám sát các dự luật tư nhân ...", which
+    names it further on; "Nó được tái lập ..." after a sentence opening with the topic joins it
+    with its subject's words ("Sàn giao dịch chứng khoán Warsaw ... khôi phục năm nào?")."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    bot = _one_document_bot(tmp_path / "a", "scotland.md",
+        "---\ntitle: Quốc hội Scotland\ndate: 2020-01-01\n---\n"
+        "Một loại ủy ban khác thường được thành lập để giám sát các dự luật tư nhân trình lên Quốc hội Scotland "
+        "bởi phía bên ngoài hoặc bên đề xướng không phải là thành viên Quốc hội Scotland hoặc Chính phủ "
+        "Scotland. Dự luật tư nhân thường liên quan đến dự án phát triển có quy mô lớn, chẳng hạn như các dự "
+        "án cơ sở hạ tầng cần sử dụng đất đai hoặc tài sản. Các ủy ban Dự luật tư nhân được thành lập để cân "
+        "nhắc tính pháp lý của các vấn đề như triển khai Mạng lưới xe điện Edinburgh.\n")
+    a = bot.ask("Dự luật tư nhân thường về vấn đề gì?")
+    assert a.answer.startswith("Dự luật tư nhân thường liên quan"), a.answer
+    bot = _one_document_bot(tmp_path / "b", "warsaw.md",
+        "---\ntitle: Warsaw\ndate: 2020-01-01\n---\n"
+        "Warsaw là thủ đô của Ba Lan, nơi có nhiều công ty được niêm yết.\n\n"
+        "Sàn giao dịch chứng khoán Warsaw được thành lập vào năm 1817 và tiếp tục giao dịch cho đến Thế chiến "
+        "II. Nó được tái lập vào tháng 4 năm 1991, sau khi chấm dứt sự kiểm soát của cộng sản.\n\n"
+        "Ngày nay thị trường lớn nhất trong khu vực có 374 công ty được niêm yết vào năm 2009.\n")
+    a = bot.ask("Sàn giao dịch chứng khoán Warsaw khôi phục năm nào?")
+    assert a.status == "answered" and "1991" in a.answer, a.answer
+
+
+def test_how_many_times_said_without_a_figure_and_a_critic_by_another_word(tmp_path: Path) -> None:
+    """"tái sinh bao nhiêu lần?": "thường là nhiều lần" says how often without a figure; "nhà chỉ
+    trích" is "nhà phê bình" (curated synonyms)."""
+    from qa_bot.lexicon import curated_synonyms
+    bot = _one_document_bot(tmp_path, "misc.md",
+        "---\ntitle: Ghi chép\ndate: 2020-01-01\n---\n"
+        "Một Lạt-ma đã trải qua phowa và siddhi có ý thức quyết tâm được tái sinh, thường là nhiều lần, để "
+        "tiếp tục Bồ Tát học xứ của mình.\n")
+    a = bot.ask("Một Lạt-ma đồng ý tái sinh bao nhiêu lần?")
+    assert a.status == "answered" and "nhiều lần" in a.answer, a.answer
+    assert ("chỉ", "trích") in curated_synonyms().get(("phê", "bình"), [])
