@@ -287,6 +287,8 @@ def counted_noun(normalised: str, tokens: Sequence[str] = ()) -> str | None:
     words = m.group(1).split()
     if len(words) == 2 and any(t.lower().startswith(words[1].lower() + "_") for t in tokens):
         words = words[:1]
+    if len(words) == 2 and words[1].lower() in L.CHAT_TOKENS:  # "mất bao nhiêu ngày ạ?": "ngày"
+        words = words[:1]
     return fold(" ".join(words))
 
 
