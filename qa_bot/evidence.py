@@ -301,10 +301,38 @@ def _figure_differs(asked: str, para: str, sentence: str) -> list[tuple[str, str
     for unit, figures in claimed.items():
         said = in_sentence.get(unit) or in_para.get(unit)
         for value, written in figures:
-            if said and value not in {v for v, _ in in_para.get(unit, [])} and not any(
-                    b.replace(".", "").replace(",", "") == value for b in bounds):
+            if not said or any(b.replace(".", "").replace(",", "") == value for b in bounds):
+                continue
+            if value not in {v for v, _ in in_para.get(unit, [])}:
                 out.append((written, said[0][1]))
+            elif (own := _figure_of_subject(asked, sentence, unit)) and own[0] != value:
+                # "lượt giao dịch ... tăng 12 lần?": the text's 12 is of the payments, its
+                # transactions rose "gần 4 lần"
+                out.append((written, own[1]))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\bva\b|\bcon\b")
+
+
+def _figure_of_subject(asked: str, sentence: str, unit: str) -> tuple[str, str] | None:
+    """The figure of ``unit`` the sentence says in the clause that shares most of the question's
+    words (its words before the figure, up to a comma or "và"), when one clause shares clearly
+    more than the others."""
+    words = set(_WORD.findall(fold(asked)))
+    f = fold(sentence)
+    best: list[tuple[int, tuple[str, str]]] = []
+    for value, written in _figures_by_unit(sentence).get(unit, []):
+        at = f.find(fold(written))
+        if at < 0:
+            continue
+        clause = _CLAUSE_BREAK.split(f[:at])[-1]
+        best.append((len(words & set(_WORD.findall(clause))), (value, written)))
+    best.sort(key=lambda x: -x[0])
+    return best[0][1] if len(best) > 1 and best[0][0] > best[1][0] else None
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _role_differs(asked: str, fq: str, f_para: str, sentence: str, f_sentence: str) -> list[tuple[str, str]]:

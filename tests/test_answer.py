@@ -1825,6 +1825,15 @@ def test_a_yes_no_claim_of_another_figure_is_corrected(tmp_path: Path) -> None:
     assert a.status == "answered", a.answer
 
 
+def test_a_figure_claimed_of_one_subject_is_read_in_its_own_clause(shipped_bot: QABot) -> None:
+    """"số lượt giao dịch trực tuyến ... tăng 12 lần phải không?": the text's 12 is of the payments
+    ("số tiền thanh toán ... tăng hơn 12 lần"); the transactions rose "gần 4 lần"."""
+    a = shipped_bot.ask("So voi nam 2021, so luot giao dich truc tuyen cua Khanh Hoa tang 12 lan phai khong?")
+    assert a.status == "partial" and "4 lần" in a.answer.split("\n")[0], a.answer
+    a = shipped_bot.ask("Năm 2022 số lượt giao dịch trực tuyến của Khánh Hòa tăng gần 4 lần phải không?")
+    assert a.status == "answered", a.answer
+
+
 def test_an_abbreviated_document_number_asked_and_a_share_spelled_with_mot() -> None:
     """"NQ số mấy?" asks a document number as "Nghị quyết số mấy?" does; "tám mốt phần trăm" is a
     share, not the subset class "một phần" (which would rule out every figure counting TTHC)."""
