@@ -178,6 +178,13 @@ HELDOUT26 = _rows("questions_heldout26.jsonl")
 #: yes/no claim of a council the paragraph never names is corrected (partial); a part of a total
 #: the question quotes is said with it; "VBQPPL" is counted by "văn bản QPPL". 50/50.
 HELDOUT27 = _rows("questions_heldout27.jsonl")
+#: A twenty-eighth (questions_heldout28.jsonl; a business owner and an elderly citizen asking as
+#: users of public services, and a TV reporter quizzing "impressive figures"): 43/50 at the
+#: session's start, 46/50 when written (after the rules of sets 23-27), unanswerable 11/18 -> 14/18.
+#: Causes fixed as rules: the counted noun leaves a closing particle out ("bao nhiêu ngày ạ"); a
+#: figure claimed of one subject is read in its own clause. 48/50 (left: a yes/no about a fee the
+#: text never names; a share of dossiers submitted online answered by the share of services).
+HELDOUT28 = _rows("questions_heldout28.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -201,11 +208,11 @@ def test_set_has_every_kind() -> None:
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                   HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
                                   HELDOUT15, HELDOUT16, HELDOUT10, HELDOUT23, HELDOUT24,
-                                  HELDOUT25, HELDOUT26, HELDOUT27],
+                                  HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
                               "heldout14", "heldout15", "heldout16", "heldout10", "heldout23", "heldout24",
-                              "heldout25", "heldout26", "heldout27"])
+                              "heldout25", "heldout26", "heldout27", "heldout28"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
