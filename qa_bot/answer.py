@@ -522,6 +522,17 @@ _PART_OF_TOTAL = re.compile(r"\btrong (?:so |tong so )?(\d{1,3}(?:[.,]\d{3})+|\d
                             r"\bbao nhieu\b")
 
 
+_LEVEL_ASKED = re.compile(r"\bcap (?:tinh|huyen|xa)\b")
+
+
+def _part_of_total(total: re.Match[str], level: re.Match[str] | None, sentence: str) -> bool:
+    """True when ``sentence`` says the total a question quotes (``total``: _PART_OF_TOTAL) and the
+    level the part is asked of, if any ("Trong 16.149 người ..., cấp xã chiếm bao nhiêu?": a
+    sentence splitting it by bộ, ngành and địa phương gives no commune's part)."""
+    return _says_figures(sentence, {_digits(total.group(1))}) and (
+        level is None or level.group(0) in fold(sentence))
+
+
 def _digits(figure: str) -> str:
     return figure.rstrip("%").replace(".", "").replace(",", "")
 
@@ -623,6 +634,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     chosen_of = _choice_subject(query, asked_text, known, weight)  # "X là A hay B?": a sentence about X
     # "Trong 4.142 nhiệm vụ ..., còn bao nhiêu ...?": a part of a total quoted is said with it
     total = _PART_OF_TOTAL.search(fold(asked_text)) if query.kind == L.NUMBER else None
+    level_asked = _LEVEL_ASKED.search(fold(asked_text))
     # "Ai trình bày báo cáo ...?", "do đơn vị nào xây dựng?": a sentence saying the act
     agent_act = (m.group(1) or m.group(2)) if query.kind in (L.PERSON, L.ORGANISATION) and (
         m := L.AGENT_ACT.search(fold(asked_text))) else None
@@ -767,7 +779,7 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (not superlative or _states_rank(c.sentence))
                and (not first or L.FIRST_SAID.search(fold(c.sentence)))
                and (chosen_of is None or chosen_of.made_by(c.sentence))
-               and (total is None or _says_figures(c.sentence, {_digits(total.group(1))}))
+               and (total is None or _part_of_total(total, level_asked, c.sentence))
                and (agent_act is None or _says_act(agent_act, c.sentence) or (
                    c.lead_in is not None and _says_act(agent_act, c.lead_in[1])))]
     if figures and any(_says_figures(c.sentence, figures) for c in scored):

@@ -127,6 +127,9 @@ _SHARE_SAID = re.compile(r"(?<!\btren )(?<!\bduoi )(?<!\bhon )(?<!\bgan )(?<!\bk
 _LEVELS = {"cấp tỉnh": re.compile(r"\b(?:cap tinh|toan tinh)\b"), "cấp huyện": re.compile(r"\bcap huyen\b"),
            "cấp xã": re.compile(r"\bcap xa\b")}
 #: The direction of a change a text states: "tăng" (not "tăng cường"), "giảm" (not "giám sát").
+#: Changes a yes/no question may claim and the opposite a text may state (folded pairs).
+_OPPOSITES = (("tut hang", "thang hang"), ("thang hang", "tut hang"), ("giam hang", "tang hang"),
+              ("tang hang", "giam hang"), ("thap hon", "cao hon"), ("cao hon", "thap hon"))
 _DIRECTIONS = {"tăng": re.compile(r"\btang(?! cuong)\b"), "giảm": re.compile(r"\bgiam(?! sat| doc| dinh)\b")}
 
 
@@ -463,6 +466,11 @@ class Checker:
             out.extend(_role_differs(asked, fq, f_para, sentence, f_sentence))
         # "tinh giản 1.720 biên chế ... có chính xác không?": the text's "172 biên chế"
         out.extend(_figure_differs(asked, text[a:b], sentence))
+        # "có phải ... bị tụt hạng ...?": the text's "có sự thăng hạng"
+        out.extend((_as_written(claimed, asked).lower(), _as_written(said, sentence).lower())
+                   for claimed, said in _OPPOSITES
+                   if re.search(rf"\b{claimed}\b", fq) and not re.search(rf"\b{claimed}\b", f_para)
+                   and re.search(rf"\b{said}\b", f_sentence))
         # "có đúng là HĐND tỉnh đã ban hành ...?": a council the paragraph never names did nothing
         # there ("UBND tỉnh đã ban hành ..." where it names the other one)
         if (council := _council_asked(fq)) and not _COUNCILS[council].search(f_para):
