@@ -626,6 +626,10 @@ FRAME_WORDS = frozenset({"mục_đích", "ý_nghĩa", "vai_trò", "tác_dụng",
                          "cú_pháp", "đặc_điểm", "định_nghĩa", "khái_niệm", "chức_vụ", "chức_danh",
                          "cương_vị", "giữ"})
 #: Words of the temporal phrases (question tokens): not content to look for in a passage.
+#: The asker pointing at the documents ("được nhắc đến trong các bài", "nêu trong các tài liệu"),
+#: folded: where to look, not words an answer must say.
+SAID_IN_TEXTS = re.compile(r"\b(?:duoc )?(?:nhac|neu|de cap) (?:den |toi )?trong (?:cac )?"
+                           r"(?:bai viet|bai bao|bai|tai lieu|van ban)\b")
 TEMPORAL_TOKENS = frozenset({"gần_đây", "gần", "đây", "nhất", "mới", "mới_nhất", "vừa_qua", "lần_cuối",
                              "sau_cùng", "đầu_tiên", "lần_đầu", "sớm", "sớm_nhất", "trước_tiên",
                              "lần", "đầu", "tiên", "cuối"})

@@ -686,8 +686,12 @@ class QueryAnalyzer:
         people = people_named(restored_text)
         tokens = without_approximations(cardinals_in_words(drop_ordinal_parts(tokens)))
         temporal = temporal_word(folded)
-        if temporal:
-            tokens = [t for t in tokens if t not in L.TEMPORAL_TOKENS] or tokens
+        if temporal:  # ("gần đây nhất là phiên ...": the segmenter joins "nhất là")
+            tokens = [t.split("_")[-1] if t == "nhất_là" else t for t in tokens
+                      if t not in L.TEMPORAL_TOKENS] or tokens
+        if said_in := L.SAID_IN_TEXTS.search(folded):  # "được nhắc đến trong các bài": where, not what
+            frame = set(said_in.group(0).split())
+            tokens = [t for t in tokens if not set(fold(t).split("_")) <= frame] or tokens
         if re.search(r"\b(bai|bai viet|bai bao|tin bai) (nam|dang nam)\b", folded):
             tokens = [t for t in tokens if t not in _ARTICLE_WORDS]
         if dated := L.ARTICLE_DATED.search(folded):  # "(bài tháng 3/2024)": which article, not content

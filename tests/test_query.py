@@ -467,3 +467,12 @@ def test_the_counted_noun_leaves_a_closing_particle_out() -> None:
     q = ANALYZER.analyze("Làm thủ tục đăng ký thường trú online thì mất bao nhiêu ngày ạ?")
     assert q.counted == "ngay"
     assert ANALYZER.analyze("Có bao nhiêu đại biểu tham dự?").counted == "dai bieu"
+
+
+def test_the_asker_pointing_at_the_documents_and_nhat_la_are_no_content() -> None:
+    """"... được nhắc đến trong các bài, phiên gần đây nhất là phiên thứ mấy?": "nhắc", "bài" say
+    where to look, and "nhất là" (joined by the segmenter after "gần đây nhất") is no word to find."""
+    q = ANALYZER.analyze("Trong các phiên họp của Ban Chỉ đạo CCHC Chính phủ được nhắc đến trong các bài, "
+                         "phiên gần đây nhất là phiên thứ mấy?")
+    assert q.temporal == L.LATEST
+    assert not {"nhắc", "bài", "nhất_là"} & set(q.content), q.content
