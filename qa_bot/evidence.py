@@ -520,6 +520,12 @@ class Checker:
                     v.supported.append(f"năm {y}")
                 else:
                     v.contradicted.append((f"năm {y}", _fmt_years(about)))
+        # "họp đánh giá kết quả CCHC năm 2024": the meeting that reviews 2024, not the one that
+        # reviewed 2023 and set the tasks of 2024 (the year its title and lead plan)
+        review = L.REVIEW_ASKED.search(f_question)
+        if review and (y := int(review.group(1))) in facts.plan_years and (
+                reviewed := facts.years - facts.plan_years) and y not in reviewed:
+            v.contradicted.append((f"kết quả năm {y}", "kết quả " + _fmt_years(reviewed)))
         for y, month in query.event_months:  # "bài tháng 3/2024": that month's article (or the next)
             if doc.date and doc.year == y and int(doc.date[5:7]) not in (month, month + 1):
                 v.contradicted.append((f"tháng {month}/{y}", f"tháng {int(doc.date[5:7])}/{y}"))

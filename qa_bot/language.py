@@ -231,6 +231,10 @@ YEAR_RANGE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d
 PROGRAMME_PERIOD = re.compile(r"\b(?:chuong trinh|chien luoc|ke hoach|de an|quy hoach)\b[^,;.:()]{0,60}?"
                               r"\bgiai doan\s+(?:19[5-9]\d|20\d\d)\s*[-–]\s*(?:19[5-9]\d|20\d\d)(?!\d)")
 YEAR_SINCE = re.compile(r"\btu (?:nam )?(19[5-9]\d|20\d\d) (den nay|toi nay|den hien nay|toi gio|den gio)\b")
+#: A question asking about the meeting that reviewed a year ("họp đánh giá kết quả CCHC năm 2024",
+#: "tổng kết năm 2023"), folded: group 1 the year reviewed.
+REVIEW_ASKED = re.compile(r"\b(?:danh gia|tong ket|so ket)\b(?: ket qua)?[^?,;]{0,50}?"
+                          r"\bnam (19[5-9]\d|20\d\d)\b")
 #: A year that dates a meeting ("phiên họp năm 2024", "hội nghị của tỉnh năm 2021"): the year the
 #: meeting was held, i.e. its report's date, not the years it reviewed.
 EVENT_YEAR = re.compile(r"\b(phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|bai|bai viet|bai bao|tin bai)"

@@ -1969,3 +1969,12 @@ def test_an_opposite_change_claimed_and_a_part_of_a_total_at_a_level(shipped_bot
     assert a.status != "answered", a.answer
     a = shipped_bot.ask("Trong 16.149 người tinh giản biên chế năm 2024, địa phương chiếm bao nhiêu người?")
     assert a.status == "answered" and "15.932" in a.answer, a.answer
+
+
+def test_the_meeting_that_reviewed_a_year_is_not_the_one_that_planned_it(shipped_bot: QABot) -> None:
+    """"họp đánh giá kết quả CCHC năm 2024 vào ngày nào?": the ninth session (15/1/2025) reviewed
+    2024; the seventh (2.2.2024) reviewed 2023 and set the tasks of 2024."""
+    a = shipped_bot.ask("BCĐ CCHC của Chính phủ họp đánh giá kết quả CCHC năm 2024 vào ngày nào?")
+    assert a.status == "answered" and "15/1/2025" in a.answer, a.answer
+    a = shipped_bot.ask("BCĐ CCHC của Chính phủ họp đánh giá kết quả CCHC năm 2023 vào ngày nào?")
+    assert a.status == "answered" and "2.2" in a.answer, a.answer
