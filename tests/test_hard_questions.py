@@ -185,6 +185,14 @@ HELDOUT27 = _rows("questions_heldout27.jsonl")
 #: figure claimed of one subject is read in its own clause. 48/50 (left: a yes/no about a fee the
 #: text never names; a share of dossiers submitted online answered by the share of services).
 HELDOUT28 = _rows("questions_heldout28.jsonl")
+#: A twenty-ninth (questions_heldout29.jsonl; a Ministry of Home Affairs researcher across the
+#: articles, mixing levels and years, and a teacher asking "vì sao / nhằm mục đích gì"): 44/50 at
+#: the session's start, 45/50 when written (after the rules of sets 23-28). Causes fixed as rules:
+#: an opposite change claimed ("tụt hạng" / "thăng hạng") is corrected; a part of a quoted total
+#: asked at a level needs that level; the asker pointing at the documents is no content; the
+#: meeting that reviewed a year is not the one that planned it. 49/50 (left: the list of fields
+#: "trọng tâm, trọng điểm" answered from another paragraph).
+HELDOUT29 = _rows("questions_heldout29.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -208,11 +216,11 @@ def test_set_has_every_kind() -> None:
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                   HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
                                   HELDOUT15, HELDOUT16, HELDOUT10, HELDOUT23, HELDOUT24,
-                                  HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28],
+                                  HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28, HELDOUT29],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
                               "heldout14", "heldout15", "heldout16", "heldout10", "heldout23", "heldout24",
-                              "heldout25", "heldout26", "heldout27", "heldout28"])
+                              "heldout25", "heldout26", "heldout27", "heldout28", "heldout29"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
