@@ -549,6 +549,11 @@ class Checker:
         for role in query.roles:  # "Thủ tướng ... yêu cầu gì?": not "Phó Thủ tướng yêu cầu ..."
             if re.search(rf"\bpho {re.escape(role)}\b", f_sentence) and not gives_role(role, f_sentence):
                 v.contradicted.append((role_label(role), "phó " + role_label(role).lower()))
+            elif query.kind == L.LIST and not re.search(rf"(?<!pho )\b{re.escape(role)}\b", f_para) and (
+                    other := next((m.group(0) for m in L.ROLE_SAID.finditer(f_sentence)), None)):
+                # "Chủ tịch UBND tỉnh đã phát biểu những nội dung gì?": not what "Phó Thủ tướng
+                # yêu cầu ..." in a paragraph that never names the role
+                v.contradicted.append((role_label(role), role_label(other).lower()))
         if query.sessions:
             named = sessions_in(f_para, para) or facts.sessions
             for n in query.sessions:

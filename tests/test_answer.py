@@ -1978,3 +1978,14 @@ def test_the_meeting_that_reviewed_a_year_is_not_the_one_that_planned_it(shipped
     assert a.status == "answered" and "15/1/2025" in a.answer, a.answer
     a = shipped_bot.ask("BCĐ CCHC của Chính phủ họp đánh giá kết quả CCHC năm 2023 vào ngày nào?")
     assert a.status == "answered" and "2.2" in a.answer, a.answer
+
+
+def test_a_list_asked_of_a_role_is_not_another_roles_list(shipped_bot: QABot) -> None:
+    """"Chủ tịch UBND tỉnh đã phát biểu chỉ đạo những nội dung gì?" at the ninth session: the
+    Deputy Prime Minister's requests, in a paragraph that never names the role, are no answer
+    (partial, the role first); asked of the Deputy Prime Minister, they answer."""
+    a = shipped_bot.ask("Tại điểm cầu tỉnh trong Phiên họp thứ chín, Chủ tịch UBND tỉnh đã phát biểu chỉ đạo "
+                        "những nội dung gì?")
+    assert a.status != "answered", a.answer
+    a = shipped_bot.ask("Tại phiên họp thứ chín, Phó Thủ tướng yêu cầu những gì?")
+    assert a.status == "answered", a.answer
