@@ -32,6 +32,9 @@ _ORDINAL = re.compile(r"\bthứ\s+\w+|\b(?:lần|đợt|lượt) đầu\b|\bđ�
 _FRACTION = re.compile(r"\b(?:một nửa|phân nửa|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) phần "
                        r"(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b")
 _SHARES = frozenset({"phan tram", "phan"})
+#: What a share asked is a share of ("tỷ lệ hồ sơ ...", "tỷ lệ giải ngân ..."): its first two
+#: syllables, folded ("giải ngân", not the "giải" of "giải quyết").
+_RATE_OF = re.compile(r"\bty le (?!(?:la|dat|cua|bao|nay|do|nao|gi|phan|tren|so voi)\b)([a-z]+ [a-z]+)")
 _BAO_LAU = re.compile(r"\bbao lau\b")
 #: What follows from a condition in a rule: "... thì được / phải / bị / sẽ / không ...".
 _THEN_RULE = re.compile(r"\w\s*,?\s+thì\s+(?:được|phải|bị|sẽ|không|chỉ)\b")
@@ -453,6 +456,11 @@ def carries(kind: str, sentence: str, question: str, counted: str | None = None)
         return False  # "tăng bao nhiêu?": a change, not "ban hành 50 văn bản"
     if kind == L.NUMBER:
         spans = _quantities(sentence, question)
+        if counted in _SHARES and (rate := _RATE_OF.search(spelled_out(fq))):  # "tỷ lệ DVC": "dịch vụ"
+            # "tỷ lệ hồ sơ nộp trực tuyến đạt bao nhiêu %": a share said in a clause about "hồ sơ",
+            # not "cung cấp dịch vụ công trực tuyến ..., đạt tỷ lệ 96,81%"
+            spans = [(a, b) for a, b in spans if re.search(
+                rf"\b{rate.group(1)}\b", f[f.rfind(";", 0, a) + 1:(f.find(";", b) + 1 or len(f) + 1) - 1])]
         if not counted:  # "Chỉ số SIPAS là bao nhiêu?": not "02 mục tiêu", a count of another thing
             asked = _asked_words(fq)  # with "thủ tục" for "TTHC": "1.971 thủ tục"
             return any(_measures(f, b, asked) for _, b in spans)

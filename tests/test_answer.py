@@ -1989,3 +1989,15 @@ def test_a_list_asked_of_a_role_is_not_another_roles_list(shipped_bot: QABot) ->
     assert a.status != "answered", a.answer
     a = shipped_bot.ask("Tại phiên họp thứ chín, Phó Thủ tướng yêu cầu những gì?")
     assert a.status == "answered", a.answer
+
+
+def test_a_share_asked_of_one_thing_is_said_in_a_clause_about_it() -> None:
+    """"tỷ lệ hồ sơ nộp trực tuyến / giải ngân ... bao nhiêu %": not "cung cấp dịch vụ công trực
+    tuyến ..., đạt tỷ lệ 96,81%" (a share of services; "giải quyết" is no "giải ngân"); asked of
+    the online services ("tỷ lệ DVC trực tuyến", abbreviation spelled out), it answers."""
+    s = ("Cải cách TTHC đã thực hiện đơn giản hóa, rút ngắn 30% thời gian giải quyết so với quy định đối với 267 "
+         "TTHC; cung cấp dịch vụ công trực tuyến 1.818 dịch vụ công/1.876 TTHC, đạt tỷ lệ 96,81%.")
+    assert not carries(NUMBER, s, "Hà Giang năm 2023 tỷ lệ hồ sơ nộp trực tuyến đạt bao nhiêu phần trăm?",
+                       "phan tram")
+    assert not carries(NUMBER, s, "Tỷ lệ giải ngân vốn đầu tư công năm 2023 đạt bao nhiêu phần trăm?", "phan tram")
+    assert carries(NUMBER, s, "ty le dvc truc tuyen cua ha giang dat bao nhieu phan tram", "phan tram")
