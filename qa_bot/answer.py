@@ -155,7 +155,12 @@ _LAW_SAYS = re.compile(r"^\S.*?\s+quy dinh (?:ve )?")
 #: A definition question asking for another name ("Tên khác của X là gì?", "Từ đồng nghĩa với X",
 #: "Biệt danh của X", "Một thuật ngữ khác cho X").
 _NAMING_HEAD = re.compile(r"(?:mot )?(?:ten khac|ten goi khac|tu dong nghia|biet danh|thuat ngu khac|"
-                          r"cach goi khac)\b")
+                          r"cach goi khac|cach khac de (?:de cap|goi|chi|noi)(?: den| toi| ve)?)\b")
+#: What a naming question names: the words after "của", "cho", "với", "đến" ("Tên khác của Phía Tây
+#: Fresno" -> "phia tay fresno") (folded).
+_NAMED_THING = re.compile(r"^(?:mot )?(?:ten khac|ten goi khac|tu dong nghia|biet danh|thuat ngu khac|"
+                          r"cach goi khac|cach khac de (?:de cap|goi|chi|noi))\s+"
+                          r"(?:cua|cho|voi|den|toi|ve)\s+(.+)$")
 _NAMING = re.compile(r"\b(?:duoc goi|goi|ten|co ten|mang ten|ten goi)$")
 
 
@@ -164,7 +169,18 @@ def _defines(subject: str, sentence: str) -> bool:
     được gọi là gì" and "Biệt danh / Tên khác của X là gì", what it is called ("Ngày nay, điều này
     được gọi là lý thuyết Miasma", "Nó cũng được biết đến với cái tên plastome")."""
     if _NAMING.search(subject) or _NAMING_HEAD.match(subject):
-        return bool(_NAMES.search(fold(sentence)))
+        f = fold(sentence)
+        thing = _NAMED_THING.match(subject)
+        if thing is None:
+            return bool(_NAMES.search(f))
+        # "Tên khác của X": a sentence naming something that says a word of X or refers back to it
+        # ("Nó cũng được biết đến với cái tên plastome"), or a gloss in brackets after X ("các
+        # xtato (đĩa tĩnh)"); "... được gọi là "Dogg Pound" để đề cập đến ..." names something else
+        words = re.findall(r"\w+", thing.group(1))
+        if _NAMES.search(f) and (_ANAPHOR.match(sentence) or re.search(r"\bnay\b", f) or any(
+                re.search(rf"\b{re.escape(w)}\b", f) for w in words if len(w) > 1)):
+            return True
+        return bool(words) and re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\s*\(", f) is not None
     f = _one_iy(fold(sentence).strip())  # "Học phí học kì" is the "học phí học kỳ" of the text
     subject = _one_iy(subject)
     # "Mật khẩu của email SV là gì?": in the passage about the email, "Mật khẩu: ..." says it
@@ -231,6 +247,30 @@ def _not_found(query: Query, reason: str = "", related: Sequence[Hit] = (), limi
     text = NOT_FOUND_TEXT + (f"\n{reason}" if reason else "")
     cites = Citations(limit).citations(related) if related and limit else []
     return Answer(query.text, text, False, cites, debug or {}, status=NOT_FOUND)
+
+
+#: How many passages a definition question reads for the sentence that defines its term
+#: ("Định nghĩa của "Người lao động"?": "Người lao động là người làm việc ..." in the law's
+#: glossary article, which passages that only use the term outrank).
+DEFINITION_DEPTH = 100
+_NAME_ASKED = re.compile(r"(?:mot )?(?:ten|ten goi|biet danh|thuat ngu|tu dong nghia)\b")
+
+
+def reading_depth(query: Query, depth: int, answer: Answer) -> int:
+    """How many passages to read again for ``query`` when its ``answer`` (from ``depth`` passages,
+    of a law or regulation) does not open with the definition a definition question asks for:
+    more (a law's glossary article is outranked by passages that only use the term); ``depth``
+    when no second reading is needed."""
+    if answer.status == ANSWERED and answer.debug.get("defined"):
+        return depth
+    if not _structured([c.hit for c in answer.citations]):
+        return depth  # a glossary article is a law's or a regulation's (numbered clauses, items)
+    if query.kind in _TYPED:
+        return depth
+    subject = _definition_subject(query.restored_text or query.text)
+    if not subject or _NAMING.search(subject) or _NAME_ASKED.match(subject):
+        return depth  # "Tên (khác) của X là gì?" asks a name, which any sentence naming things gives
+    return max(depth, DEFINITION_DEPTH)
 
 
 def respond(query: Query, hits: Sequence[Hit], sources: Sources, top_k: int = 5) -> Answer:
@@ -1294,6 +1334,32 @@ def _antecedent(c: _Candidate, sources: Sources) -> tuple[Hit, str] | None:
     return None if found is None or _ANAPHOR.match(found[1]) else found
 
 
+#: What a term's definition goes on with: the sentence after it that opens with the term, or with
+#: a part of it, and says what that is or holds ("Quan hệ lao động bao gồm ...", "Nơi làm việc là
+#: bất kỳ nơi nào ..." after the definition of "quấy rối tình dục tại nơi làm việc") (folded).
+_TERM_OPENING = re.compile(r"\s*(.+?)\s+(?:la|bao gom|gom)\b")
+
+
+def _term_goes_on(term: str, c: _Candidate, sources: Sources) -> tuple[Hit, str] | None:
+    """The sentence right after ``c`` in its document when it goes on about the term ``term``
+    (folded) that ``c`` defines (:data:`_TERM_OPENING`); None otherwise."""
+    if c.order + 1 < len(c.hit.sentences):
+        hit, after = c.hit, c.hit.sentences[c.order + 1][2]
+    else:  # the passage ends with the definition: the next one's first sentence
+        nxt = next(((h, t) for h in sources.doc_hits(c.hit.document.doc_id)
+                    for st, _, t in h.sentences if st >= c.end), None)
+        if nxt is None:
+            return None
+        hit, after = nxt
+    m = _TERM_OPENING.match(_one_iy(fold(after)))
+    if m is None:
+        return None
+    opening, term = m.group(1), _one_iy(term)
+    if opening == term or len(opening.split()) >= 2 and re.search(rf"\b{re.escape(opening)}$", term):
+        return hit, after
+    return None
+
+
 def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int, debug: dict,
               hits: Sequence[Hit]) -> Answer:
     chosen: list[_Candidate] = []
@@ -1329,6 +1395,11 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     chosen.sort(key=lambda c: (c.rank, c.order))
     if not whole:  # room left in a short answer: the next good sentences of its document, after it
         chosen += sorted(_room_fill(chosen, good, seen, top, sources), key=lambda c: (c.rank, c.order))
+    term = _definition_subject(asked) if query.kind not in _TYPED else None
+    if term is not None and (_NAMING.search(term) or _NAME_ASKED.match(term)):
+        term = None  # a name asked, not a term defined
+    if term is not None and _defines(term, chosen[0].sentence):
+        debug["defined"] = True  # the answer opens with the term's definition: no need to read deeper
     cites = Citations(top_k)
     parts = []
     for c in chosen:
@@ -1343,6 +1414,8 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         follow = _announced(query, c, sources) if _announces(c, sources) else None
         if follow is None and c is chosen[0] and _ASKS_HOW.search(fold(query.text)):
             follow = _goes_on(c)  # "Để thực hiện công việc này sinh viên phải đăng ký ..."
+        if follow is None and c is chosen[0] and term is not None and _defines(term, c.sentence):
+            follow = _term_goes_on(term, c, sources)  # "Quan hệ lao động là ... . Quan hệ lao động gồm ..."
         if follow is not None and all(follow[1] != o.sentence for o in chosen):
             m = cites.number(follow[0])
             if m is not None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import spelling
-from .answer import respond
+from .answer import reading_depth, respond
 from .config import Settings
 from .documents import Folder, SkippedFile, read_directory
 from .errors import IndexDamagedError, InputError
@@ -248,7 +248,10 @@ class QABot:
         depth = max(k, self.settings.answer_passages + 3)
         if q.temporal:
             depth = max(depth, 20)
-        return annotate(respond(q, retriever.search(q, depth), retriever.sources, k), rewrite)
+        answer = respond(q, retriever.search(q, depth), retriever.sources, k)
+        if (deeper := reading_depth(q, depth, answer)) > depth:  # a definition further down the ranking
+            answer = respond(q, retriever.search(q, deeper), retriever.sources, k)
+        return annotate(answer, rewrite)
 
     # -- documents --------------------------------------------------------------------------
     def documents(self) -> list[dict]:

@@ -154,8 +154,10 @@ APPLIES_TO = re.compile(r"\b(?:ap dung (?:doi )?voi|danh cho|doi tuong (?:la|gom
 WHO_MAY = re.compile(r"\b(?:ai|nhung ai) (?:se )?(?:duoc|co the|phai|can)\b")
 
 #: What a regulation of education adds to the name of a term and a question leaves out: "Chuyên
-#: ngành đào tạo là ..." defines what "Chuyên ngành là gì?" asks (folded).
-TERM_QUALIFIER = r"(?:\s+dao tao)?"
+#: ngành đào tạo là ..." defines what "Chuyên ngành là gì?" asks; a law names the instrument its
+#: term is ruled in ("Quyền nhân thân được quy định trong Bộ luật này là quyền dân sự ...") (folded).
+TERM_QUALIFIER = (r"(?:\s+dao tao)?(?:\s+(?:duoc )?(?:qu[iy] dinh|noi) (?:tai|trong|o) "
+                  r"(?:bo luat|luat|nghi dinh|thong tu|qu[iy] che|qu[iy] dinh|van ban) nay)?")
 
 #: A question asking where a matter is ruled ("Quy định nào nói về việc cấp bằng?", "Ở đâu quy định
 #: về ...?", "... quy định tại điều nào ...?", "Cơ sở pháp lí của ...?"), and a sentence citing an

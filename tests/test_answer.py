@@ -2001,3 +2001,39 @@ def test_a_share_asked_of_one_thing_is_said_in_a_clause_about_it() -> None:
                        "phan tram")
     assert not carries(NUMBER, s, "Tỷ lệ giải ngân vốn đầu tư công năm 2023 đạt bao nhiêu phần trăm?", "phan tram")
     assert carries(NUMBER, s, "ty le dvc truc tuyen cua ha giang dat bao nhieu phan tram", "phan tram")
+
+
+def _labour_law() -> str:
+    """A law whose glossary article comes after 24 articles that only use its terms."""
+    arts = [f"Điều {i}. Quy định số {i}\n\n1. Người lao động được hưởng quyền lợi số {i} theo hợp đồng lao động "
+            f"với người sử dụng lao động. Người lao động phải tuân thủ nội quy lao động số {i} của người lao "
+            "động.\n" for i in range(1, 25)]
+    arts.append("Điều 25. Giải thích từ ngữ\n\nTrong Bộ luật này, các từ ngữ dưới đây được hiểu như sau:\n\n"
+                "1. Người lao động là người làm việc cho người sử dụng lao động theo thỏa thuận, được trả lương "
+                "và chịu sự quản lý, điều hành, giám sát của người sử dụng lao động.\n\n2. Quan hệ lao động là "
+                "quan hệ xã hội phát sinh trong việc thuê mướn, sử dụng lao động, trả lương giữa người lao động, "
+                "người sử dụng lao động. Quan hệ lao động bao gồm quan hệ lao động cá nhân và quan hệ lao động "
+                "tập thể.\n")
+    return "---\ntitle: Bộ luật Lao động\ndate: 2019-11-20\n---\n" + "\n".join(arts)
+
+
+def test_a_laws_definition_is_read_deeper_and_goes_on_about_its_term(tmp_path: Path) -> None:
+    """"Định nghĩa của "Người lao động"?": the glossary article, outranked by 24 articles that only
+    use the term, is read on a second, deeper reading of a law; "Quan hệ lao động là ... . Quan hệ lao
+    động bao gồm ..." is quoted whole (the next sentence opens with the term)."""
+    bot = _one_document_bot(tmp_path, "luat.md", _labour_law())
+    a = bot.ask('Định nghĩa của "Người lao động"?')
+    assert a.answer.startswith("Người lao động là người làm việc"), a.answer
+    a = bot.ask('Định nghĩa của "Quan hệ lao động"?')
+    assert "bao gồm quan hệ lao động cá nhân" in a.answer, a.answer
+
+
+def test_a_gloss_names_a_thing_and_a_law_names_where_its_term_is_ruled() -> None:
+    """"Một cách khác để đề cập đến xtato là gì?": "các xtato (đĩa tĩnh)" glosses it, "... được gọi
+    là "Dogg Pound" để đề cập đến một băng đảng" names something else; "Quyền nhân thân được quy
+    định trong Bộ luật này là ..." defines "quyền nhân thân"."""
+    q = "mot cach khac de de cap den xtato"
+    assert _defines(q, "Tua-bin hơi nước gồm các rô-to luân phiên với một loạt các xtato (đĩa tĩnh) gắn trên vỏ.")
+    assert not _defines(q, 'Phân khu được gọi là "Dogg Pound" để đề cập đến một băng đảng ở địa phương.')
+    assert _defines("quyen nhan than", "Quyền nhân thân được quy định trong Bộ luật này là quyền dân sự gắn liền "
+                                       "với mỗi cá nhân, không thể chuyển giao cho người khác.")
