@@ -354,13 +354,17 @@ def _index_named(fq: str) -> str | None:
     if _PAR_INDEX.search(fq):
         return "cai cach hanh chinh"
     named = list(_INDEX_NAMED.finditer(fq))  # the last one, the one ranked ("chỉ số A dẫn đầu, vậy
-    return spelled_out(named[-1].group(1).strip()) if named else None  # chỉ số B đứng thứ mấy?")
+    # chỉ số B đứng thứ mấy?"), unless one is a part of another ("chỉ số A (của tỉnh) trong Chỉ số B")
+    part = next((m for m in named if _PART_OF_INDEX.match(fq, m.end())), None)
+    chosen = part or (named[-1] if named else None)
+    return spelled_out(chosen.group(1).strip()) if chosen else None
 
 
 #: A position said in words ("dẫn đầu", "1 trong 2 đơn vị dẫn đầu", "nhóm đầu"), not a level
 #: ("duy trì xếp hạng ở mức trung bình khá" answers no "xếp thứ mấy"), folded.
 _RANK_WORDS = re.compile(r"\b(?:dung dau|dan dau|cao nhat|thap nhat|nhom dau|top \d+|"
                          r"\d+ trong (?:so )?\d+)\b")
+_PART_OF_INDEX = re.compile(r"\s*(?:cua (?:tinh|tp|thanh pho)\s+)?trong\s+(?:bo\s+)?(?:chi so|par ?index)\b")
 _PAR_INDEX = re.compile(r"\bpar ?index\b")
 #: Words an index's name may carry beside the asked ones ("chỉ số công tác chỉ đạo, điều hành").
 _INDEX_FILLER = frozenset({"cong", "tac", "cap", "tinh", "cua", "ve"})

@@ -641,8 +641,11 @@ class QueryAnalyzer:
                  restorer: Callable[[], DiacriticRestorer | None] | None = None,
                  segment: Callable[[str], list[str]] = segment_words,
                  reference_year: int | None = None, known: Callable[[str], bool] | None = None,
-                 ) -> None:
+                 cited: Callable[[str], tuple[str, list[str]]] | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
+        #: the documents a question cites by their source, and the question without those names
+        #: (:class:`qa_bot.cited.SourceNames`)
+        self.cited = cited
         self.known = known  # the index's words: "đăng kí" is looked up as the texts spell it
         self.restorer = restorer
         self.segment = segment
@@ -674,6 +677,9 @@ class QueryAnalyzer:
         if self.known is not None:
             restored_text = respell(restored_text, self.known,  # "THCP": the "TCHP" the texts spell out
                                     lambda w: (w,) in self.lexicon.expand)
+        cited: list[str] = []  # "theo bài của Báo Hà Giang": those articles, not a place Hà Giang
+        if self.cited is not None:
+            restored_text, cited = self.cited(restored_text)
         search_text = strip_question_words(restored_text)
         tokens, syllable_tokens = query_tokens(restored_text, self.segment)
         abbr, syn = self.lexicon.variants(syllables(search_text))
@@ -714,7 +720,7 @@ class QueryAnalyzer:
             variant_tokens=[t for t in variant_tokens if t not in tokens],
             synonym_tokens=[t for t in synonym_tokens if t not in tokens],
             year=year,
-            doc_ids=list(doc_ids or []),
+            doc_ids=[d for d in doc_ids or [] if not cited or d in cited] or (cited if not doc_ids else []),
             restored=restored,
             restored_text=restored_text,
             kind=kind,

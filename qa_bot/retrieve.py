@@ -11,6 +11,7 @@ from dataclasses import replace
 import numpy as np
 
 from . import language as L
+from .cited import SourceNames
 from .config import Settings
 from .evidence import Checker
 from .facts import years_in
@@ -116,7 +117,8 @@ class Retriever:
         dated = [d.year for d in index.documents if d.year is not None]
         self.analyzer = QueryAnalyzer(index.lexicon, lambda: index.restorer, segment,
                                       reference_year=max(dated) if dated else None,
-                                      known=scorer.vocabulary.__contains__)
+                                      known=scorer.vocabulary.__contains__,
+                                      cited=lambda text: self.source_names.cited(text))
         self._n = max(1, index.n_passages)
         self._year_masks: dict[int, np.ndarray] = {}
         s = self.settings
@@ -128,6 +130,11 @@ class Retriever:
             lead=functools.lru_cache(maxsize=4096)(self._lead),
             lexicon=index.lexicon, threshold=s.found_threshold, passages=s.answer_passages,
             max_sentences=s.answer_sentences)
+
+    @functools.cached_property
+    def source_names(self) -> SourceNames:
+        """The documents' source names a question may cite (read on first use)."""
+        return SourceNames(self.index.documents)
 
     def _lead(self, doc_id: str) -> str:
         """The first sentence of a document (its lead: what the article is about)."""
