@@ -562,6 +562,8 @@ _PART_OF_TOTAL = re.compile(r"\btrong (?:so |tong so )?(\d{1,3}(?:[.,]\d{3})+|\d
                             r"\bbao nhieu\b")
 
 
+#: Least share of what a "who said it" question quotes that the answer sentence must say.
+QUOTED_SHARE = 0.5
 _LEVEL_ASKED = re.compile(r"\bcap (?:tinh|huyen|xa)\b")
 
 
@@ -675,6 +677,9 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
     # "Trong 4.142 nhiệm vụ ..., còn bao nhiêu ...?": a part of a total quoted is said with it
     total = _PART_OF_TOTAL.search(fold(asked_text)) if query.kind == L.NUMBER else None
     level_asked = _LEVEL_ASKED.search(fold(asked_text))
+    # "Ai nói CCHC phải lấy người dân ... là trung tâm?": a sentence saying most of what was said
+    quoted = weigh([t for t in terms if set(fold(t).split("_")) <= set(said.group(1).split())], weight) \
+        if query.kind == L.PERSON and (said := L.SAID_ASKED.search(fold(asked_text))) else None
     # "Ai trình bày báo cáo ...?", "do đơn vị nào xây dựng?": a sentence saying the act
     agent_act = (m.group(1) or m.group(2)) if query.kind in (L.PERSON, L.ORGANISATION) and (
         m := L.AGENT_ACT.search(fold(asked_text))) else None
@@ -820,6 +825,8 @@ def _sentence_answer(query: Query, cands: list[Hit], contexts: list[float], sour
                and (not first or L.FIRST_SAID.search(fold(c.sentence)))
                and (chosen_of is None or chosen_of.made_by(c.sentence))
                and (total is None or _part_of_total(total, level_asked, c.sentence))
+               and (not quoted or coverage(quoted, c.sentence, weight, sources.lexicon).weight
+                    >= QUOTED_SHARE)
                and (agent_act is None or _says_act(agent_act, c.sentence) or (
                    c.lead_in is not None and _says_act(agent_act, c.lead_in[1])))]
     if figures and any(_says_figures(c.sentence, figures) for c in scored):

@@ -612,6 +612,10 @@ AGENT_ACT = re.compile(r"\b(?:ai|nguoi nao)\s+(?:la nguoi\s+|da\s+)?(trinh bay|b
                        r"so nao)\s+(xay dung|ban hanh|bien soan|soan thao|thiet ke|trinh bay|de xuat)\b")
 #: (not a responsibility a law assigns, "Bộ nào chịu trách nhiệm xây dựng ...?": its article
 #: names the body in a heading and the act in an item)
+#: Who said something ("Ai nói CCHC phải lấy người dân, doanh nghiệp là trung tâm?", "ai nhấn
+#: mạnh ..."), folded: group 1 what was said, which the answer must say most of.
+SAID_ASKED = re.compile(r"\b(?:ai|nguoi nao)\s+(?:da\s+)?(?:noi|nhan manh|khang dinh|cho rang|"
+                        r"phat bieu rang|tuyen bo)\s+(?:rang\s+)?(.{12,})")
 #: Chat shorthand a citizen types on a phone, as written out (with marks, and without them for a
 #: question typed without marks, which the restorer then reads): "hg co bn dvc", "dc ko", "ntn".
 #: "bn" is "bao nhiêu" after a word ("có bn", "thì bn"), not opening a question nor before "ơi"

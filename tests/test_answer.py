@@ -2037,3 +2037,14 @@ def test_a_gloss_names_a_thing_and_a_law_names_where_its_term_is_ruled() -> None
     assert not _defines(q, 'Phân khu được gọi là "Dogg Pound" để đề cập đến một băng đảng ở địa phương.')
     assert _defines("quyen nhan than", "Quyền nhân thân được quy định trong Bộ luật này là quyền dân sự gắn liền "
                                        "với mỗi cá nhân, không thể chuyển giao cho người khác.")
+
+
+def test_who_said_it_needs_a_sentence_saying_most_of_it(shipped_bot: QABot) -> None:
+    """"Trong bài QBĐT ..., ai nói CCHC phải lấy người dân, doanh nghiệp là trung tâm?": that
+    article's lead names a speaker but says none of it (the Prime Minister said it in another
+    article); asked without the article, his sentence answers."""
+    a = shipped_bot.ask("Trong bài QBĐT về buổi làm việc CCHC ngày 3/3/2021, ai nói CCHC phải lấy người dân, "
+                        "doanh nghiệp là trung tâm, là chủ thể?")
+    assert a.status != "answered", a.answer
+    a = shipped_bot.ask("Ai nhấn mạnh CCHC phải lấy người dân, doanh nghiệp là trung tâm, là chủ thể?")
+    assert a.status == "answered" and "Phạm Minh Chính" in a.answer, a.answer
