@@ -25,7 +25,8 @@ from .tokens import number_value
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _BODY_WORDS = re.compile(r"\b(UBND|HĐND|BCĐ|Chính phủ|Tỉnh ủy|Ủy ban[^,.;]*|Quốc hội|Tòa án|"
                          r"Viện kiểm sát|Hội đồng|Nhà nước|Trường|Khoa)\b")
-_THU_MAY = re.compile(r"\bthu (?:may|bao nhieu)\b")
+#: A rank asked: "xếp thứ mấy", "đứng hạng mấy", "xếp hạng bao nhiêu" (folded).
+_THU_MAY = re.compile(r"\b(?:thu|hang) (?:may|bao nhieu)\b")
 #: An ordinal: "thứ hai", "thứ 3", and the first said without "thứ" ("lần đầu", "đầu tiên").
 _ORDINAL = re.compile(r"\bthứ\s+\w+|\b(?:lần|đợt|lượt) đầu\b|\bđầu tiên\b")
 #: A share said in words ("một nửa", "hai phần ba"), and the counted nouns that ask for a share.

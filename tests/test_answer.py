@@ -2048,3 +2048,12 @@ def test_who_said_it_needs_a_sentence_saying_most_of_it(shipped_bot: QABot) -> N
     assert a.status != "answered", a.answer
     a = shipped_bot.ask("Ai nhấn mạnh CCHC phải lấy người dân, doanh nghiệp là trung tâm, là chủ thể?")
     assert a.status == "answered" and "Phạm Minh Chính" in a.answer, a.answer
+
+
+def test_a_rank_asked_as_hang_may() -> None:
+    """"đứng hạng mấy", "xếp hạng bao nhiêu" ask a rank as "xếp thứ mấy" does: "xếp thứ 8" answers,
+    figures of another kind ("rút ngắn 30% ... 267 TTHC") do not."""
+    s = "Năm 2019, chỉ số cải cách thủ tục hành chính (TTHC) của tỉnh xếp thứ 8 cả nước."
+    assert carries(NUMBER, s, "Chỉ số cải cách thủ tục hành chính của tỉnh năm 2019 đứng hạng mấy cả nước?")
+    assert not carries(NUMBER, "Cải cách TTHC đã rút ngắn 30% thời gian giải quyết đối với 267 TTHC.",
+                       "Chỉ số CCHC năm 2023 của Hà Giang xếp hạng bao nhiêu so với cả nước?")
