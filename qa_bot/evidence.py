@@ -338,6 +338,12 @@ def _figure_of_subject(asked: str, sentence: str, unit: str) -> tuple[str, str] 
 _WORD = re.compile(r"\w+")
 
 
+def _provinces_spoken_of(sentence: str, para: str, f_para: str) -> set[str]:
+    """The provinces a sentence names, or the one its paragraph opens on ("Đối với tỉnh Hà Giang,
+    ...")."""
+    return places_in(sentence) or (places_in(para[:60]) if L.PROVINCE_OPENING.match(f_para) else set())
+
+
 def _role_differs(asked: str, fq: str, f_para: str, sentence: str, f_sentence: str) -> list[tuple[str, str]]:
     """A role a yes/no question claims of no one by name ("Chủ tịch UBND tỉnh trực tiếp dự ...")
     that the paragraph never gives while the sentence names another ("ông X - Phó Chủ tịch UBND
@@ -526,6 +532,10 @@ class Checker:
         if review and (y := int(review.group(1))) in facts.plan_years and (
                 reviewed := facts.years - facts.plan_years) and y not in reviewed:
             v.contradicted.append((f"kết quả năm {y}", "kết quả " + _fmt_years(reviewed)))
+        # "cả nước cắt giảm bao nhiêu ...?": not a province's figure ("Đối với tỉnh Hà Giang, ...")
+        if L.NATIONAL_ASKED.search(f_question) and not L.NATIONAL_SCOPE.search(f_sentence) and (
+                (local := _provinces_spoken_of(sentence, para, f_para)) or L.LOCAL_SCOPE.search(f_sentence)):
+            v.contradicted.append(("cả nước", ", ".join(map(_province_name, sorted(local))) or "một tỉnh"))
         for y, month in query.event_months:  # "bài tháng 3/2024": that month's article (or the next)
             if doc.date and doc.year == y and int(doc.date[5:7]) not in (month, month + 1):
                 v.contradicted.append((f"tháng {month}/{y}", f"tháng {int(doc.date[5:7])}/{y}"))

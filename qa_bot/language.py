@@ -383,6 +383,10 @@ PROVINCE_ALIASES: dict[str, str] = {
     "dak lak": "dak lak", "daklak": "dak lak",
 }
 #: Words that mark a text as national in scope (a provincial constraint is not met by it).
+#: A question about the whole country ("cả nước", "toàn quốc"), and a paragraph that opens on one
+#: province ("Đối với tỉnh Hà Giang, ...", "Tại tỉnh ...") (folded).
+NATIONAL_ASKED = re.compile(r"\b(?:ca nuoc|toan quoc)\b")
+PROVINCE_OPENING = re.compile(r"\s*(?:doi voi|tai|rieng) (?:tinh|thanh pho)\b")
 NATIONAL_SCOPE = re.compile(r"\b(toan quoc|ca nuoc|bo, nganh, dia phuong|cac bo, nganh|63 dia phuong|"
                             r"63 tinh|quoc gia|(ban chi dao|hoi dong|uy ban)( [\w-]+){0,6} cua chinh phu)\b")
 #: "điểm cầu" (a bridge point: where a province attends an online national meeting) right before a

@@ -2057,3 +2057,13 @@ def test_a_rank_asked_as_hang_may() -> None:
     assert carries(NUMBER, s, "Chỉ số cải cách thủ tục hành chính của tỉnh năm 2019 đứng hạng mấy cả nước?")
     assert not carries(NUMBER, "Cải cách TTHC đã rút ngắn 30% thời gian giải quyết đối với 267 TTHC.",
                        "Chỉ số CCHC năm 2023 của Hà Giang xếp hạng bao nhiêu so với cả nước?")
+
+
+def test_a_figure_of_the_whole_country_is_not_a_provinces(shipped_bot: QABot) -> None:
+    """"Năm 2023 cả nước cắt giảm được bao nhiêu thủ tục hành chính?": the paragraph "Đối với tỉnh
+    Hà Giang, ..." gives a province's figures, not the country's: not answered; the national
+    "16.149 người" answers "Năm 2024 cả nước tinh giản biên chế bao nhiêu người?"."""
+    a = shipped_bot.ask("Năm 2023 cả nước cắt giảm được bao nhiêu thủ tục hành chính?")
+    assert a.status != "answered", a.answer
+    a = shipped_bot.ask("Năm 2024 cả nước tinh giản biên chế tổng cộng bao nhiêu người?")
+    assert a.status == "answered" and "16.149" in a.answer, a.answer
