@@ -620,6 +620,11 @@ AGENT_ACT = re.compile(r"\b(?:ai|nguoi nao)\s+(?:la nguoi\s+|da\s+)?(trinh bay|b
 #: mạnh ..."), folded: group 1 what was said, which the answer must say most of.
 SAID_ASKED = re.compile(r"\b(?:ai|nguoi nao)\s+(?:da\s+)?(?:noi|nhan manh|khang dinh|cho rang|"
                         r"phat bieu rang|tuyen bo)\s+(?:rang\s+)?(.{12,})")
+#: A session named in English by a foreign reader ("the ninth meeting", "third session"): written as
+#: the texts name it ("phiên họp thứ chín").
+ENGLISH_ORDINALS = {"first": "nhất", "second": "hai", "third": "ba", "fourth": "tư", "fifth": "năm",
+                    "sixth": "sáu", "seventh": "bảy", "eighth": "tám", "ninth": "chín", "tenth": "mười"}
+ENGLISH_SESSION = re.compile(rf"(?i)\b(?:the\s+)?({'|'.join(ENGLISH_ORDINALS)})\s+(?:meeting|session)\b")
 #: Chat shorthand a citizen types on a phone, as written out (with marks, and without them for a
 #: question typed without marks, which the restorer then reads): "hg co bn dvc", "dc ko", "ntn".
 #: "bn" is "bao nhiêu" after a word ("có bn", "thì bn"), not opening a question nor before "ơi"

@@ -66,16 +66,18 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 
 #: Curated synonyms of the field, used as extra query words at a lower weight.
 SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("tinh giản biên chế", "cắt giảm biên chế", "giảm biên chế"),
-    ("hạn chế", "tồn tại", "yếu kém", "bất cập"),
+    ("tinh giản biên chế", "cắt giảm biên chế", "giảm biên chế", "cắt giảm nhân sự", "giảm nhân sự"),
+    ("hạn chế", "tồn tại", "yếu kém", "bất cập", "điểm yếu"),
     ("toàn quốc", "cả nước"),
     ("yêu cầu", "đề nghị", "chỉ đạo"),
     ("giải pháp", "biện pháp"),
     ("kết quả", "thành tựu"),
     ("chủ trì", "chủ tọa"),
     ("phiên họp", "hội nghị", "cuộc họp"),  # "Hội nghị trực tuyến toàn quốc (phiên thứ 7)"
-    ("trực tuyến", "online"),
-    ("chuyển đổi số", "số hóa"),
+    ("trực tuyến", "online", "qua mạng"),
+    ("chuyển đổi số", "số hóa", "digital transformation"),
+    # the English a foreign researcher writes for the field's terms
+    ("chính phủ điện tử", "e-government"),
     ("người đứng đầu", "thủ trưởng"),
     ("chỉ số cải cách hành chính", "par index"),
     # everyday words for the words of laws and regulations

@@ -195,7 +195,7 @@ _WHO_ACTS = re.compile(r"\b(chu tri|phat bieu|ky|dong chu tri|tham du|du hop)\b"
 def written_out(text: str) -> str:
     """``text`` with the chat shorthand of :data:`~qa_bot.language.CHAT_SHORTHAND` written out
     ("hg co bn dvc truc tuyen" -> "hg co bao nhieu dvc truc tuyen"), with marks when the question
-    has them."""
+    has them, and a session named in English as the texts name it ("the ninth meeting")."""
     bare = looks_unaccented(text)
 
     def out(m: re.Match[str]) -> str:
@@ -203,6 +203,7 @@ def written_out(text: str) -> str:
         forms = L.CHAT_SHORTHAND.get(word.lower())
         return (forms[1] if bare else forms[0]) if forms else word
 
+    text = L.ENGLISH_SESSION.sub(lambda m: f"phiên họp thứ {L.ENGLISH_ORDINALS[m.group(1).lower()]}", text)
     return L.CHAT_SHORTHAND_AT.sub(out, text)
 
 

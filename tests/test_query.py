@@ -476,3 +476,19 @@ def test_the_asker_pointing_at_the_documents_and_nhat_la_are_no_content() -> Non
                          "phiên gần đây nhất là phiên thứ mấy?")
     assert q.temporal == L.LATEST
     assert not {"nhắc", "bài", "nhất_là"} & set(q.content), q.content
+
+
+def test_a_session_named_in_english_and_paraphrased_terms() -> None:
+    """A foreign reader's "The ninth meeting" is "phiên họp thứ chín"; "cắt giảm nhân sự", "qua
+    mạng", "e-government" are the texts' "tinh giản biên chế", "trực tuyến", "Chính phủ điện tử"
+    (curated synonyms)."""
+    from qa_bot.lexicon import curated_synonyms
+    from qa_bot.query import written_out
+
+    said = written_out("The ninth meeting của Ban Chỉ đạo tổ chức ngày nào?")
+    assert said.startswith("phiên họp thứ chín của")
+    assert ANALYZER.analyze("The ninth meeting của Ban Chỉ đạo tổ chức ngày nào?").sessions == [9]
+    synonyms = curated_synonyms()
+    assert ("cắt", "giảm", "nhân", "sự") in synonyms[("tinh", "giản", "biên", "chế")]
+    assert ("qua", "mạng") in synonyms[("trực", "tuyến")]
+    assert ("e", "government") in synonyms[("chính", "phủ", "điện", "tử")]
