@@ -36,7 +36,7 @@ from .normalize import fold
 from .particulars import particular_answer
 from .query import Query, dictionary_compounds
 from .sources import Sources
-from .tokens import surface_tokens
+from .tokens import figure_digits, surface_tokens
 
 NOT_FOUND_TEXT = (
     "Xin lỗi, các tài liệu hiện có không chứa thông tin để trả lời câu hỏi này. "
@@ -257,20 +257,24 @@ DEFINITION_DEPTH = 40
 _NAME_ASKED = re.compile(r"(?:mot )?(?:ten|ten goi|biet danh|thuat ngu|tu dong nghia)\b")
 
 
+def _term_asked(query: Query) -> str | None:
+    """The term a definition question asks to define (folded), or None; a name asked ("Tên (khác)
+    của X là gì?", "biệt danh") is no term: any sentence naming things gives one."""
+    if query.kind in _TYPED:
+        return None
+    term = _definition_subject(query.restored_text or query.text)
+    return None if not term or _NAMING.search(term) or _NAME_ASKED.match(term) else term
+
+
 def reading_depth(query: Query, depth: int, answer: Answer) -> int:
     """How many passages to read again for ``query`` when its ``answer`` (from ``depth`` passages,
     of a law or regulation) does not open with the definition a definition question asks for:
     more (a law's glossary article is outranked by passages that only use the term); ``depth``
     when no second reading is needed."""
-    if answer.status == ANSWERED and answer.debug.get("defined"):
+    if answer.status == ANSWERED and answer.debug.get("defined") or _term_asked(query) is None:
         return depth
     if not _structured([c.hit for c in answer.citations]):
         return depth  # a glossary article is a law's or a regulation's (numbered clauses, items)
-    if query.kind in _TYPED:
-        return depth
-    subject = _definition_subject(query.restored_text or query.text)
-    if not subject or _NAMING.search(subject) or _NAME_ASKED.match(subject):
-        return depth  # "Tên (khác) của X là gì?" asks a name, which any sentence naming things gives
     return max(depth, DEFINITION_DEPTH)
 
 
@@ -572,27 +576,23 @@ def _part_of_total(total: re.Match[str], level: re.Match[str] | None, sentence: 
     """True when ``sentence`` says the total a question quotes (``total``: _PART_OF_TOTAL) and the
     level the part is asked of, if any ("Trong 16.149 người ..., cấp xã chiếm bao nhiêu?": a
     sentence splitting it by bộ, ngành and địa phương gives no commune's part)."""
-    return _says_figures(sentence, {_digits(total.group(1))}) and (
+    return _says_figures(sentence, {figure_digits(total.group(1))}) and (
         level is None or level.group(0) in fold(sentence))
-
-
-def _digits(figure: str) -> str:
-    return figure.rstrip("%").replace(".", "").replace(",", "")
 
 
 def _quoted_figures(question: str) -> frozenset[str]:
     """The figures a question quotes, as digits: written ("1.818", not a year "2023") or spelled
     ("một nghìn tám trăm mười tám" -> "1818")."""
     written = _FIGURE.findall(question)
-    spelled = asked_numbers(question) - {_digits(x) for x in written}
-    return frozenset({_digits(x) for x in written if not _YEAR.fullmatch(x)}
+    spelled = asked_numbers(question) - {figure_digits(x) for x in written}
+    return frozenset({figure_digits(x) for x in written if not _YEAR.fullmatch(x)}
                      | {x for x in spelled if len(x) >= 2})
 
 
 def _says_figures(sentence: str, figures: AbstractSet[str]) -> bool:
     """True when ``sentence`` says one of ``figures`` (digits without separators: "1818" is
     said as "1.818")."""
-    return any(_digits(x) in figures for x in _FIGURE.findall(sentence))
+    return any(figure_digits(x) in figures for x in _FIGURE.findall(sentence))
 
 
 #: A question about a topic it opens with ("Dự luật tư nhân thường về vấn đề gì?"): a sentence that
@@ -1403,10 +1403,9 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
     chosen.sort(key=lambda c: (c.rank, c.order))
     if not whole:  # room left in a short answer: the next good sentences of its document, after it
         chosen += sorted(_room_fill(chosen, good, seen, top, sources), key=lambda c: (c.rank, c.order))
-    term = _definition_subject(asked) if query.kind not in _TYPED else None
-    if term is not None and (_NAMING.search(term) or _NAME_ASKED.match(term)):
-        term = None  # a name asked, not a term defined
-    if term is not None and _defines(term, chosen[0].sentence):
+    term = _term_asked(query)
+    defined = term is not None and _defines(term, chosen[0].sentence)
+    if defined:
         debug["defined"] = True  # the answer opens with the term's definition: no need to read deeper
     cites = Citations(top_k)
     parts = []
@@ -1422,7 +1421,7 @@ def _answered(query: Query, good: list[_Candidate], sources: Sources, top_k: int
         follow = _announced(query, c, sources) if _announces(c, sources) else None
         if follow is None and c is chosen[0] and _ASKS_HOW.search(fold(query.text)):
             follow = _goes_on(c)  # "Để thực hiện công việc này sinh viên phải đăng ký ..."
-        if follow is None and c is chosen[0] and term is not None and _defines(term, c.sentence):
+        if follow is None and c is chosen[0] and defined:
             follow = _term_goes_on(term, c, sources)  # "Quan hệ lao động là ... . Quan hệ lao động gồm ..."
         if follow is not None and all(follow[1] != o.sentence for o in chosen):
             m = cites.number(follow[0])

@@ -36,7 +36,7 @@ from .query import (
     periods_named,
     year_parts_named,
 )
-from .tokens import number_value
+from .tokens import figure_digits, number_value
 
 #: Where a paragraph's sentences end (the nearest earlier sentence that names a year).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
@@ -126,10 +126,10 @@ _SHARE_SAID = re.compile(r"(?<!\btren )(?<!\bduoi )(?<!\bhon )(?<!\bgan )(?<!\bk
 #: The level of government a text speaks of ("cấp huyện"; "toàn tỉnh": the whole province's figure).
 _LEVELS = {"cấp tỉnh": re.compile(r"\b(?:cap tinh|toan tinh)\b"), "cấp huyện": re.compile(r"\bcap huyen\b"),
            "cấp xã": re.compile(r"\bcap xa\b")}
-#: The direction of a change a text states: "tăng" (not "tăng cường"), "giảm" (not "giám sát").
 #: Changes a yes/no question may claim and the opposite a text may state (folded pairs).
 _OPPOSITES = (("tut hang", "thang hang"), ("thang hang", "tut hang"), ("giam hang", "tang hang"),
               ("tang hang", "giam hang"), ("thap hon", "cao hon"), ("cao hon", "thap hon"))
+#: The direction of a change a text states: "tăng" (not "tăng cường"), "giảm" (not "giám sát").
 _DIRECTIONS = {"tăng": re.compile(r"\btang(?! cuong)\b"), "giảm": re.compile(r"\bgiam(?! sat| doc| dinh)\b")}
 
 
@@ -261,7 +261,7 @@ def _figures_by_unit(text: str) -> dict[str, list[tuple[str, str]]]:
     f = fold(text)
     same = len(f) == len(text)
     for m in _FIGURE_UNIT.finditer(f):
-        value = m.group(1).replace(".", "").replace(",", "")
+        value = figure_digits(m.group(1))
         if _YEAR_WORD.search(f, max(0, m.start() - 5), m.start()) or value in ("0",):
             continue  # "năm 2024": a year
         end = m.end() if m.group(2) in _SHOWN_UNITS else m.end(1)  # "10 lần", "1.720" (not "1.720 biên")
@@ -304,11 +304,11 @@ def _figure_differs(asked: str, para: str, sentence: str) -> list[tuple[str, str
     for unit, figures in claimed.items():
         said = in_sentence.get(unit) or in_para.get(unit)
         for value, written in figures:
-            if not said or any(b.replace(".", "").replace(",", "") == value for b in bounds):
+            if not said or any(figure_digits(b) == value for b in bounds):
                 continue
             if value not in {v for v, _ in in_para.get(unit, [])}:
                 out.append((written, said[0][1]))
-            elif (own := _figure_of_subject(asked, sentence, unit)) and own[0] != value:
+            elif (own := _figure_of_subject(asked, sentence, in_sentence.get(unit, []))) and own[0] != value:
                 # "lượt giao dịch ... tăng 12 lần?": the text's 12 is of the payments, its
                 # transactions rose "gần 4 lần"
                 out.append((written, own[1]))
@@ -318,14 +318,14 @@ def _figure_differs(asked: str, para: str, sentence: str) -> list[tuple[str, str
 _CLAUSE_BREAK = re.compile(r"[,;:]|\bva\b|\bcon\b")
 
 
-def _figure_of_subject(asked: str, sentence: str, unit: str) -> tuple[str, str] | None:
-    """The figure of ``unit`` the sentence says in the clause that shares most of the question's
-    words (its words before the figure, up to a comma or "và"), when one clause shares clearly
-    more than the others."""
+def _figure_of_subject(asked: str, sentence: str, figures: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of the sentence's ``figures`` of one unit (:func:`_figures_by_unit`), the one said in the
+    clause that shares most of the question's words (its words before the figure, up to a comma or
+    "và"), when one clause shares clearly more than the others."""
     words = set(_WORD.findall(fold(asked)))
     f = fold(sentence)
     best: list[tuple[int, tuple[str, str]]] = []
-    for value, written in _figures_by_unit(sentence).get(unit, []):
+    for value, written in figures:
         at = f.find(fold(written))
         if at < 0:
             continue

@@ -35,6 +35,12 @@ _UNITS = {"một": 1, "mốt": 1, "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "b�
           "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
 
 
+def figure_digits(figure: str) -> str:
+    """A figure as its digits, without separators or a percent sign ("1.818" -> "1818", "96,81%"
+    -> "9681"): how figures written differently are compared."""
+    return figure.rstrip("%").replace(".", "").replace(",", "")
+
+
 def number_value(words: Sequence[str]) -> tuple[int, int] | None:
     """Value of a Vietnamese number written in words or digits at the start of ``words``, millions
     included ("một triệu không trăm bảy mươi hai nghìn sáu trăm ba mươi chín" -> 1072639; see
